@@ -1,0 +1,2 @@
+export type { Modality, TokenBlock } from './token-block.js';
+export type { ModalityTokenizer, TokenizeCallOptions } from './modality-tokenizer.js';

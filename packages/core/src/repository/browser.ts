@@ -1,0 +1,2 @@
+// Filled in by its owner; kept so that entry points resolve.
+export {};
