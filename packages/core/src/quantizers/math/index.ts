@@ -1,0 +1,4 @@
+export { roundHalfEven } from './round-half-even.js';
+export { linear } from './linear.js';
+export { l2Normalize } from './l2-normalize.js';
+export { nearestCodes, squaredNorms, type NearestMetric } from './nearest-code.js';

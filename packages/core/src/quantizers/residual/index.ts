@@ -1,0 +1,4 @@
+import type { QuantizerFactory } from '../quantizer-factory.js';
+
+/** Factories of this folder's quantizer types, keyed by spec `type`. */
+export const residualFactories: Readonly<Record<string, QuantizerFactory>> = {};

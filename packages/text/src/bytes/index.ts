@@ -1,0 +1,2 @@
+export { decodeBase64, encodeBase64 } from './base64.js';
+export { encodeUtf8Into, utf8Length, findInvalidUtf8 } from './utf8.js';

@@ -1,0 +1,82 @@
+/**
+ * Byte-sequence → rank lookup over a vocabulary stored as one byte array plus offsets
+ * (`token r` is `bytes[offsets[r], offsets[r + 1])`). An open-addressing hash table of
+ * `Int32Array` slots keyed by FNV-1a of the bytes: no per-token strings or objects, so building it
+ * for 200k tokens takes a few milliseconds and lookups hash straight from the caller's buffer.
+ */
+export class RankTable {
+  /** Concatenated token bytes, by rank. */
+  readonly bytes: Uint8Array;
+  /** `offsets[r]..offsets[r+1]` delimits rank r; empty for ranks the vocabulary lacks. */
+  readonly offsets: Uint32Array;
+  /** Number of ranks (including holes). */
+  readonly size: number;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  /** Rank of each single byte, or -1: the BPE start state without a hash lookup. */
+  readonly byteRanks: Int32Array;
+
+  constructor(bytes: Uint8Array, offsets: Uint32Array) {
+    this.bytes = bytes;
+    this.offsets = offsets;
+    this.size = offsets.length - 1;
+    let capacity = 1024;
+    while (capacity < this.size * 2) capacity <<= 1;
+    this.slots = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    this.byteRanks = new Int32Array(256).fill(-1);
+    for (let rank = 0; rank < this.size; rank++) {
+      const start = offsets[rank] as number;
+      const end = offsets[rank + 1] as number;
+      if (end === start) continue;
+      if (end - start === 1 && this.byteRanks[bytes[start] as number] === -1) this.byteRanks[bytes[start] as number] = rank;
+      let slot = hash(bytes, start, end) & this.mask;
+      // First rank wins for duplicate byte strings, as in tiktoken's decoder-free rank map.
+      let duplicate = false;
+      while (this.slots[slot] !== -1) {
+        if (this.equals(this.slots[slot] as number, bytes, start, end)) {
+          duplicate = true;
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+      if (!duplicate) this.slots[slot] = rank;
+    }
+  }
+
+  /** Rank of `buffer[start, end)`, or -1 when it is not a token. */
+  lookup(buffer: Uint8Array, start: number, end: number): number {
+    const len = end - start;
+    if (len === 1) return this.byteRanks[buffer[start] as number] as number;
+    const slots = this.slots;
+    const offsets = this.offsets;
+    const bytes = this.bytes;
+    const mask = this.mask;
+    let slot = hash(buffer, start, end) & mask;
+    for (;;) {
+      const rank = slots[slot] as number;
+      if (rank === -1) return -1;
+      const o = offsets[rank] as number;
+      if ((offsets[rank + 1] as number) - o === len) {
+        let k = 0;
+        while (k < len && bytes[o + k] === buffer[start + k]) k++;
+        if (k === len) return rank;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private equals(rank: number, buffer: Uint8Array, start: number, end: number): boolean {
+    const o = this.offsets[rank] as number;
+    const len = end - start;
+    if ((this.offsets[rank + 1] as number) - o !== len) return false;
+    for (let k = 0; k < len; k++) if (this.bytes[o + k] !== buffer[start + k]) return false;
+    return true;
+  }
+}
+
+function hash(buffer: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (buffer[i] as number), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
