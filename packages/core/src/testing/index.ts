@@ -1,2 +1,6 @@
-// Filled in by its owner; kept so that entry points resolve.
-export {};
+/**
+ * `@jointok/core/test`: conformance suites and test helpers for implementations of jointok's
+ * contracts. Imports `vitest` (an optional peer dependency).
+ */
+export { describeQuantizer, type QuantizerConformanceOptions, type QuantizerCapabilities } from './describe-quantizer.js';
+export { createSeededRandom, seededNormal } from './seeded-random.js';
