@@ -1,0 +1,158 @@
+import type { RankTable } from '../vocabulary/index.js';
+
+/** Pieces longer than this merge through a heap and a linked list, O(n log n), instead of O(n²) scans. */
+const LONG_PIECE = 96;
+const NONE = 0x7fffffff;
+
+// Scratch buffers reused across calls: the encoder runs one piece at a time and never re-enters.
+let starts = new Int32Array(256);
+let pairRanks = new Int32Array(256);
+let tokens = new Int32Array(256);
+
+function ensureScratch(length: number): void {
+  if (starts.length > length + 1) return;
+  let size = starts.length;
+  while (size <= length + 1) size *= 2;
+  starts = new Int32Array(size);
+  pairRanks = new Int32Array(size);
+  tokens = new Int32Array(size);
+}
+
+/**
+ * Byte-pair encodes `buffer[0, length)` with tiktoken's rule: repeatedly merge the adjacent pair
+ * whose concatenation has the lowest rank, the leftmost one on ties, until no pair is a token.
+ * Appends the resulting ranks to `out`.
+ */
+export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: number, out: number[]): void {
+  if (length > LONG_PIECE) {
+    bytePairEncodeLong(table, buffer, length, out);
+    return;
+  }
+  ensureScratch(length);
+  const s = starts;
+  const pr = pairRanks;
+  const tk = tokens;
+  const byteRanks = table.byteRanks;
+  let parts = length;
+  for (let i = 0; i < length; i++) {
+    s[i] = i;
+    tk[i] = byteRanks[buffer[i] as number] as number;
+  }
+  s[length] = length;
+  for (let i = 0; i < length - 1; i++) {
+    const r = table.lookup(buffer, i, i + 2);
+    pr[i] = r < 0 ? NONE : r;
+  }
+  pr[length - 1] = NONE;
+  for (;;) {
+    let min = NONE;
+    let at = -1;
+    for (let i = 0; i < parts - 1; i++) {
+      const r = pr[i] as number;
+      if (r < min) {
+        min = r;
+        at = i;
+      }
+    }
+    if (at < 0) break;
+    // Merge part `at` with part `at + 1`: drop boundary at + 1.
+    tk[at] = min;
+    for (let i = at + 1; i < parts; i++) {
+      s[i] = s[i + 1] as number;
+      pr[i] = pr[i + 1] as number;
+      tk[i] = tk[i + 1] as number;
+    }
+    parts--;
+    if (at + 1 < parts) {
+      const r = table.lookup(buffer, s[at] as number, s[at + 2] as number);
+      pr[at] = r < 0 ? NONE : r;
+    } else pr[at] = NONE;
+    if (at > 0) {
+      const r = table.lookup(buffer, s[at - 1] as number, s[at + 1] as number);
+      pr[at - 1] = r < 0 ? NONE : r;
+    }
+  }
+  for (let i = 0; i < parts; i++) out.push(tk[i] as number);
+}
+
+/**
+ * The same merge order for long pieces: parts form a linked list keyed by their first byte, candidate
+ * pairs sit in a binary min-heap keyed by `rank * 2^32 + start` (lowest rank, then leftmost), and
+ * entries made stale by an earlier merge are skipped when popped. 100k identical bytes take ~n log n.
+ */
+function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number, out: number[]): void {
+  const next = new Int32Array(length);
+  const prev = new Int32Array(length);
+  const tok = new Int32Array(length);
+  const pairAt = new Int32Array(length).fill(-1);
+  // Each merge pushes at most two entries, so 3n bounds the live plus stale entries.
+  const heap = new Float64Array(3 * length);
+  let heapSize = 0;
+  const push = (key: number): void => {
+    let i = heapSize++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pk = heap[parent] as number;
+      if (pk <= key) break;
+      heap[i] = pk;
+      i = parent;
+    }
+    heap[i] = key;
+  };
+  const pop = (): number => {
+    const top = heap[0] as number;
+    const last = heap[--heapSize] as number;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= heapSize) break;
+      if (child + 1 < heapSize && (heap[child + 1] as number) < (heap[child] as number)) child++;
+      if ((heap[child] as number) >= last) break;
+      heap[i] = heap[child] as number;
+      i = child;
+    }
+    heap[i] = last;
+    return top;
+  };
+  const byteRanks = table.byteRanks;
+  for (let i = 0; i < length; i++) {
+    next[i] = i + 1;
+    prev[i] = i - 1;
+    tok[i] = byteRanks[buffer[i] as number] as number;
+  }
+  for (let i = 0; i < length - 1; i++) {
+    const r = table.lookup(buffer, i, i + 2);
+    if (r >= 0) {
+      pairAt[i] = r;
+      push(r * 4294967296 + i);
+    }
+  }
+  while (heapSize > 0) {
+    const key = pop();
+    const start = key % 4294967296;
+    const rank = (key - start) / 4294967296;
+    // Stale: the part was absorbed (pairAt reset) or its right neighbour changed since the push.
+    if (pairAt[start] !== rank) continue;
+    const right = next[start] as number;
+    const after = right < length ? (next[right] as number) : length;
+    tok[start] = rank;
+    next[start] = after;
+    if (after < length) prev[after] = start;
+    pairAt[right] = -1;
+    pairAt[start] = -1;
+    if (after < length) {
+      const r = table.lookup(buffer, start, next[after] as number);
+      if (r >= 0) {
+        pairAt[start] = r;
+        push(r * 4294967296 + start);
+      }
+    }
+    const before = prev[start] as number;
+    if (before >= 0) {
+      const r = table.lookup(buffer, before, after);
+      pairAt[before] = r;
+      if (r >= 0) push(r * 4294967296 + before);
+    }
+  }
+  for (let i = 0; i < length; i = next[i] as number) out.push(tok[i] as number);
+}

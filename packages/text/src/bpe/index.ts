@@ -1,0 +1,1 @@
+export { bytePairEncode } from './byte-pair-merge.js';

@@ -1,0 +1,175 @@
+import { InvalidArgumentError } from '@jointok/core';
+import { bytePairEncode } from '../bpe/index.js';
+import { encodeUtf8Into } from '../bytes/index.js';
+import { translateRegex } from '../pretokenize/index.js';
+import { RankTable, type FlatVocabulary } from '../vocabulary/index.js';
+import { DecodeStream } from './decode-stream.js';
+import { computeOffsets, type TokenOffsets } from './offsets.js';
+import { SpecialTokens, type SpecialTokenPolicy } from './special-tokens.js';
+import { TokenDecoder, type Utf8ErrorMode } from './token-decoder.js';
+
+/** What an {@link Encoding} is built from. */
+export interface EncodingDefinition {
+  /** Name, e.g. `'o200k_base'`. */
+  name: string;
+  /** Token bytes by rank. */
+  vocabulary: FlatVocabulary;
+  /** Pre-tokenizer regex in tiktoken's (Rust) syntax; translated to a JavaScript RegExp. */
+  pattern: string;
+  /** Special-token literal → id. */
+  specialTokens: Readonly<Record<string, number>>;
+}
+
+/** Options of `decode`. */
+export interface DecodeOptions {
+  /** `'replace'` (default, like tiktoken's Python `decode`) or `'strict'` (throw on invalid UTF-8). */
+  errors?: Utf8ErrorMode;
+}
+
+/** Pieces cached for repeated text before the cache is cleared: bounds memory on endless input. */
+const CACHE_LIMIT = 100_000;
+
+/**
+ * A byte-level BPE encoding with tiktoken's exact semantics: regex pre-tokenization, rank-ordered
+ * merges, special tokens under an explicit per-call policy. Built by `getEncoding` or `fromTiktoken`.
+ */
+export class Encoding {
+  /** Encoding name. */
+  readonly name: string;
+  /** Special-token literal → id. */
+  readonly specialTokens: ReadonlyMap<string, number>;
+  private readonly table: RankTable;
+  private readonly regex: RegExp;
+  private readonly specials: SpecialTokens;
+  private readonly decoder: TokenDecoder;
+  // Repeated pieces (words recur constantly in real text) skip hashing and merging.
+  private readonly cache = new Map<string, number | number[]>();
+  private buffer = new Uint8Array(1024);
+
+  constructor(definition: EncodingDefinition) {
+    this.name = definition.name;
+    this.table = new RankTable(definition.vocabulary.bytes, definition.vocabulary.offsets);
+    this.regex = translateRegex(definition.pattern);
+    this.specials = new SpecialTokens(definition.specialTokens);
+    this.specialTokens = this.specials.ids;
+    this.decoder = new TokenDecoder(definition.vocabulary, this.specials.ids);
+  }
+
+  /** Number of ids (one past the largest ordinary or special id). */
+  get vocabularySize(): number {
+    return this.decoder.size;
+  }
+
+  /** Encodes text, treating special-token literals as plain text. Never throws for any string. */
+  encodeOrdinary(text: string): number[] {
+    const out: number[] = [];
+    this.encodeOrdinaryInto(checkText(text), out, Infinity);
+    return out;
+  }
+
+  /**
+   * Encodes text under a special-token policy (default: every special literal is disallowed and
+   * throws `DisallowedSpecialTokenError`, as in tiktoken).
+   */
+  encode(text: string, options?: SpecialTokenPolicy): number[] {
+    const out: number[] = [];
+    this.encodeInto(checkText(text), options, out, Infinity);
+    return out;
+  }
+
+  /** Number of tokens `encode(text, options)` yields. */
+  countTokens(text: string, options?: SpecialTokenPolicy): number {
+    return this.encode(text, options).length;
+  }
+
+  /**
+   * The token count when it is at most `limit`, else `false`. Stops encoding once the limit is
+   * passed, so a huge text over the limit costs little.
+   */
+  isWithinTokenLimit(text: string, limit: number, options?: SpecialTokenPolicy): number | false {
+    if (!(limit >= 0)) throw new InvalidArgumentError({ argument: 'limit', expected: 'a number >= 0', received: limit });
+    const out: number[] = [];
+    this.encodeInto(checkText(text), options, out, limit);
+    return out.length <= limit ? out.length : false;
+  }
+
+  /** Ids plus, per token, its start/end in UTF-8 bytes and in UTF-16 code units of `text`. */
+  encodeWithOffsets(text: string, options?: SpecialTokenPolicy): TokenOffsets {
+    const ids = this.encode(text, options);
+    return computeOffsets(text, ids, (id) => this.decoder.byteLength(id));
+  }
+
+  /** Decodes ids to text. Unknown ids throw `UnknownTokenIdError`. */
+  decode(ids: ArrayLike<number>, options?: DecodeOptions): string {
+    return this.decoder.decode(ids, options?.errors ?? 'replace');
+  }
+
+  /** The raw bytes of ids (tokens may split UTF-8 sequences; this keeps them exact). */
+  decodeBytes(ids: ArrayLike<number>): Uint8Array {
+    return this.decoder.decodeBytes(ids);
+  }
+
+  /** A streaming decoder for ids that arrive one by one. */
+  createDecodeStream(): DecodeStream {
+    return new DecodeStream(this.decoder);
+  }
+
+  private encodeInto(text: string, options: SpecialTokenPolicy | undefined, out: number[], limit: number): void {
+    const policy = this.specials.resolve(options);
+    this.specials.check(text, policy.disallowed);
+    const allowed = policy.allowed;
+    if (allowed === null) {
+      this.encodeOrdinaryInto(text, out, limit);
+      return;
+    }
+    allowed.lastIndex = 0;
+    let start = 0;
+    for (let match = allowed.exec(text); match !== null && out.length <= limit; match = allowed.exec(text)) {
+      if (match.index > start) this.encodeOrdinaryInto(text.slice(start, match.index), out, limit);
+      out.push(this.specials.ids.get(match[0]) as number);
+      start = match.index + match[0].length;
+    }
+    if (start < text.length && out.length <= limit) this.encodeOrdinaryInto(start === 0 ? text : text.slice(start), out, limit);
+  }
+
+  private encodeOrdinaryInto(text: string, out: number[], limit: number): void {
+    const regex = this.regex;
+    const cache = this.cache;
+    const table = this.table;
+    regex.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = regex.exec(text)) !== null) {
+      const piece = match[0];
+      if (piece.length === 0) {
+        // A pattern that can match empty would loop forever; step over one code point.
+        regex.lastIndex += (text.codePointAt(regex.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+        continue;
+      }
+      const hit = cache.get(piece);
+      if (hit !== undefined) {
+        if (typeof hit === 'number') out.push(hit);
+        else for (let i = 0; i < hit.length; i++) out.push(hit[i] as number);
+      } else {
+        if (piece.length * 3 > this.buffer.length) this.buffer = new Uint8Array(piece.length * 3 + 1024);
+        const buffer = this.buffer;
+        const length = encodeUtf8Into(piece, 0, piece.length, buffer);
+        const rank = table.lookup(buffer, 0, length);
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        if (rank >= 0) {
+          out.push(rank);
+          cache.set(piece, rank);
+        } else {
+          const from = out.length;
+          bytePairEncode(table, buffer, length, out);
+          cache.set(piece, out.slice(from));
+        }
+      }
+      if (out.length > limit) return;
+    }
+  }
+}
+
+function checkText(text: unknown): string {
+  if (typeof text !== 'string') throw new InvalidArgumentError({ argument: 'text', expected: 'a string', received: text });
+  return text;
+}

@@ -1,0 +1,90 @@
+import { InvalidUtf8Error, UnknownTokenIdError } from '../errors/index.js';
+import { findInvalidUtf8 } from '../bytes/index.js';
+import type { FlatVocabulary } from '../vocabulary/index.js';
+
+/** How `decode` treats bytes that are not valid UTF-8: replace with U+FFFD (tiktoken's default) or throw. */
+export type Utf8ErrorMode = 'replace' | 'strict';
+
+/** Id → bytes for ordinary ranks and special tokens together, as one flat byte array plus offsets. */
+export class TokenDecoder {
+  private readonly bytes: Uint8Array;
+  private readonly offsets: Uint32Array;
+  /** One past the largest id. */
+  readonly size: number;
+  /** Number of ids that decode to something. */
+  readonly vocabularySize: number;
+  private readonly replacing = new TextDecoder('utf-8');
+  private readonly fatal = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(vocabulary: FlatVocabulary, specialTokens: ReadonlyMap<string, number>) {
+    const ranks = vocabulary.offsets.length - 1;
+    let size = ranks;
+    for (const id of specialTokens.values()) size = Math.max(size, id + 1);
+    const encoder = new TextEncoder();
+    const specials = new Map<number, Uint8Array>();
+    let extra = 0;
+    for (const [literal, id] of specialTokens) {
+      const encoded = encoder.encode(literal);
+      specials.set(id, encoded);
+      extra += encoded.length;
+    }
+    const base = vocabulary.offsets[ranks] as number;
+    this.bytes = new Uint8Array(base + extra);
+    this.bytes.set(vocabulary.bytes.subarray(0, base));
+    this.offsets = new Uint32Array(size + 1);
+    this.offsets.set(vocabulary.offsets);
+    let o = base;
+    let count = 0;
+    for (let id = 0; id < size; id++) {
+      const special = specials.get(id);
+      if (special !== undefined) {
+        this.bytes.set(special, o);
+        o += special.length;
+        this.offsets[id + 1] = o;
+      } else if (id >= ranks) this.offsets[id + 1] = o;
+      if ((this.offsets[id + 1] as number) > (this.offsets[id] as number)) count++;
+    }
+    this.size = size;
+    this.vocabularySize = count;
+  }
+
+  /** Byte length of id `id` (0 for ids that are not tokens). */
+  byteLength(id: number): number {
+    return id >= 0 && id < this.size ? (this.offsets[id + 1] as number) - (this.offsets[id] as number) : 0;
+  }
+
+  /** The bytes of `ids` concatenated; throws {@link UnknownTokenIdError} for an id that is not a token. */
+  decodeBytes(ids: ArrayLike<number>): Uint8Array {
+    const offsets = this.offsets;
+    const size = this.size;
+    let total = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const start = offsets[id] as number;
+      const end = offsets[id + 1] as number;
+      // `id >>> 0 === id` rejects negatives, fractions and NaN before they index anything.
+      if (id >>> 0 !== id || id >= size || end === start) throw new UnknownTokenIdError({ id, index: i, vocabularySize: this.vocabularySize });
+      total += end - start;
+    }
+    const out = new Uint8Array(total);
+    const bytes = this.bytes;
+    let o = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const end = offsets[id + 1] as number;
+      for (let k = offsets[id] as number; k < end; k++) out[o++] = bytes[k] as number;
+    }
+    return out;
+  }
+
+  /** Decodes `ids` to text; invalid UTF-8 becomes U+FFFD or, with `'strict'`, an {@link InvalidUtf8Error}. */
+  decode(ids: ArrayLike<number>, errors: Utf8ErrorMode = 'replace'): string {
+    const bytes = this.decodeBytes(ids);
+    if (errors === 'replace') return this.replacing.decode(bytes);
+    try {
+      return this.fatal.decode(bytes);
+    } catch (cause) {
+      throw new InvalidUtf8Error({ byteOffset: Math.max(0, findInvalidUtf8(bytes)), cause });
+    }
+  }
+}

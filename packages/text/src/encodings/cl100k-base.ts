@@ -1,0 +1,30 @@
+import { decodeBase64 } from '../bytes/index.js';
+import { Encoding } from '../encoding/index.js';
+import { decodeVocabularyBinary } from '../vocabulary/index.js';
+import data from './data/cl100k-base.data.js';
+
+/** cl100k_base's pre-tokenizer regex, verbatim from tiktoken. */
+export const CL100K_BASE_PATTERN =
+  "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+
+/** cl100k_base's special tokens, from tiktoken. */
+export const CL100K_BASE_SPECIAL_TOKENS: Readonly<Record<string, number>> = Object.freeze({
+  '<|endoftext|>': 100257,
+  '<|fim_prefix|>': 100258,
+  '<|fim_middle|>': 100259,
+  '<|fim_suffix|>': 100260,
+  '<|endofprompt|>': 100276,
+});
+
+let cached: Encoding | undefined;
+
+/** The cl100k_base encoding (GPT-4, GPT-3.5-turbo, text-embedding-3), built on first call and shared. */
+export function cl100kBase(): Encoding {
+  cached ??= new Encoding({
+    name: 'cl100k_base',
+    vocabulary: decodeVocabularyBinary(decodeBase64(data), 'cl100k_base vocabulary'),
+    pattern: CL100K_BASE_PATTERN,
+    specialTokens: CL100K_BASE_SPECIAL_TOKENS,
+  });
+  return cached;
+}

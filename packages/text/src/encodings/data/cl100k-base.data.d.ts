@@ -1,0 +1,3 @@
+/** cl100k_base ranks in jointok's compact binary vocabulary form, base64-encoded. */
+declare const data: string;
+export default data;

@@ -1,0 +1,1 @@
+export { translateRegex, translateSource } from './translate-regex.js';
