@@ -1,4 +1,13 @@
 import type { QuantizerFactory } from '../quantizer-factory.js';
+import { createProjectedResidualVq } from './projected-residual-vq.js';
+import { createResidualVq } from './residual-vq.js';
+
+export { createResidualVq } from './residual-vq.js';
+export { createProjectedResidualVq, type ProjectedResidualQuantizer, type ProjectedResidualEncoding, type ProjectedResidualDecoding } from './projected-residual-vq.js';
+export { foldWeightNorm } from './fold-weight-norm.js';
 
 /** Factories of this folder's quantizer types, keyed by spec `type`. */
-export const residualFactories: Readonly<Record<string, QuantizerFactory>> = {};
+export const residualFactories: Readonly<Record<string, QuantizerFactory>> = {
+  'residual-vq': createResidualVq,
+  'projected-residual-vq': createProjectedResidualVq,
+};
