@@ -1,0 +1,1 @@
+export { manifestFromConfig, ONNX_COMMUNITY_MODEL_TYPES } from './manifest-from-config.js';

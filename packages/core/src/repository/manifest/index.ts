@@ -1,0 +1,3 @@
+export { MANIFEST_VERSION, MANIFEST_FILE, type Manifest, type ManifestFile, type ManifestFileVariant, type ManifestQuantizer, type ManifestSource } from './manifest.js';
+export { validateManifest, type ManifestValidation } from './validate-manifest.js';
+export { parseManifest } from './parse-manifest.js';

@@ -1,0 +1,37 @@
+import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+
+/** Collects every problem of a document, each as an InvalidSpecError naming its JSON path. */
+export class SpecIssues {
+  readonly errors: InvalidSpecError[] = [];
+
+  add(path: string, expected: string, received: unknown): void {
+    this.errors.push(new InvalidSpecError({ path, expected, received }));
+  }
+
+  isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  }
+
+  /** Records an issue unless `value` is a non-empty string; returns whether it is. */
+  string(path: string, value: unknown, required: boolean): value is string {
+    if (value === undefined && !required) return false;
+    if (typeof value === 'string' && value.length > 0) return true;
+    this.add(path, 'a non-empty string', value);
+    return false;
+  }
+
+  /** Records an issue unless `value` is a plain object; returns whether it is. */
+  object(path: string, value: unknown, required: boolean): value is Record<string, unknown> {
+    if (value === undefined && !required) return false;
+    if (this.isObject(value)) return true;
+    this.add(path, 'an object', value);
+    return false;
+  }
+
+  /** Records an issue for every key of `value` outside `allowed`. */
+  knownKeys(path: string, value: Record<string, unknown>, allowed: readonly string[]): void {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.add(path === '' ? key : `${path}.${key}`, `one of the fields ${allowed.join(', ')}`, key);
+    }
+  }
+}
