@@ -1,2 +1,55 @@
-// Filled in by its owner; kept so that entry points resolve.
-export {};
+/**
+ * Browser defaults of the runtime layer: `createSession` runs on onnxruntime-web, imported lazily
+ * on first use. `index.browser.ts` re-exports this in place of the neutral `createSession`.
+ */
+import { createSessionWithOrt, readModelSource } from './create-session-with-ort.js';
+import { loadOrt } from './load-ort.js';
+import type { OrtModule } from './ort-module.js';
+import type { Session } from './session.js';
+import type { CreateSessionOptions, ModelSource } from './session-options.js';
+
+let webOrt: Promise<OrtModule> | undefined;
+
+/**
+ * The onnxruntime-web module, imported once.
+ *
+ * @throws MissingDependencyError when onnxruntime-web is not installed
+ */
+export function loadOnnxruntimeWeb(): Promise<OrtModule> {
+  if (webOrt === undefined) {
+    const loading = loadOrt('onnxruntime-web', () => import('onnxruntime-web'));
+    // A failed import is not cached, so installing the package later works without a restart.
+    loading.catch(() => {
+      if (webOrt === loading) webOrt = undefined;
+    });
+    webOrt = loading;
+  }
+  return webOrt;
+}
+
+/**
+ * Loads an ONNX model into a {@link Session}, on onnxruntime-web unless `options.ort` is given.
+ *
+ * `model` may be bytes or a URL (onnxruntime-web fetches it). With the default runtime, `threads`
+ * sets `ort.env.wasm.numThreads`, which takes effect before the first session only (a WASM limit);
+ * more than one thread needs a cross-origin-isolated page.
+ *
+ * @example
+ * const session = await createSession('/models/decoder.onnx', { executionProviders: ['webgpu', 'wasm'] });
+ *
+ * @throws MissingDependencyError when onnxruntime-web is needed but not installed
+ * @throws InvalidArgumentError for a bad model argument or option (the error names it)
+ * @throws RuntimeError when the runtime cannot create the session
+ */
+export async function createSession(model: ModelSource, options: CreateSessionOptions = {}): Promise<Session> {
+  const source = readModelSource(model);
+  let ort = options.ort;
+  if (ort === undefined) {
+    ort = await loadOnnxruntimeWeb();
+    const wasm = ort.env?.wasm;
+    if (options.threads !== undefined && wasm !== undefined && Number.isSafeInteger(options.threads) && options.threads > 0) {
+      wasm.numThreads = options.threads;
+    }
+  }
+  return createSessionWithOrt(ort, source, options);
+}

@@ -1,2 +1,68 @@
-// Filled in by its owner; kept so that entry points resolve.
-export {};
+/**
+ * Node defaults of the runtime layer: `createSession` runs on onnxruntime-node, imported lazily
+ * on first use. `index.node.ts` re-exports this in place of the neutral `createSession`.
+ */
+import { fileURLToPath } from 'node:url';
+import { RuntimeError } from './errors/runtime-error.js';
+import { raceAbort } from './abort.js';
+import { createSessionWithOrt, readModelSource, type ResolvedModel } from './create-session-with-ort.js';
+import { loadOrt } from './load-ort.js';
+import type { OrtModule } from './ort-module.js';
+import type { Session } from './session.js';
+import type { CreateSessionOptions, ModelSource } from './session-options.js';
+
+let nodeOrt: Promise<OrtModule> | undefined;
+
+/**
+ * The onnxruntime-node module, imported once.
+ *
+ * @throws MissingDependencyError when onnxruntime-node is not installed
+ */
+export function loadOnnxruntimeNode(): Promise<OrtModule> {
+  if (nodeOrt === undefined) {
+    const loading = loadOrt('onnxruntime-node', () => import('onnxruntime-node'));
+    // A failed import is not cached, so installing the package later works without a restart.
+    loading.catch(() => {
+      if (nodeOrt === loading) nodeOrt = undefined;
+    });
+    nodeOrt = loading;
+  }
+  return nodeOrt;
+}
+
+/**
+ * Loads an ONNX model into a {@link Session}, on onnxruntime-node unless `options.ort` is given.
+ *
+ * `model` may be bytes, a file path, a `file:` URL, or an `http(s):` URL (fetched with `fetch`).
+ *
+ * @example
+ * const session = await createSession('decoder.onnx', { threads: 4 });
+ * const { pixels } = await session.run({ codes: toInt64(codes) });
+ *
+ * @throws MissingDependencyError when onnxruntime-node is needed but not installed
+ * @throws InvalidArgumentError for a bad model argument or option (the error names it)
+ * @throws RuntimeError when the model cannot be fetched or the runtime cannot create the session
+ */
+export async function createSession(model: ModelSource, options: CreateSessionOptions = {}): Promise<Session> {
+  const source = await resolveNodeModel(readModelSource(model), options.signal);
+  const ort = options.ort ?? (await loadOnnxruntimeNode());
+  return createSessionWithOrt(ort, source, options);
+}
+
+/** onnxruntime-node reads paths only: turn `file:` URLs into paths and fetch `http(s):` URLs. */
+async function resolveNodeModel(model: ResolvedModel, signal: AbortSignal | undefined): Promise<ResolvedModel> {
+  if (typeof model !== 'string') return model;
+  if (model.startsWith('file:')) return fileURLToPath(model);
+  if (!/^https?:\/\//i.test(model)) return model;
+  const download = async (): Promise<Uint8Array> => {
+    const response = await fetch(model, signal === undefined ? {} : { signal });
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${model}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  try {
+    return await raceAbort(download(), signal);
+  } catch (error) {
+    if (signal?.aborted === true) throw error;
+    throw new RuntimeError({ operation: 'load', message: `Could not fetch the model ${model}.`, cause: error });
+  }
+}

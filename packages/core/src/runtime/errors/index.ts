@@ -1,0 +1,1 @@
+export { RuntimeError, type RuntimeOperation } from './runtime-error.js';

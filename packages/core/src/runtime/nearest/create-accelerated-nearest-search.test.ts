@@ -1,0 +1,152 @@
+import * as ortNode from 'onnxruntime-node';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import { MissingDependencyError } from '../../errors/missing-dependency-error.js';
+import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
+import { nearestCodes } from '../../quantizers/math/nearest-code.js';
+import { createSession } from '../create-session.js';
+import type { OrtModule } from '../ort-module.js';
+import type { SessionFactory } from '../session.js';
+import { expected, fixtureBytes } from '../__fixtures__/fixtures.js';
+import { createAcceleratedNearestSearch } from './create-accelerated-nearest-search.js';
+import { nearestCodeGraph } from './nearest-code-graph.js';
+
+const ort = ortNode as unknown as OrtModule;
+
+/** A session factory that counts the sessions it makes. */
+function countingFactory(): { factory: SessionFactory; created: () => number } {
+  let created = 0;
+  return {
+    factory: (model) => {
+      created++;
+      return createSession(model, { ort, threads: 1 });
+    },
+    created: () => created,
+  };
+}
+
+/** The plain loop that defines the result: double accumulation from channel 0, strict improvement. */
+function bruteForce(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: 'l2' | 'dot'): number[] {
+  const result: number[] = [];
+  for (let n = 0; n < count; n++) {
+    let xNorm = 0;
+    for (let d = 0; d < dim; d++) xNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
+    let best = 0;
+    let bestScore = Infinity;
+    for (let k = 0; k < size; k++) {
+      let dot = 0;
+      let norm = 0;
+      for (let d = 0; d < dim; d++) {
+        dot += vectors[n * dim + d]! * codebook[k * dim + d]!;
+        norm += codebook[k * dim + d]! * codebook[k * dim + d]!;
+      }
+      const score = metric === 'dot' ? -dot : xNorm + norm - 2 * dot;
+      if (score < bestScore) [best, bestScore] = [k, score];
+    }
+    result.push(best);
+  }
+  return result;
+}
+
+/** Deterministic pseudo-random floats (xorshift), so failures reproduce. */
+function randomFloats(length: number, seed: number, scale = 1): Float32Array {
+  const out = new Float32Array(length);
+  let state = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    out[i] = (((state >>> 0) / 4294967296) * 2 - 1) * scale;
+  }
+  return out;
+}
+
+describe('createAcceleratedNearestSearch', () => {
+  it('embeds exactly the committed nearest-code graphs', () => {
+    expect(nearestCodeGraph('l2')).toEqual(fixtureBytes('nearest-l2.onnx'));
+    expect(nearestCodeGraph('dot')).toEqual(fixtureBytes('nearest-dot.onnx'));
+  });
+
+  it("gives torch's indices on both paths, first index on exact ties", async () => {
+    for (const threshold of [1, 1 << 30]) {
+      const search = createAcceleratedNearestSearch({ createSession: countingFactory().factory, threshold });
+      for (const c of expected.nearest) {
+        const [count, dim] = c.x.dims as [number, number];
+        const out = new Int32Array(count);
+        const options = c.minDistance === null || c.minDistance === undefined ? {} : { minDistance: c.minDistance };
+        await search.nearestCodes(Float32Array.from(c.x.data), count, dim, Float32Array.from(c.codebook.data), c.codebook.dims[0]!, c.metric, out, options);
+        expect(Array.from(out), `${c.name}, threshold ${threshold}`).toEqual(c.indices.data);
+      }
+      await search.release();
+    }
+  });
+
+  it('matches the TypeScript nearestCodes on random data, across batches, with stride and offset', async () => {
+    const search = createAcceleratedNearestSearch({ createSession: countingFactory().factory, threshold: 1, maxBatchElements: 1000 });
+    for (const [size, dim, count] of [[512, 8, 300], [64, 33, 100], [1000, 3, 77]] as const) {
+      const codebook = randomFloats(size * dim, size + dim);
+      // Duplicate rows make exact ties on random data too.
+      codebook.copyWithin(5 * dim, 2 * dim, 3 * dim);
+      const vectors = randomFloats(count * dim, count, 1.5);
+      vectors.set(codebook.subarray(2 * dim, 3 * dim), 0);
+      for (const metric of ['l2', 'dot'] as const) {
+        const want = nearestCodes(vectors, count, dim, codebook, size, metric, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
+        const got = await search.nearestCodes(vectors, count, dim, codebook, size, metric, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
+        const strided = (codes: Int32Array): number[] => Array.from({ length: count }, (_, n) => codes[n * 3 + 1]!);
+        expect(strided(got), `${metric} ${size}x${dim} vs the plain loop`).toEqual(bruteForce(vectors, count, dim, codebook, size, metric));
+        expect(Array.from(got), `${metric} ${size}x${dim} vs nearestCodes`).toEqual(Array.from(want));
+        if (metric === 'l2') expect(got[1]).toBe(2);
+      }
+    }
+    await search.release();
+  });
+
+  it('uses the graph only at and above the threshold, and creates one session per metric', async () => {
+    const { factory, created } = countingFactory();
+    const search = createAcceleratedNearestSearch({ createSession: factory, threshold: 64 });
+    const codebook = randomFloats(64, 1);
+    await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 15, 'l2', new Int32Array(2));
+    expect(created()).toBe(0);
+    await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 16, 'l2', new Int32Array(2));
+    await search.nearestCodes(randomFloats(8, 3), 2, 4, codebook, 16, 'l2', new Int32Array(2));
+    expect(created()).toBe(1);
+    await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 16, 'dot', new Int32Array(2));
+    expect(created()).toBe(2);
+    await search.release();
+  });
+
+  it('falls back to TypeScript when the runtime package is missing', async () => {
+    const search = createAcceleratedNearestSearch({
+      createSession: () => Promise.reject(new MissingDependencyError({ packageName: 'onnxruntime-node', purpose: 'test' })),
+      threshold: 1,
+    });
+    const codebook = new Float32Array([0, 0, 1, 1, 2, 2]);
+    const out = await search.nearestCodes(new Float32Array([0.9, 1.2, 2, 1.9]), 2, 2, codebook, 3, 'l2', new Int32Array(2));
+    expect(Array.from(out)).toEqual([1, 2]);
+  });
+
+  it('passes other session failures through', async () => {
+    const search = createAcceleratedNearestSearch({ createSession: () => Promise.reject(new InvalidArgumentError({ argument: 'x', expected: 'y' })), threshold: 1 });
+    await expect(search.nearestCodes(new Float32Array(2), 1, 2, new Float32Array(2), 1, 'dot', new Int32Array(1))).rejects.toThrow(/Invalid x/);
+  });
+
+  it('rejects bad options and arguments with typed errors', async () => {
+    expect(() => createAcceleratedNearestSearch({} as never)).toThrow(InvalidArgumentError);
+    expect(() => createAcceleratedNearestSearch({ createSession: countingFactory().factory, threshold: 0 })).toThrow(/options\.threshold/);
+    expect(() => createAcceleratedNearestSearch({ createSession: countingFactory().factory, maxBatchElements: 1.5 })).toThrow(/options\.maxBatchElements/);
+    const search = createAcceleratedNearestSearch({ createSession: countingFactory().factory });
+    const call = (overrides: Partial<{ vectors: Float32Array; count: number; dim: number; codebook: Float32Array; size: number; metric: string; out: Int32Array }>) => {
+      const a = { vectors: new Float32Array(4), count: 2, dim: 2, codebook: new Float32Array(6), size: 3, metric: 'l2', out: new Int32Array(2), ...overrides };
+      return search.nearestCodes(a.vectors, a.count, a.dim, a.codebook, a.size, a.metric as 'l2', a.out).catch((e: unknown) => e);
+    };
+    const argumentOf = (e: unknown): string | undefined => (InvalidArgumentError.isInstance(e) || ShapeMismatchError.isInstance(e) ? e.argument : undefined);
+    expect(argumentOf(await call({ count: -1 }))).toBe('count');
+    expect(argumentOf(await call({ dim: 0 }))).toBe('dim');
+    expect(argumentOf(await call({ size: 2.5 }))).toBe('codebookSize');
+    expect(argumentOf(await call({ metric: 'cosine' }))).toBe('metric');
+    expect(argumentOf(await call({ vectors: new Float32Array(3) }))).toBe('vectors');
+    expect(argumentOf(await call({ codebook: new Float32Array(5) }))).toBe('codebook');
+    expect(argumentOf(await call({ out: new Int32Array(1) }))).toBe('out');
+    expect(await call({ count: 0, vectors: new Float32Array(0), out: new Int32Array(0) })).toEqual(new Int32Array(0));
+  });
+});

@@ -1,0 +1,8 @@
+export {
+  createAcceleratedNearestSearch,
+  defaultAccelerationThreshold,
+  type AcceleratedNearestSearch,
+  type AcceleratedNearestSearchOptions,
+  type NearestSearchOptions,
+} from './create-accelerated-nearest-search.js';
+export { nearestCodeGraph } from './nearest-code-graph.js';
