@@ -1,3 +1,7 @@
+import { createNearestCodeSearch } from './nearest-code-search.js';
+
+export { squaredNorms } from './squared-norms.js';
+
 /** How a vector is compared with codebook rows. */
 export type NearestMetric =
   /** Smallest squared euclidean distance `‖x‖² + ‖e‖² − 2x·e`. */
@@ -14,6 +18,11 @@ export type NearestMetric =
  *
  * `l2` distances below `minDistance` count as equal to it (lucidrains clamps at 1e-8, which makes
  * all rows within that distance tie).
+ *
+ * The result is exactly that of the plain loop "for each row: dot product accumulated in double
+ * from channel 0, score `(‖x‖² + ‖e‖²) − 2·x·e` (or `−x·e`), keep it if strictly better"; the
+ * search is tiled and, for large batches over large low-dimensional codebooks, pruned (see
+ * {@link createNearestCodeSearch}, which also keeps that work across calls).
  */
 export function nearestCodes(
   vectors: Float32Array,
@@ -25,37 +34,10 @@ export function nearestCodes(
   out: Int32Array,
   options: { outStride?: number; outOffset?: number; minDistance?: number; codebookNorms?: Float64Array } = {},
 ): Int32Array {
-  const { outStride = 1, outOffset = 0, minDistance = -Infinity } = options;
-  const norms = metric === 'l2' ? (options.codebookNorms ?? squaredNorms(codebook, codebookSize, dim)) : undefined;
-  for (let n = 0; n < count; n++) {
-    const base = n * dim;
-    let xNorm = 0;
-    if (norms !== undefined) for (let d = 0; d < dim; d++) xNorm += vectors[base + d]! * vectors[base + d]!;
-    let best = 0;
-    let bestScore = Infinity;
-    for (let k = 0; k < codebookSize; k++) {
-      const row = k * dim;
-      let dot = 0;
-      for (let d = 0; d < dim; d++) dot += vectors[base + d]! * codebook[row + d]!;
-      // Lower is better for both metrics: distance, or negated dot product.
-      const score = norms === undefined ? -dot : Math.max(xNorm + norms[k]! - 2 * dot, minDistance);
-      if (score < bestScore) {
-        bestScore = score;
-        best = k;
-      }
-    }
-    out[n * outStride + outOffset] = best;
-  }
-  return out;
-}
-
-/** `‖e_k‖²` of every codebook row, in double. */
-export function squaredNorms(codebook: Float32Array, codebookSize: number, dim: number): Float64Array {
-  const norms = new Float64Array(codebookSize);
-  for (let k = 0; k < codebookSize; k++) {
-    let sum = 0;
-    for (let d = 0; d < dim; d++) sum += codebook[k * dim + d]! * codebook[k * dim + d]!;
-    norms[k] = sum;
-  }
-  return norms;
+  const { outStride = 1, outOffset = 0, minDistance, codebookNorms } = options;
+  const search = createNearestCodeSearch(codebook, codebookSize, dim, metric, {
+    ...(minDistance === undefined ? {} : { minDistance }),
+    ...(codebookNorms === undefined ? {} : { codebookNorms }),
+  });
+  return search.search(vectors, count, out, { outStride, outOffset });
 }

@@ -1,0 +1,109 @@
+import { buildCodebookTree, type CodebookTree } from './codebook-tree.js';
+import type { NearestMetric } from './nearest-code.js';
+import { scanNearestCodes } from './nearest-code-scan.js';
+import { searchCodebookTree } from './search-codebook-tree.js';
+import { squaredNorms } from './squared-norms.js';
+
+/** Options of {@link createNearestCodeSearch}. */
+export interface NearestCodeSearchOptions {
+  /** `l2` distances below this count as equal to it (lucidrains clamps at 1e-8); default: no clamp. */
+  readonly minDistance?: number;
+  /** Precomputed `‖e_k‖²` (as {@link squaredNorms} returns them); computed when absent. */
+  readonly codebookNorms?: Float64Array;
+}
+
+/** Where {@link NearestCodeSearch.search} writes: `out[n * outStride + outOffset]`. */
+export interface NearestCodeOutput {
+  readonly outStride?: number;
+  readonly outOffset?: number;
+}
+
+/** A nearest-row search over one codebook, reusable across calls (see {@link createNearestCodeSearch}). */
+export interface NearestCodeSearch {
+  readonly codebookSize: number;
+  readonly dim: number;
+  readonly metric: NearestMetric;
+  /** Same result as `nearestCodes` with this search's codebook, metric and options. */
+  search(vectors: Float32Array, count: number, out: Int32Array, output?: NearestCodeOutput): Int32Array;
+}
+
+/** Box pruning pays off only in low dimensions; beyond this the exhaustive scan is used. */
+const maxTreeDim = 32;
+const minTreeCodebook = 256;
+/** Vectors searched (over all calls) before the tree is built; its build costs about K·log K·dim. */
+const minSearchedForTree = 64;
+/** Vectors searched with the tree before judging whether it prunes enough. */
+const probeCount = 32;
+/** The tree is kept only if the probe scored at most this fraction of the codebook per vector. */
+const maxScoredFraction = 0.25;
+
+/**
+ * Builds a reusable exact nearest-row search. Results are identical to the plain exhaustive loop
+ * that `nearestCodes` documents: the same double-precision score for every (vector, row) pair,
+ * and the first (lowest) index on exact ties. Speed comes from a tiled exhaustive scan and, for
+ * small dimensions and large codebooks, a k-d tree (built once, when enough vectors have been
+ * searched) that skips boxes of rows which provably cannot win, with a conservative float margin.
+ * If a probe shows that the tree prunes too little (high-dimensional or unstructured data), the
+ * search falls back to the scan for good.
+ */
+export function createNearestCodeSearch(
+  codebook: Float32Array,
+  codebookSize: number,
+  dim: number,
+  metric: NearestMetric,
+  options: NearestCodeSearchOptions = {},
+): NearestCodeSearch {
+  const minDistance = options.minDistance ?? -Infinity;
+  const l2 = metric === 'l2';
+  const norms = l2 ? (options.codebookNorms ?? squaredNorms(codebook, codebookSize, dim)) : undefined;
+  let tree: CodebookTree | undefined;
+  let pruning: 'untried' | 'useful' | 'useless' =
+    dim <= maxTreeDim && codebookSize >= minTreeCodebook && allFinite(codebook, codebookSize * dim) && normsAreExact() ? 'untried' : 'useless';
+  let searched = 0;
+
+  function normsAreExact(): boolean {
+    // Caller-supplied norms define the scores, while the bounds assume true norms.
+    if (options.codebookNorms === undefined || !l2) return true;
+    const own = squaredNorms(codebook, codebookSize, dim);
+    return own.every((v, k) => v === options.codebookNorms![k]);
+  }
+
+  return {
+    codebookSize,
+    dim,
+    metric,
+    search(vectors, count, out, output = {}) {
+      const { outStride = 1, outOffset = 0 } = output;
+      searched += count;
+      const ready = pruning === 'useful' || (pruning === 'untried' && searched >= minSearchedForTree);
+      // Non-finite inputs would break the bounds; the scan handles them as the plain loop does.
+      if (!ready || !allFinite(vectors, count * dim)) {
+        scanNearestCodes(vectors, count, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset);
+        return out;
+      }
+      tree ??= buildCodebookTree(codebook, codebookSize, dim, norms ?? squaredNorms(codebook, codebookSize, dim));
+      let start = 0;
+      if (pruning === 'untried') {
+        start = Math.min(count, probeCount);
+        const scored = searchCodebookTree(tree, vectors, 0, start, l2, minDistance, out, outStride, outOffset);
+        pruning = scored > maxScoredFraction * start * codebookSize ? 'useless' : 'useful';
+      }
+      if (pruning === 'useful') {
+        searchCodebookTree(tree, vectors, start, count, l2, minDistance, out, outStride, outOffset);
+      } else {
+        tree = undefined;
+        const rest = vectors.subarray(start * dim);
+        scanNearestCodes(rest, count - start, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + start * outStride);
+      }
+      return out;
+    },
+  };
+}
+
+function allFinite(values: Float32Array, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) return false;
+  }
+  return true;
+}

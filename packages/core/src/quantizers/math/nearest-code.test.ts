@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { buildCodebookTree } from './codebook-tree.js';
+import { nearestCodes, type NearestMetric } from './nearest-code.js';
+import { createNearestCodeSearch } from './nearest-code-search.js';
+import { searchCodebookTree } from './search-codebook-tree.js';
+import { squaredNorms } from './squared-norms.js';
+
+/** The straightforward definition the fast paths must reproduce exactly. */
+function bruteForce(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: NearestMetric, minDistance = -Infinity): Int32Array {
+  const out = new Int32Array(count);
+  for (let n = 0; n < count; n++) {
+    let xNorm = 0;
+    for (let d = 0; d < dim; d++) xNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
+    let best = 0;
+    let bestScore = Infinity;
+    for (let k = 0; k < size; k++) {
+      let dot = 0;
+      let eNorm = 0;
+      for (let d = 0; d < dim; d++) {
+        dot += vectors[n * dim + d]! * codebook[k * dim + d]!;
+        eNorm += codebook[k * dim + d]! * codebook[k * dim + d]!;
+      }
+      const score = metric === 'dot' ? -dot : Math.max(xNorm + eNorm - 2 * dot, minDistance);
+      if (score < bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+    out[n] = best;
+  }
+  return out;
+}
+
+/** mulberry32: a small seeded generator, so every run tests the same inputs. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Problem {
+  vectors: Float32Array;
+  count: number;
+  dim: number;
+  codebook: Float32Array;
+  size: number;
+}
+
+/**
+ * Random codebooks that provoke ties: small integers or quarter steps (every score exact), copies of
+ * earlier rows, and queries placed on rows, on midpoints between two rows, or at zero.
+ */
+function problem(seed: number, size: number, dim: number, count: number): Problem {
+  const next = random(seed);
+  const grid = next() < 0.5;
+  const value = () => (grid ? Math.round((next() * 2 - 1) * 8) / 4 : (next() * 2 - 1) * 3);
+  const codebook = new Float32Array(size * dim);
+  for (let k = 0; k < size; k++) {
+    const copyOf = k > 0 && next() < 0.15 ? Math.floor(next() * k) : -1;
+    for (let d = 0; d < dim; d++) codebook[k * dim + d] = copyOf >= 0 ? codebook[copyOf * dim + d]! : value();
+  }
+  const vectors = new Float32Array(count * dim);
+  for (let n = 0; n < count; n++) {
+    const kind = next();
+    const a = Math.floor(next() * size);
+    const b = Math.floor(next() * size);
+    for (let d = 0; d < dim; d++) {
+      const i = n * dim + d;
+      if (kind < 0.2) vectors[i] = codebook[a * dim + d]!;
+      else if (kind < 0.4) vectors[i] = (codebook[a * dim + d]! + codebook[b * dim + d]!) / 2;
+      else if (kind < 0.45) vectors[i] = 0;
+      else vectors[i] = value() * (grid ? 1 : 1 + next());
+    }
+  }
+  return { vectors, count, dim, codebook, size };
+}
+
+describe('nearestCodes', () => {
+  it('finds the nearest row and the first of tied rows (hand-computed)', () => {
+    // Rows: 0 = (0,0), 1 = (2,0), 2 = (2,0) duplicate, 3 = (0,2).
+    const codebook = Float32Array.from([0, 0, 2, 0, 2, 0, 0, 2]);
+    // (1,0) is the midpoint of rows 0 and 1 -> 0; (2,0.1) -> 1 (row 2 ties, later index); (0,1.9) -> 3.
+    const vectors = Float32Array.from([1, 0, 2, 0.1, 0, 1.9]);
+    expect(Array.from(nearestCodes(vectors, 3, 2, codebook, 4, 'l2', new Int32Array(3)))).toEqual([0, 1, 3]);
+    // dot: (1,0)·rows = 0,2,2,0 -> 1 (first of the tied maxima); (0,1.9) -> 3; zero vector -> 0.
+    const dotVectors = Float32Array.from([1, 0, 0, 1.9, 0, 0]);
+    expect(Array.from(nearestCodes(dotVectors, 3, 2, codebook, 4, 'dot', new Int32Array(3)))).toEqual([1, 3, 0]);
+  });
+
+  it('makes every row within minDistance tie, so the first one wins', () => {
+    // Squared distances from (0.5,0): row 0 = 0.25, row 1 = 0.01, row 2 = 0.0001.
+    const codebook = Float32Array.from([0, 0, 0.6, 0, 0.51, 0]);
+    const vectors = Float32Array.from([0.5, 0]);
+    expect(nearestCodes(vectors, 1, 2, codebook, 3, 'l2', new Int32Array(1))[0]).toBe(2);
+    expect(nearestCodes(vectors, 1, 2, codebook, 3, 'l2', new Int32Array(1), { minDistance: 0.05 })[0]).toBe(1);
+  });
+
+  it('writes with a stride and an offset', () => {
+    const codebook = Float32Array.from([0, 10]);
+    const out = new Int32Array(6).fill(-1);
+    nearestCodes(Float32Array.from([9, 1, 8]), 3, 1, codebook, 2, 'l2', out, { outStride: 2, outOffset: 1 });
+    expect(Array.from(out)).toEqual([-1, 1, -1, 0, -1, 1]);
+  });
+
+  it('equals the brute force on random inputs with duplicate rows and ties, both metrics, scan and tree', () => {
+    let checked = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const next = random(seed * 7919);
+      const dim = 1 + Math.floor(next() * (seed % 3 === 0 ? 40 : 10));
+      const size = 1 + Math.floor(next() * (seed % 2 === 0 ? 1500 : 300));
+      const count = 1 + Math.floor(next() * 200);
+      const p = problem(seed, size, dim, count);
+      for (const metric of ['l2', 'dot'] as const) {
+        const minDistance = metric === 'l2' && seed % 4 === 0 ? 0.5 : -Infinity;
+        const want = Array.from(bruteForce(p.vectors, count, dim, p.codebook, size, metric, minDistance));
+        const options = minDistance === -Infinity ? {} : { minDistance };
+        expect(Array.from(nearestCodes(p.vectors, count, dim, p.codebook, size, metric, new Int32Array(count), options)), `seed ${seed} ${metric}`).toEqual(want);
+        // The tree on its own, whatever the strategy choice would be.
+        const tree = buildCodebookTree(p.codebook, size, dim, squaredNorms(p.codebook, size, dim));
+        const viaTree = new Int32Array(count);
+        searchCodebookTree(tree, p.vectors, 0, count, metric === 'l2', minDistance, viaTree, 1, 0);
+        expect(Array.from(viaTree), `tree, seed ${seed} ${metric}`).toEqual(want);
+        checked += count;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('keeps its result across calls of a reusable search that switches to the tree', () => {
+    const p = problem(4242, 2048, 4, 600);
+    const search = createNearestCodeSearch(p.codebook, 2048, 4, 'l2', { minDistance: 1e-8 });
+    const want = Array.from(bruteForce(p.vectors, 600, 4, p.codebook, 2048, 'l2', 1e-8));
+    const got = new Int32Array(600);
+    for (let start = 0; start < 600; start += 100) search.search(p.vectors.subarray(start * 4), 100, got, { outOffset: start });
+    expect(Array.from(got)).toEqual(want);
+  });
+
+  it('handles non-finite vectors like the plain loop', () => {
+    const codebook = Float32Array.from([0, 1, 2, 3]);
+    const vectors = new Float32Array(400).map((_, i) => (i % 7) / 2);
+    vectors[5] = NaN;
+    vectors[9] = Infinity;
+    const search = createNearestCodeSearch(new Float32Array(300).map((_, i) => i % 11), 300, 1, 'l2');
+    const want = Array.from(bruteForce(vectors, 400, 1, new Float32Array(300).map((_, i) => i % 11), 300, 'l2'));
+    expect(Array.from(search.search(vectors, 400, new Int32Array(400)))).toEqual(want);
+    expect(Array.from(nearestCodes(vectors, 4, 1, codebook, 4, 'dot', new Int32Array(4)))).toEqual(Array.from(bruteForce(vectors, 4, 1, codebook, 4, 'dot')));
+  });
+});
