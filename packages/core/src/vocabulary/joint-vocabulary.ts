@@ -1,0 +1,100 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import type { TokenBlock } from '../modality/token-block.js';
+import { compileLayout } from './compile/compile-layout.js';
+import type { CompiledLayout } from './compile/compiled-layout.js';
+import type { IdRanges } from './id-ranges.js';
+import type { LayoutSpec } from './layout/layout-spec.js';
+import { validateLayout } from './layout/validate-layout.js';
+import { allowedBetweenSegments } from './parser/allowed-next.js';
+import { IncrementalParser } from './parser/incremental-parser.js';
+import { ParseMachine } from './parser/parse-machine.js';
+import type { ParseMode, ParseResult } from './parser/parser-types.js';
+import { serializeBlocks, type SerializeResult } from './serialize/serialize-blocks.js';
+import { tokenMap, type VocabularyArtifacts } from './vocabulary-artifacts.js';
+
+/** One space of a joint vocabulary, as seen from outside. */
+export interface JointSpaceInfo {
+  readonly name: string;
+  readonly modality: string;
+  readonly codebookSize: number;
+  /** Every id the space's codes use. */
+  readonly ids: IdRanges;
+}
+
+/** Options of `parse` and `createParser`. */
+export interface ParseOptions {
+  /** `strict` (default) throws typed errors; `lenient` repairs and reports every repair. */
+  readonly mode?: ParseMode;
+}
+
+/**
+ * A text vocabulary composed with one space per modality: serialises token blocks into one id
+ * sequence and parses id sequences back, in batch or incrementally.
+ */
+export interface JointVocabulary {
+  readonly layout: LayoutSpec;
+  /** Text ids are `[0, textSize)`. */
+  readonly textSize: number;
+  readonly spaces: readonly JointSpaceInfo[];
+  /** The id of a named layout token (`'boi'`, `'t2i'`, ...). */
+  tokenId(name: string): number;
+  /**
+   * Writes blocks (text blocks hold text ids) into one id sequence, with the span of each block.
+   * A block goes to the space named by `meta.space`, else to the only space of its modality.
+   */
+  serialize(blocks: readonly TokenBlock<string>[]): SerializeResult;
+  /** Reads an id sequence back into text and modality blocks. */
+  parse(ids: Int32Array | readonly number[], options?: ParseOptions): ParseResult;
+  /** A parser fed one id at a time, with `allowedNext()` for constrained generation. */
+  createParser(options?: ParseOptions): IncrementalParser;
+}
+
+class CompiledJointVocabulary implements JointVocabulary {
+  readonly layout: LayoutSpec;
+  readonly textSize: number;
+  readonly spaces: readonly JointSpaceInfo[];
+  private readonly compiled: CompiledLayout;
+  private readonly between: IdRanges;
+
+  constructor(compiled: CompiledLayout) {
+    this.compiled = compiled;
+    this.layout = compiled.spec;
+    this.textSize = compiled.textSize;
+    this.spaces = compiled.spaces.map((s) => ({ name: s.name, modality: s.modality, codebookSize: s.codes.codebookSize, ids: s.codes.allRanges }));
+    this.between = allowedBetweenSegments(compiled);
+  }
+
+  tokenId(name: string): number {
+    const id = this.compiled.tokenIds.get(name);
+    if (id === undefined) throw new InvalidArgumentError({ argument: 'name', expected: `a token name of the layout (${[...this.compiled.tokenIds.keys()].join(', ')})`, received: name });
+    return id;
+  }
+
+  serialize(blocks: readonly TokenBlock<string>[]): SerializeResult {
+    if (!Array.isArray(blocks)) throw new InvalidArgumentError({ argument: 'blocks', expected: 'an array of token blocks', received: blocks });
+    return serializeBlocks(this.compiled, blocks);
+  }
+
+  parse(ids: Int32Array | readonly number[], options: ParseOptions = {}): ParseResult {
+    const array = ids instanceof Int32Array ? ids : Array.isArray(ids) ? Int32Array.from(ids) : undefined;
+    if (array === undefined) throw new InvalidArgumentError({ argument: 'ids', expected: 'an Int32Array or an array of integers', received: ids });
+    const machine = new ParseMachine(this.compiled, options.mode ?? 'strict');
+    machine.consume(array, 0, array.length);
+    machine.finish();
+    return { blocks: machine.blocks, spans: machine.spans, repairs: machine.repairs, repaired: machine.repairs.length > 0 };
+  }
+
+  createParser(options: ParseOptions = {}): IncrementalParser {
+    return new IncrementalParser(this.compiled, options.mode ?? 'strict', this.between);
+  }
+}
+
+/**
+ * Builds a joint vocabulary from a layout (validated here) and the vocabulary artifacts its token
+ * strings are resolved against. Throws `InvalidSpecError` for a malformed layout,
+ * `UnresolvedTokenError` for a token the artifacts lack, `LayoutOverlapError` for overlapping id
+ * ranges and `CodebookOverflowError` for a codebook larger than its block.
+ */
+export function createJointVocabulary(layout: LayoutSpec | unknown, artifacts: VocabularyArtifacts = { tokens: new Map() }): JointVocabulary {
+  return new CompiledJointVocabulary(compileLayout(validateLayout(layout), tokenMap(artifacts)));
+}

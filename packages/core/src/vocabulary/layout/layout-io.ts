@@ -1,0 +1,20 @@
+import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import type { LayoutSpec } from './layout-spec.js';
+import { validateLayout } from './validate-layout.js';
+
+/** Reads a layout from JSON text (or an already parsed object) and validates it. */
+export function loadLayout(source: string | unknown): LayoutSpec {
+  if (typeof source !== 'string') return validateLayout(source);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(source);
+  } catch (cause) {
+    throw new InvalidSpecError({ path: '$', expected: 'valid JSON text', received: source.slice(0, 40), cause });
+  }
+  return validateLayout(parsed);
+}
+
+/** Validates a layout and writes it as JSON text (two-space indent, trailing newline). */
+export function saveLayout(layout: LayoutSpec): string {
+  return `${JSON.stringify(validateLayout(layout), null, 2)}\n`;
+}

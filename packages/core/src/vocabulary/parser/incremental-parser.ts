@@ -1,0 +1,74 @@
+import type { CompiledLayout } from '../compile/compiled-layout.js';
+import type { IdRanges } from '../id-ranges.js';
+import { allowedBetweenSegments, allowedNext } from './allowed-next.js';
+import { ParseMachine } from './parse-machine.js';
+import type { ParseMode, ParserEvent, Repair } from './parser-types.js';
+
+const none: readonly ParserEvent[] = Object.freeze([]);
+
+/**
+ * Parses an id stream one id (or one chunk) at a time, for streaming generation. Each call returns
+ * the events it produced: `segment-start`, `segment-delta` (one per text id or code), `segment-end`
+ * (with the finished block and its span) and, in lenient mode, `repair`.
+ */
+export class IncrementalParser {
+  private readonly machine: ParseMachine;
+  private readonly between: IdRanges;
+  private readonly scratch = new Int32Array(1);
+
+  constructor(layout: CompiledLayout, mode: ParseMode, between: IdRanges = allowedBetweenSegments(layout)) {
+    this.machine = new ParseMachine(layout, mode);
+    this.between = between;
+  }
+
+  /** Feeds one id. Strict mode throws a typed error for an id that `allowedNext()` excludes. */
+  push(id: number): readonly ParserEvent[] {
+    this.scratch[0] = id;
+    return this.run(() => this.machine.consume(this.scratch, 0, 1));
+  }
+
+  /** Feeds several ids. */
+  pushMany(ids: Int32Array | readonly number[]): readonly ParserEvent[] {
+    const array = ids instanceof Int32Array ? ids : Int32Array.from(ids);
+    return this.run(() => this.machine.consume(array, 0, array.length));
+  }
+
+  /** Ends the stream: closes the open segment; strict mode throws `TruncatedBlockError` inside a block. */
+  finish(): readonly ParserEvent[] {
+    return this.run(() => this.machine.finish());
+  }
+
+  /** The ids that may come next, as ranges; test one id with `.has(id)`. */
+  allowedNext(): IdRanges {
+    return allowedNext(this.machine, this.between);
+  }
+
+  /** Whether the stream may end here (`finish()` would not report a truncated block). */
+  canFinish(): boolean {
+    return this.machine.canFinish();
+  }
+
+  /** Ids consumed so far. */
+  get position(): number {
+    return this.machine.pos;
+  }
+
+  /** Repairs made so far (lenient mode). */
+  get repairs(): readonly Repair[] {
+    return this.machine.repairs;
+  }
+
+  private run(action: () => void): readonly ParserEvent[] {
+    const events: ParserEvent[] = [];
+    this.machine.events = events;
+    try {
+      action();
+    } finally {
+      this.machine.events = null;
+      // Finished blocks live in the events; the parser does not keep them.
+      this.machine.blocks.length = 0;
+      this.machine.spans.length = 0;
+    }
+    return events.length === 0 ? none : events;
+  }
+}

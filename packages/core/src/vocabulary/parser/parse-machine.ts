@@ -1,0 +1,487 @@
+import type { TokenBlock } from '../../modality/token-block.js';
+import type { ProgramPlan } from '../compile/body-plan.js';
+import { cellsIn } from '../compile/body-plan.js';
+import { codeOf } from '../compile/code-map.js';
+import { MAX_RESOLUTION_DIGITS, type CompiledLayout, type CompiledResolution, type CompiledSpace } from '../compile/compiled-layout.js';
+import { TruncatedBlockError } from '../errors/truncated-block-error.js';
+import { UnexpectedTokenIdError } from '../errors/unexpected-token-id-error.js';
+import { UnknownTokenIdError } from '../errors/unknown-token-id-error.js';
+import { buildLaneBlock, buildProgramBlock } from './build-block.js';
+import { GrowBuffer } from './grow-buffer.js';
+import { LaneCandidates } from './lane-candidates.js';
+import type { ParseMode, ParserEvent, Repair, Span } from './parser-types.js';
+
+/** Parser states. */
+export const enum State {
+  Text = 0,
+  Begin = 1,
+  Prefix = 2,
+  Body = 3,
+  End = 4,
+  Lanes = 5,
+}
+
+/**
+ * The one state machine behind batch `parse` and the incremental parser, so both agree by
+ * construction. `consume` takes a run of ids; program bodies are read in a tight loop over the
+ * Int32Array with no per-id allocation.
+ */
+export class ParseMachine {
+  readonly layout: CompiledLayout;
+  readonly strict: boolean;
+  /** Collected results. */
+  readonly blocks: TokenBlock<string>[] = [];
+  readonly spans: Span[] = [];
+  readonly repairs: Repair[] = [];
+  /** Events of the incremental parser; null in batch mode (no deltas are produced). */
+  events: ParserEvent[] | null = null;
+
+  state: State = State.Text;
+  /** Absolute position of the next id. */
+  pos = 0;
+  // Text segment.
+  textStart = -1;
+  readonly text = new GrowBuffer();
+  // Current block.
+  space: CompiledSpace | null = null;
+  blockStart = 0;
+  contentStart = 0;
+  contentEnd = 0;
+  /** Index into begin or end markers. */
+  marker = 0;
+  prefixIndex = 0;
+  part = 0;
+  fieldValue = 0;
+  fieldDigits = 0;
+  h = 0;
+  w = 0;
+  ops: Int32Array = new Int32Array(0);
+  unitCount = 0;
+  unit = 0;
+  opIndex = 0;
+  readonly codes = new GrowBuffer(1024);
+  // Lane bodies.
+  step = 0;
+  lane = 0;
+  readonly candidates = new LaneCandidates();
+
+  constructor(layout: CompiledLayout, mode: ParseMode) {
+    this.layout = layout;
+    this.strict = mode === 'strict';
+  }
+
+  /** Feeds `ids[from..to)`. */
+  consume(ids: Int32Array, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      const id = ids[i] as number;
+      switch (this.state) {
+        case State.Text:
+          if (this.onText(id)) i++;
+          break;
+        case State.Body:
+          i = this.onBody(ids, i, to);
+          break;
+        case State.Begin:
+          if (this.onBegin(id)) i++;
+          break;
+        case State.Prefix:
+          if (this.onPrefix(id)) i++;
+          break;
+        case State.End:
+          if (this.onEnd(id)) i++;
+          break;
+        case State.Lanes:
+          if (this.onLane(id)) i++;
+          break;
+      }
+    }
+  }
+
+  /** Ends the input: closes the open segment or reports it truncated. */
+  finish(): void {
+    if (this.state === State.Text) {
+      this.closeText();
+      return;
+    }
+    if (this.canFinish()) {
+      this.contentEnd = this.pos;
+      this.closeBlock();
+      return;
+    }
+    const space = this.space as CompiledSpace;
+    if (this.strict) throw new TruncatedBlockError({ space: space.name, start: this.blockStart, expected: this.describeExpected() });
+    this.salvage('the ids ended inside the block');
+  }
+
+  /** Whether the input may end here (a complete sequence). */
+  canFinish(): boolean {
+    switch (this.state) {
+      case State.Text:
+        return true;
+      case State.Body: {
+        const space = this.space as CompiledSpace;
+        return space.end.length === 0 && this.opIndex === 0 && (this.unitCount < 0 || this.unit === this.unitCount);
+      }
+      case State.Lanes: {
+        const space = this.space as CompiledSpace;
+        if (space.end.length !== 0 || this.lane !== 0 || space.body.kind !== 'lanes') return false;
+        this.candidates.sync(this.step);
+        return this.candidates.endFrames(space.body.pattern, this.step) >= 0;
+      }
+      default:
+        return false;
+    }
+  }
+
+  // ---- text ----------------------------------------------------------------------------------
+
+  private onText(id: number): boolean {
+    const layout = this.layout;
+    if (layout.standalone) {
+      this.startBlock(layout.spaces[0] as CompiledSpace);
+      return false;
+    }
+    const spaceIndex = layout.beginMap.get(id);
+    if (spaceIndex !== undefined) {
+      this.closeText();
+      this.startBlock(layout.spaces[spaceIndex] as CompiledSpace);
+      return false;
+    }
+    if (id >= 0 && id < layout.textSize) {
+      if (this.textStart < 0) {
+        this.textStart = this.pos;
+        this.text.length = 0;
+        this.events?.push({ type: 'segment-start', modality: 'text', space: null, position: this.pos });
+      }
+      this.text.push(id);
+      this.events?.push({ type: 'segment-delta', modality: 'text', space: null, position: this.pos, id, code: id });
+      this.pos++;
+      return true;
+    }
+    if (this.strict) throw new UnknownTokenIdError({ position: this.pos, id, textSize: layout.textSize });
+    this.addRepair({ kind: 'dropped-unknown-id', position: this.pos, space: null, droppedIds: 1, detail: `id ${id} is outside every space` });
+    this.pos++;
+    return true;
+  }
+
+  private closeText(): void {
+    if (this.textStart < 0) return;
+    const codes = this.text.take();
+    const block: TokenBlock<string> = { modality: 'text', codes, shape: [codes.length], meta: {} };
+    const span: Span = { start: this.textStart, end: this.pos, contentStart: this.textStart, contentEnd: this.pos, modality: 'text', space: null, shape: [codes.length] };
+    this.textStart = -1;
+    this.emitBlock(block, span, null);
+  }
+
+  // ---- block structure -----------------------------------------------------------------------
+
+  private startBlock(space: CompiledSpace): void {
+    this.space = space;
+    this.blockStart = this.pos;
+    this.marker = 0;
+    this.h = 0;
+    this.w = 0;
+    this.codes.length = 0;
+    this.events?.push({ type: 'segment-start', modality: space.modality, space: space.name, position: this.pos });
+    if (space.begin.length === 0) this.enterPrefixItem(0);
+    else this.state = State.Begin;
+  }
+
+  private onBegin(id: number): boolean {
+    const space = this.space as CompiledSpace;
+    if (id !== space.begin[this.marker]) return this.unexpected(id);
+    this.pos++;
+    if (++this.marker === space.begin.length) this.enterPrefixItem(0);
+    return true;
+  }
+
+  private enterPrefixItem(index: number): void {
+    const space = this.space as CompiledSpace;
+    this.prefixIndex = index;
+    this.part = 0;
+    this.fieldValue = 0;
+    this.fieldDigits = 0;
+    if (index < space.prefix.length) this.state = State.Prefix;
+    else this.enterBody();
+  }
+
+  private onPrefix(id: number): boolean {
+    const space = this.space as CompiledSpace;
+    const item = space.prefix[this.prefixIndex];
+    if (item === undefined) return this.unexpected(id);
+    if (item.kind === 'token') {
+      if (id !== item.id) return this.unexpected(id);
+      this.pos++;
+      this.enterPrefixItem(this.prefixIndex + 1);
+      return true;
+    }
+    const part = item.parts[this.part] as number;
+    if (part >= 0) {
+      if (id !== part) return this.unexpected(id);
+      this.pos++;
+      this.advancePart(item);
+      return true;
+    }
+    const digit = item.digitOf.get(id);
+    if (digit !== undefined && (this.fieldDigits > 0 || digit > 0) && this.fieldDigits < MAX_RESOLUTION_DIGITS) {
+      this.fieldValue = this.fieldValue * 10 + digit;
+      this.fieldDigits++;
+      this.pos++;
+      return true;
+    }
+    if (this.fieldDigits === 0) return this.unexpected(id);
+    // The field ended: store it and read this id again in the next part.
+    this.advancePart(item);
+    return false;
+  }
+
+  private advancePart(item: CompiledResolution): void {
+    const part = item.parts[this.part] as number;
+    if (part === -1) this.h = this.fieldValue;
+    else if (part === -2) this.w = this.fieldValue;
+    this.fieldValue = 0;
+    this.fieldDigits = 0;
+    if (++this.part === item.parts.length) this.enterPrefixItem(this.prefixIndex + 1);
+  }
+
+  private enterBody(): void {
+    const space = this.space as CompiledSpace;
+    const body = space.body;
+    this.contentStart = this.pos;
+    if (body.kind === 'lanes') {
+      this.state = State.Lanes;
+      this.step = 0;
+      this.lane = 0;
+      this.candidates.reset();
+      return;
+    }
+    this.ops = body.staticUnit ?? body.unit(this.h, this.w);
+    const count = body.count;
+    this.unitCount = count === 'variable' ? -1 : count === 'h' ? this.h : count === 'w' ? this.w : count;
+    this.unit = 0;
+    this.opIndex = 0;
+    this.state = State.Body;
+  }
+
+  private endBody(): void {
+    const space = this.space as CompiledSpace;
+    this.contentEnd = this.pos;
+    this.marker = 0;
+    if (space.end.length === 0) this.closeBlock();
+    else this.state = State.End;
+  }
+
+  private onEnd(id: number): boolean {
+    const space = this.space as CompiledSpace;
+    if (id !== space.end[this.marker]) return this.unexpected(id);
+    this.pos++;
+    if (++this.marker === space.end.length) this.closeBlock();
+    return true;
+  }
+
+  // ---- program bodies (hot path) ------------------------------------------------------------
+
+  private onBody(ids: Int32Array, from: number, to: number): number {
+    const space = this.space as CompiledSpace;
+    const map = space.codes;
+    const table = map.codeOfId;
+    const tableMin = map.tableMin;
+    const base = map.base;
+    const size = map.codebookSize;
+    const ops = this.ops;
+    const opsLength = ops.length;
+    const endFirst = space.end.length > 0 ? (space.end[0] as number) : -1;
+    const codes = this.codes;
+    const events = this.events;
+    let i = from;
+    while (i < to) {
+      let j = this.opIndex;
+      if (j === 0) {
+        if (this.unit === this.unitCount || (this.unitCount < 0 && endFirst >= 0 && ids[i] === endFirst)) {
+          this.endBody();
+          return i;
+        }
+        codes.ensure(opsLength);
+      }
+      const data = codes.data;
+      let length = codes.length;
+      const limit = Math.min(to, i + (opsLength - j));
+      let ok = true;
+      for (; i < limit; i++, j++) {
+        const id = ids[i] as number;
+        const op = ops[j] as number;
+        if (op >= 0) {
+          let code: number;
+          if (table === null) {
+            code = id - (base[op] as number);
+            if (code < 0 || code >= size) code = -1;
+          } else {
+            const k = id - tableMin;
+            code = k >= 0 && k < table.length ? (table[k] as number) : -1;
+          }
+          if (code < 0) {
+            ok = false;
+            break;
+          }
+          data[length++] = code;
+          if (events !== null) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos + (i - from), id, code });
+        } else if (id !== -op - 1) {
+          ok = false;
+          break;
+        }
+      }
+      codes.length = length;
+      this.pos += i - from;
+      from = i;
+      this.opIndex = j === opsLength ? 0 : j;
+      if (j === opsLength) {
+        this.unit++;
+        if (this.unit === this.unitCount && space.end.length === 0) {
+          this.endBody();
+          return i;
+        }
+      }
+      if (!ok) return this.unexpected(ids[i] as number) ? i + 1 : i;
+    }
+    return i;
+  }
+
+  // ---- lane bodies ---------------------------------------------------------------------------
+
+  private onLane(id: number): boolean {
+    const space = this.space as CompiledSpace;
+    if (space.body.kind !== 'lanes') return this.unexpected(id);
+    const { pattern, special } = space.body;
+    const candidates = this.candidates;
+    candidates.sync(this.step);
+    if (this.lane === 0 && space.end.length > 0 && id === space.end[0]) {
+      if (candidates.endFrames(pattern, this.step) < 0) return this.unexpected(id);
+      this.endBody();
+      return false;
+    }
+    const isCode = id !== special;
+    const code = isCode ? codeOf(space.codes, this.lane, id) : -1;
+    if (isCode && code < 0) return this.unexpected(id);
+    if (!candidates.allows(pattern, this.step, this.lane, isCode)) return this.unexpected(id);
+    candidates.observe(pattern, this.step, this.lane, isCode);
+    this.codes.push(code);
+    if (isCode) this.events?.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos, id, code });
+    this.pos++;
+    if (++this.lane === pattern.lanes) {
+      this.lane = 0;
+      this.step++;
+    }
+    return true;
+  }
+
+  // ---- closing, errors, repairs --------------------------------------------------------------
+
+  private closeBlock(): void {
+    const space = this.space as CompiledSpace;
+    const body = space.body;
+    let block: TokenBlock<string>;
+    if (body.kind === 'lanes') {
+      const frames = this.candidates.endFrames(body.pattern, this.step);
+      block = buildLaneBlock(space, body, this.codes.take(), this.step, frames);
+    } else {
+      block = buildProgramBlock(space, body, this.codes.take(), { units: this.unit, h: this.h, w: this.w });
+    }
+    this.finishBlock(block, null);
+  }
+
+  private finishBlock(block: TokenBlock<string> | null, repair: Repair | null): void {
+    const space = this.space as CompiledSpace;
+    const span: Span | null =
+      block === null
+        ? null
+        : { start: this.blockStart, end: this.pos, contentStart: this.contentStart, contentEnd: this.contentEnd, modality: space.modality, space: space.name, shape: block.shape };
+    this.state = State.Text;
+    this.space = null;
+    if (block !== null && span !== null) this.emitBlock(block, span, repair);
+    else this.events?.push({ type: 'segment-end', modality: space.modality, space: space.name, block: null, span: null, repair });
+  }
+
+  private emitBlock(block: TokenBlock<string>, span: Span, repair: Repair | null): void {
+    this.blocks.push(block);
+    this.spans.push(span);
+    this.events?.push({ type: 'segment-end', modality: block.modality, space: span.space, block, span, repair });
+  }
+
+  private addRepair(repair: Repair): void {
+    this.repairs.push(repair);
+    this.events?.push({ type: 'repair', repair });
+  }
+
+  /**
+   * An id the current state does not allow: throw (strict), or repair the block and re-read the id
+   * as text (lenient). Returns true when the id was consumed (dropped), false when it is re-read.
+   */
+  private unexpected(id: number): boolean {
+    const space = this.space as CompiledSpace;
+    if (this.strict) throw new UnexpectedTokenIdError({ space: space.name, position: this.pos, id, expected: this.describeExpected() });
+    const madeProgress = this.pos > this.blockStart;
+    this.salvage(`id ${id} does not fit the block`);
+    if (madeProgress || !this.layout.standalone) return false;
+    // A standalone layout re-reads every id as the start of a block: drop one that cannot start one.
+    this.addRepair({ kind: 'dropped-unknown-id', position: this.pos, space: space.name, droppedIds: 1, detail: `id ${id} cannot start a ${space.name} block` });
+    this.pos++;
+    return true;
+  }
+
+  /** Lenient repair of a broken block: keep its complete units when the body was reached, else drop it. */
+  private salvage(detail: string): void {
+    const space = this.space as CompiledSpace;
+    const body = space.body;
+    if ((this.state === State.Body || this.state === State.End) && body.kind === 'program') {
+      const units = this.unit;
+      const cells = units * cellsIn(this.ops);
+      const kept = this.codes.data.slice(0, cells);
+      const representedEnd = this.contentStart + units * this.ops.length;
+      if (this.state === State.Body) this.contentEnd = representedEnd;
+      const repair: Repair = {
+        kind: 'closed-partial-block',
+        position: this.pos,
+        space: space.name,
+        droppedIds: this.state === State.Body ? this.pos - representedEnd : this.marker === 0 ? 0 : this.marker,
+        detail: `${detail}; kept ${units} complete unit(s) of the ${space.name} block`,
+      };
+      this.repairs.push(repair);
+      this.events?.push({ type: 'repair', repair });
+      this.finishBlock(buildProgramBlock(space, body as ProgramPlan, kept, { units, h: this.h, w: this.w }), repair);
+      return;
+    }
+    const repair: Repair = {
+      kind: 'dropped-partial-block',
+      position: this.pos,
+      space: space.name,
+      droppedIds: this.pos - this.blockStart,
+      detail: `${detail}; dropped the ${space.name} block that started at ${this.blockStart}`,
+    };
+    this.repairs.push(repair);
+    this.events?.push({ type: 'repair', repair });
+    this.finishBlock(null, repair);
+  }
+
+  /** Words for what the current state expects (error messages). */
+  describeExpected(): string {
+    const space = this.space;
+    if (space === null) return 'a text id or a begin marker';
+    switch (this.state) {
+      case State.Begin:
+        return `begin marker ${space.begin[this.marker]}`;
+      case State.Prefix:
+        return 'the resolution prefix or prefix token';
+      case State.End:
+        return `end marker ${space.end[this.marker]}`;
+      case State.Lanes:
+        return `a code of lane ${this.lane} or the special token, as the pattern allows at step ${this.step}`;
+      default: {
+        if (this.opIndex === 0 && this.unit === this.unitCount) return `end marker ${space.end[0]}`;
+        const op = this.ops[this.opIndex] as number;
+        const what = op >= 0 ? `a code of slot ${op} (unit ${this.unit}, position ${this.opIndex})` : `separator ${-op - 1}`;
+        return this.opIndex === 0 && this.unitCount < 0 ? `${what} or end marker ${space.end[0]}` : what;
+      }
+    }
+  }
+}

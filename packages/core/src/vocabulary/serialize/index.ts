@@ -1,0 +1,1 @@
+export type { SerializeResult } from './serialize-blocks.js';
