@@ -36,7 +36,8 @@ export async function loadRepositoryWith(platform: RepositoryPlatform, source: s
     source: access.source,
     manifest,
     format,
-    file: (path, fileOptions) => access.read(entryOf(path, fileOptions?.variant), { ...call(fileOptions), revalidate: false, maxBytes }),
+    // async, so that a bad path rejects the promise rather than throwing from the call.
+    file: async (path, fileOptions) => access.read(entryOf(path, fileOptions?.variant), { ...call(fileOptions), revalidate: false, maxBytes }),
     fileUrl: (path, fileOptions) => access.url(entryOf(path, fileOptions?.variant).path),
     json: async <T>(path: string, fileOptions?: Omit<FileOptions, 'variant'>) => {
       const bytes = await access.read(findFileEntry(manifest, path, undefined), { ...call(fileOptions), revalidate: false, maxBytes: Math.min(maxBytes, DEFAULT_MAX_JSON_BYTES) });

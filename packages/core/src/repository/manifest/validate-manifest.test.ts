@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import { UnsupportedError } from '../../errors/unsupported-error.js';
+import { parseManifest } from './parse-manifest.js';
+import { validateManifest } from './validate-manifest.js';
+
+const SHA = 'a'.repeat(64);
+
+function valid(): Record<string, unknown> {
+  return {
+    manifestVersion: 1,
+    name: 'jointok/tiny',
+    modality: 'audio',
+    family: 'dac',
+    files: [
+      { path: 'onnx/encoder_model.onnx', sha256: SHA, size: 10, role: 'encoder', variants: { fp16: { path: 'onnx/encoder_model_fp16.onnx', sha256: 'b'.repeat(64), size: 5 } } },
+      { path: 'onnx/decoder_model.onnx', sha256: 'c'.repeat(64), size: 12, role: 'decoder' },
+    ],
+    preprocessing: { sampleRate: 44100 },
+    quantizer: { type: 'residual-vq', codebooks: 9 },
+    layout: { axes: ['codebooks', 'frames'] },
+    license: 'MIT',
+    source: { url: 'https://github.com/descriptinc/descript-audio-codec', revision: 'v1.0.0' },
+  };
+}
+
+/** The JSON paths of every error validateManifest reports for `json`. */
+function errorPaths(json: unknown): string[] {
+  const result = validateManifest(json);
+  return result.valid ? [] : result.errors.map((e) => e.path);
+}
+
+describe('validateManifest / parseManifest', () => {
+  it('accepts a complete manifest and returns it typed', () => {
+    const manifest = parseManifest(JSON.stringify(valid()));
+    expect(manifest.family).toBe('dac');
+    expect(manifest.files[0]?.variants?.fp16?.size).toBe(5);
+  });
+
+  it.each([
+    ['manifestVersion', 0, 'manifestVersion'],
+    ['modality', 'smell', 'modality'],
+    ['family', '', 'family'],
+    ['files', [], 'files'],
+    ['quantizer', { levels: [8] }, 'quantizer.type'],
+    ['quantizer', 'fsq', 'quantizer'],
+    ['preprocessing', [1], 'preprocessing'],
+    ['license', 3, 'license'],
+    ['source', { url: 5 }, 'source.url'],
+    ['source', { homepage: 'x' }, 'source.homepage'],
+    ['colour', 'red', 'colour'],
+  ])('names the field when %s is %j', (key, value, path) => {
+    expect(errorPaths({ ...valid(), [key]: value })).toEqual([path]);
+  });
+
+  it.each([
+    [{ path: '../escape.bin', sha256: SHA, size: 1 }, 'files[0].path'],
+    [{ path: '/etc/passwd', sha256: SHA, size: 1 }, 'files[0].path'],
+    [{ path: 'a.bin', sha256: SHA.toUpperCase(), size: 1 }, 'files[0].sha256'],
+    [{ path: 'a.bin', size: 1 }, 'files[0].sha256'],
+    [{ path: 'a.bin', sha256: SHA, size: -1 }, 'files[0].size'],
+    [{ path: 'a.bin', sha256: SHA, size: 1.5 }, 'files[0].size'],
+    [{ path: 'a.bin', sha256: SHA }, 'files[0].size'],
+    [{ path: 'a.bin', sha256: SHA, size: 1, role: '' }, 'files[0].role'],
+    [{ path: 'a.bin', sha256: SHA, size: 1, variants: { fp16: { path: 'a/../../b', sha256: SHA, size: 1 } } }, 'files[0].variants.fp16.path'],
+    [{ path: 'a.bin', sha256: SHA, size: 1, variants: { fp16: { path: 'b.bin', sha256: SHA } } }, 'files[0].variants.fp16.size'],
+    [{ path: 'a.bin', sha256: SHA, size: 1, url: 'http://evil' }, 'files[0].url'],
+  ])('names the file field of %j', (file, path) => {
+    expect(errorPaths({ ...valid(), files: [file] })).toEqual([path]);
+  });
+
+  it('refuses a path listed twice', () => {
+    const file = { path: 'a.bin', sha256: SHA, size: 1 };
+    expect(errorPaths({ ...valid(), files: [file, file] })).toEqual(['files[1].path']);
+  });
+
+  it('reports every problem at once', () => {
+    expect(errorPaths({ manifestVersion: 1, modality: 'audio' })).toEqual(['family', 'files']);
+  });
+
+  it('throws the first problem as InvalidSpecError with path and expected value', () => {
+    const error = (() => {
+      try {
+        parseManifest({ ...valid(), family: 7 });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(InvalidSpecError.isInstance(error)).toBe(true);
+    expect((error as InvalidSpecError).path).toBe('family');
+    expect((error as InvalidSpecError).expected).toBe('a non-empty string');
+  });
+
+  it('refuses invalid JSON text and non-objects', () => {
+    expect(() => parseManifest('{"manifestVersion": 1,')).toThrow(InvalidSpecError);
+    expect(() => parseManifest(new TextEncoder().encode('[]'))).toThrow(InvalidSpecError);
+    expect(() => parseManifest(null)).toThrow(InvalidSpecError);
+  });
+
+  it('refuses a newer manifestVersion with UnsupportedError instead of guessing', () => {
+    expect(() => parseManifest({ ...valid(), manifestVersion: 2 })).toThrow(UnsupportedError);
+  });
+});
