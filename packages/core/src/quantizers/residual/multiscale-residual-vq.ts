@@ -1,0 +1,198 @@
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
+import { UnsupportedError } from '../../errors/unsupported-error.js';
+import type { Tensor } from '../../tensor/tensor.js';
+import { collectCodes } from '../layout/arrange-codes.js';
+import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
+import type { ChannelAxis, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import { readEnum, readInteger, readIntegerArray, readNumber } from '../spec/spec-fields.js';
+import { assertFinite } from './assert-finite.js';
+import { averagePool, repeatAdd } from './time-scale.js';
+import { decodeProjectedStage, readProjectedStage, runProjectedStage, type ProjectedStage } from './projected-stage.js';
+import { readStageDims } from './read-stage-dims.js';
+import { stageCount } from './stage-count.js';
+
+/**
+ * A `multiscale-residual-vq` quantizer. Its scales have different frame rates, so besides the
+ * single-tensor `encode`/`decode` it offers the per-scale form SNAC uses.
+ *
+ * Single-tensor form: `encode` returns int32 `[B, Σ_i T/stride_i]`, each batch row holding scale 0's
+ * `T/stride_0` codes, then scale 1's, and so on (coarse first for SNAC's `[8, 4, 2, 1]`); `decode`
+ * takes that back. It always covers every scale.
+ */
+export interface MultiscaleResidualQuantizer extends Quantizer {
+  /**
+   * SNAC's `codes`: one int32 tensor `[B, T/stride_i]` per scale, in stage order. `numQuantizers`
+   * keeps the first n scales.
+   */
+  encodeScales(latents: Tensor<'float32'>, options?: QuantizerEncodeOptions): Tensor<'int32'>[];
+  /** SNAC's `from_codes`: the summed, time-repeated stage outputs `[B, D, T]` (or `[B, T, D]`); accepts the first k scales. */
+  decodeScales(codes: readonly Tensor<'int32' | 'int64'>[], options?: Pick<QuantizerDecodeOptions, 'channelAxis'>): Tensor<'float32'>;
+  /** The time strides of the scales, as in the spec. */
+  readonly strides: readonly number[];
+}
+
+/**
+ * Builds a `multiscale-residual-vq` quantizer: SNAC's `ResidualVectorQuantize` (hubertsiuzdak/snac).
+ * Stage i average-pools the residual over time by `strides[i]` (`avg_pool1d`, float32 sum then divide),
+ * runs a DAC-style factorized stage on the pooled frames (weight-normed `in_proj`, lookup between
+ * l2-normalised latents and rows, RAW row, `out_proj`), repeats each output frame `strides[i]` times
+ * (nearest upsampling) and subtracts it from the residual.
+ *
+ * Spec fields:
+ * - `strides` (required, integers ≥ 1): `vq_strides`, one per stage (SNAC: `[8, 4, 2, 1]`, 24 kHz `[4, 2, 1]`).
+ *   The time length must be a multiple of every stride (SNAC pads its audio so that it is).
+ * - `codebookSize` (required): rows per codebook (4096 in SNAC).
+ * - `dim` (required): input channels (`latent_dim`).
+ * - `codebookDim` (default 8): codebook channels, one integer or one per stage.
+ * - `normEps` (default 1e-12): the `F.normalize` eps of the lookup.
+ * - `channelAxis` / `decodeChannelAxis` (default `'first'`: `[B, D, T]`); inputs are 3-D. `indexLayout`
+ *   does not apply (see {@link MultiscaleResidualQuantizer}).
+ *
+ * Weights: as `projected-residual-vq`, `quantizers.<i>.in_proj.*`, `quantizers.<i>.out_proj.*` (SNAC's
+ * parametrized weight norm `parametrizations.weight.original0`/`original1`, the older `weight_g`/`weight_v`,
+ * or a folded `weight`; plus `bias`) and `quantizers.<i>.codebook.weight`.
+ *
+ * The layout-free `encodeVectors`/`decodeVectors` throw UnsupportedError: one vector cannot carry one
+ * code per scale.
+ *
+ * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
+ */
+export function createMultiscaleResidualVq(spec: QuantizerSpec, weights: QuantizerWeights): MultiscaleResidualQuantizer {
+  const strides = readIntegerArray(spec, 'strides', { min: 1 });
+  const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
+  const dim = readInteger(spec, 'dim', { min: 1 });
+  const codebookDims = readStageDims(spec, strides.length, 8);
+  const eps = readNumber(spec, 'normEps', { min: 0, default: 1e-12 });
+  const channelAxis = readEnum<ChannelAxis>(spec, 'channelAxis', ['first', 'last'], 'first');
+  const decodeChannelAxis = readEnum<ChannelAxis>(spec, 'decodeChannelAxis', ['first', 'last'], channelAxis);
+  if (spec.indexLayout !== undefined) {
+    throw new InvalidSpecError({ path: 'indexLayout', expected: 'absent (multiscale codes have one tensor per scale)', received: spec.indexLayout });
+  }
+  const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, i, dim, codebookSize, codebookDim, eps));
+  const frameUnit = strides.reduce(lcm, 1);
+  const codesPerUnit = strides.reduce((sum, stride) => sum + frameUnit / stride, 0);
+
+  const encodeScales = (latents: Tensor<'float32'>, options: QuantizerEncodeOptions = {}): Tensor<'int32'>[] => {
+    const { vectors, batch, frames } = gatherSequence(latents, dim, options.channelAxis ?? channelAxis);
+    assertFinite(vectors);
+    for (const stride of strides) {
+      if (frames % stride !== 0) throw new ShapeMismatchError({ argument: 'latents', expected: `a time length that is a multiple of every stride (${strides.join(', ')})`, received: latents.dims });
+    }
+    return encodeSequence(stages, strides, vectors, batch, frames, stageCount(options, strides.length));
+  };
+  const decodeScales = (codes: readonly Tensor<'int32' | 'int64'>[], options: Pick<QuantizerDecodeOptions, 'channelAxis'> = {}): Tensor<'float32'> => {
+    if (!Array.isArray(codes) || codes.length < 1 || codes.length > strides.length) {
+      throw new InvalidArgumentError({ argument: 'codes', expected: `an array of 1 to ${strides.length} code tensors [B, T/stride]`, received: codes });
+    }
+    const scales = codes.map((tensor, i) => readScale(tensor, i, codebookSize));
+    const batch = scales[0]!.batch;
+    const frames = scales[0]!.length * strides[0]!;
+    scales.forEach((scale, i) => {
+      if (scale.batch !== batch || scale.length * strides[i]! !== frames) {
+        throw new ShapeMismatchError({ argument: `codes[${i}]`, expected: `[${batch}, ${frames / strides[i]!}]`, received: codes[i]!.dims });
+      }
+    });
+    const total = new Float32Array(batch * frames * dim);
+    scales.forEach((scale, i) => {
+      const stage = decodeProjectedStage(stages[i]!, scale.codes, batch * scale.length, 1, 0);
+      repeatAdd(stage.output, total, batch, frames, dim, strides[i]!, false);
+    });
+    return scatterVectors(total, [batch, frames], dim, options.channelAxis ?? decodeChannelAxis);
+  };
+
+  const unsupported = (): never => {
+    throw new UnsupportedError({ feature: 'per-vector coding of a multiscale quantizer (scales have different frame rates); use encodeScales/decodeScales' });
+  };
+  return {
+    type: spec.type,
+    spec,
+    dim,
+    outputDim: dim,
+    numCodebooks: strides.length,
+    codebookSize,
+    strides,
+    encodeVectors: unsupported,
+    decodeVectors: unsupported,
+    encodeScales,
+    decodeScales,
+    encode(latents, options = {}) {
+      if (options.numQuantizers !== undefined && options.numQuantizers !== strides.length) {
+        throw new InvalidArgumentError({ argument: 'options.numQuantizers', expected: `${strides.length} or absent (use encodeScales for fewer scales)`, received: options.numQuantizers });
+      }
+      const scales = encodeScales(latents, options);
+      const batch = scales[0]!.dims[0]!;
+      const width = scales.reduce((sum, scale) => sum + scale.dims[1]!, 0);
+      const data = new Int32Array(batch * width);
+      for (let b = 0; b < batch; b++) {
+        let offset = b * width;
+        for (const scale of scales) {
+          const length = scale.dims[1]!;
+          data.set(scale.data.subarray(b * length, (b + 1) * length), offset);
+          offset += length;
+        }
+      }
+      return { type: 'int32', dims: [batch, width], data };
+    },
+    decode(codes, options = {}) {
+      const { codes: flat, batchShape } = collectCodes(codes, 'tokens-streams', 1, codebookSize, false);
+      const width = batchShape[1];
+      if (batchShape.length !== 2 || width === undefined || width % codesPerUnit !== 0) {
+        throw new ShapeMismatchError({ argument: 'codes', expected: `[B, n·${codesPerUnit}] (every scale's codes, concatenated)`, received: codes.dims });
+      }
+      const batch = batchShape[0]!;
+      const frames = (width / codesPerUnit) * frameUnit;
+      let offset = 0;
+      const scales = strides.map((stride) => {
+        const length = frames / stride;
+        const data = new Int32Array(batch * length);
+        for (let b = 0; b < batch; b++) for (let t = 0; t < length; t++) data[b * length + t] = flat[b * width + offset + t]!;
+        offset += length;
+        return { type: 'int32', dims: [batch, length], data } as Tensor<'int32'>;
+      });
+      return decodeScales(scales, options);
+    },
+  };
+}
+
+/** A 3-D latent as channel-last vectors `[B·T, D]` plus its batch and time sizes. */
+function gatherSequence(latents: Tensor<'float32'>, dim: number, axis: ChannelAxis): { vectors: Float32Array; batch: number; frames: number } {
+  const { vectors, batchShape } = gatherVectors(latents, dim, axis);
+  if (batchShape.length !== 2) {
+    throw new ShapeMismatchError({ argument: 'latents', expected: axis === 'first' ? `[B, ${dim}, T]` : `[B, T, ${dim}]`, received: latents.dims });
+  }
+  return { vectors, batch: batchShape[0]!, frames: batchShape[1]! };
+}
+
+/** Runs the first `used` scales over `[batch, frames, dim]` channel-last vectors. */
+function encodeSequence(stages: readonly ProjectedStage[], strides: readonly number[], x: Float32Array, batch: number, frames: number, used: number): Tensor<'int32'>[] {
+  const dim = x.length / Math.max(batch * frames, 1);
+  const residual = Float32Array.from(x);
+  const scales: Tensor<'int32'>[] = [];
+  for (let i = 0; i < used; i++) {
+    const stride = strides[i]!;
+    const length = frames / stride;
+    const pooled = stride > 1 ? averagePool(residual, batch, frames, dim, stride) : residual;
+    const codes = new Int32Array(batch * length);
+    const { output } = runProjectedStage(stages[i]!, pooled, batch * length, codes, 1, 0);
+    repeatAdd(output, residual, batch, frames, dim, stride, true);
+    scales.push({ type: 'int32', dims: [batch, length], data: codes });
+  }
+  return scales;
+}
+
+function readScale(tensor: Tensor<'int32' | 'int64'>, i: number, codebookSize: number): { codes: ArrayLike<number>; batch: number; length: number } {
+  if (tensor === null || typeof tensor !== 'object' || tensor.dims?.length !== 2) {
+    throw new ShapeMismatchError({ argument: `codes[${i}]`, expected: '[B, T/stride]', received: tensor?.dims ?? [] });
+  }
+  const { codes } = collectCodes(tensor, 'tokens-streams', 1, codebookSize, false);
+  return { codes, batch: tensor.dims[0]!, length: tensor.dims[1]! };
+}
+
+function lcm(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y !== 0) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
