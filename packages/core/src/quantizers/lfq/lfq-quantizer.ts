@@ -36,7 +36,7 @@ export function createLfqQuantizer(spec: LfqSpec, weights: QuantizerWeights = {}
 
 /** The layout-free LFQ kernel of validated settings. */
 export function createLfqKernel(settings: LfqSettings, weights: QuantizerWeights): VectorQuantizerKernel {
-  const { dim, bits, numCodebooks, codebookDims, spherical, codebookScale, hasProjections, projectionHasBias } = settings;
+  const { dim, bits, numCodebooks, codebookDims, spherical, codebookScale } = settings;
   const parts: SignCodePart[] = [];
   for (let c = 0; c < numCodebooks; c++) {
     let offset = c * bits;
@@ -78,22 +78,32 @@ export function createLfqKernel(settings: LfqSettings, weights: QuantizerWeights
       return linear(values, count, codebookDims, projections.outWeight, dim, projections.outBias);
     },
   };
+}
 
-  function readProjections(s: LfqSettings, w: QuantizerWeights) {
-    if (!hasProjections) {
-      for (const name of projectionWeights) rejectUnexpected(w, name, 'absent: the spec has no projections (hasProjections is false)');
-      return undefined;
-    }
-    if (!projectionHasBias) {
-      for (const name of ['project_in.bias', 'project_out.bias']) rejectUnexpected(w, name, 'absent: projectionHasBias is false');
-    }
-    return {
-      inWeight: readWeight(w, 'project_in.weight', [s.codebookDims, s.dim]),
-      inBias: projectionHasBias ? readWeight(w, 'project_in.bias', [s.codebookDims]) : undefined,
-      outWeight: readWeight(w, 'project_out.weight', [s.dim, s.codebookDims]),
-      outBias: projectionHasBias ? readWeight(w, 'project_out.bias', [s.dim]) : undefined,
-    };
+/** The projection weights of an LFQ with projections; checks that none are given without. */
+function readProjections(settings: LfqSettings, weights: QuantizerWeights): Projections | undefined {
+  const { dim, codebookDims, hasProjections, projectionHasBias } = settings;
+  if (!hasProjections) {
+    for (const name of projectionWeights) rejectUnexpected(weights, name, 'absent: the spec has no projections (hasProjections is false)');
+    return undefined;
   }
+  if (!projectionHasBias) {
+    for (const name of ['project_in.bias', 'project_out.bias']) rejectUnexpected(weights, name, 'absent: projectionHasBias is false');
+  }
+  return {
+    inWeight: readWeight(weights, 'project_in.weight', [codebookDims, dim]),
+    inBias: projectionHasBias ? readWeight(weights, 'project_in.bias', [codebookDims]) : undefined,
+    outWeight: readWeight(weights, 'project_out.weight', [dim, codebookDims]),
+    outBias: projectionHasBias ? readWeight(weights, 'project_out.bias', [dim]) : undefined,
+  };
+}
+
+/** `nn.Linear` weights `[out, in]` and biases of `project_in` and `project_out`. */
+interface Projections {
+  readonly inWeight: Float32Array;
+  readonly inBias: Float32Array | undefined;
+  readonly outWeight: Float32Array;
+  readonly outBias: Float32Array | undefined;
 }
 
 function rejectUnexpected(weights: QuantizerWeights, name: string, expected: string): void {
