@@ -11,6 +11,7 @@ import { assertFinite } from './assert-finite.js';
 import { averagePool, repeatAdd } from './time-scale.js';
 import { decodeProjectedStage, readProjectedStage, runProjectedStage, type ProjectedStage } from './projected-stage.js';
 import { readStageDims } from './read-stage-dims.js';
+import { readWeightPrefix } from './read-weight-prefix.js';
 import { stageCount } from './stage-count.js';
 
 /**
@@ -47,6 +48,7 @@ export interface MultiscaleResidualQuantizer extends Quantizer {
  * - `dim` (required): input channels (`latent_dim`).
  * - `codebookDim` (default 8): codebook channels, one integer or one per stage.
  * - `normEps` (default 1e-12): the `F.normalize` eps of the lookup.
+ * - `weightPrefix` (default `''`): put before every weight name (`quantizer.` for a whole model's state dict).
  * - `channelAxis` / `decodeChannelAxis` (default `'first'`: `[B, D, T]`); inputs are 3-D. `indexLayout`
  *   does not apply (see {@link MultiscaleResidualQuantizer}).
  *
@@ -65,12 +67,13 @@ export function createMultiscaleResidualVq(spec: QuantizerSpec, weights: Quantiz
   const dim = readInteger(spec, 'dim', { min: 1 });
   const codebookDims = readStageDims(spec, strides.length, 8);
   const eps = readNumber(spec, 'normEps', { min: 0, default: 1e-12 });
+  const weightPrefix = readWeightPrefix(spec);
   const channelAxis = readEnum<ChannelAxis>(spec, 'channelAxis', ['first', 'last'], 'first');
   const decodeChannelAxis = readEnum<ChannelAxis>(spec, 'decodeChannelAxis', ['first', 'last'], channelAxis);
   if (spec.indexLayout !== undefined) {
     throw new InvalidSpecError({ path: 'indexLayout', expected: 'absent (multiscale codes have one tensor per scale)', received: spec.indexLayout });
   }
-  const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, i, dim, codebookSize, codebookDim, eps));
+  const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, weightPrefix, i, dim, codebookSize, codebookDim, eps));
   const frameUnit = strides.reduce(lcm, 1);
   const codesPerUnit = strides.reduce((sum, stride) => sum + frameUnit / stride, 0);
 

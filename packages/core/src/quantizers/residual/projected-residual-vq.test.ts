@@ -88,6 +88,11 @@ describe('projected-residual-vq (DAC)', () => {
     expect(Array.from(build({}, renamed).encodeDetailed(x).output.data)).toEqual([4, 0]);
   });
 
+  it('reads names under weightPrefix', () => {
+    const prefixed = Object.fromEntries(Object.entries(weights).map(([name, value]) => [`quantizer.${name}`, value]));
+    expect(Array.from(build({ weightPrefix: 'quantizer.' }, prefixed).encodeDetailed(x).output.data)).toEqual([4, 0]);
+  });
+
   it('keeps the straight-through arithmetic z_e + (z_q - z_e) in float32', () => {
     // z_e = 1e8 + 8 (exact in float32 as 100000008): z_q - z_e rounds, so the sum is not exactly z_q = 0.5.
     const one: QuantizerWeights = {

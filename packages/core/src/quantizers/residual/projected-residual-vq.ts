@@ -8,6 +8,7 @@ import { assertFinite } from './assert-finite.js';
 import { decodeProjectedStage, readProjectedStage, runProjectedStage, type ProjectedStage } from './projected-stage.js';
 import { readLayout } from './read-layout.js';
 import { readStageDims } from './read-stage-dims.js';
+import { readWeightPrefix } from './read-weight-prefix.js';
 import { stageCount } from './stage-count.js';
 
 /** Everything DAC's `forward` returns besides the losses. */
@@ -52,6 +53,7 @@ export interface ProjectedResidualQuantizer extends Quantizer {
  * - `dim` (required): input channels (`input_dim`).
  * - `codebookDim` (default 8): channels of the codebooks, one integer or one per stage.
  * - `normEps` (default 1e-12): the `F.normalize` eps of the lookup.
+ * - `weightPrefix` (default `''`): put before every weight name (`quantizer.` for a whole model's state dict).
  * - Layout fields: the defaults follow DAC, `channelAxis: 'first'` (`[B, D, T]`) and
  *   `indexLayout: 'streams-after-batch'` (codes `[B, N, T]`).
  *
@@ -69,7 +71,8 @@ export function createProjectedResidualVq(spec: QuantizerSpec, weights: Quantize
   const dim = readInteger(spec, 'dim', { min: 1 });
   const codebookDims = readStageDims(spec, numQuantizers, 8);
   const eps = readNumber(spec, 'normEps', { min: 0, default: 1e-12 });
-  const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, i, dim, codebookSize, codebookDim, eps));
+  const weightPrefix = readWeightPrefix(spec);
+  const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, weightPrefix, i, dim, codebookSize, codebookDim, eps));
   const fullSpec: QuantizerSpec = { ...spec, channelAxis: spec.channelAxis ?? 'first', indexLayout: spec.indexLayout ?? 'streams-after-batch' };
   const layout = readLayout(fullSpec);
 

@@ -24,12 +24,12 @@ export interface ProjectedStage {
 }
 
 /**
- * Reads stage `i`: `quantizers.<i>.in_proj.*` `[codebookDim, dim]`, `quantizers.<i>.out_proj.*`
+ * Reads stage `i` (names after `weightPrefix`): `quantizers.<i>.in_proj.*` `[codebookDim, dim]`, `quantizers.<i>.out_proj.*`
  * `[dim, codebookDim]` (weight-normed `weight_v`/`weight_g`, parametrized, or a folded `weight`, plus
  * `bias`), and `quantizers.<i>.codebook.weight` `[K, codebookDim]`.
  */
-export function readProjectedStage(weights: QuantizerWeights, i: number, dim: number, codebookSize: number, codebookDim: number, eps: number): ProjectedStage {
-  const prefix = `quantizers.${i}`;
+export function readProjectedStage(weights: QuantizerWeights, weightPrefix: string, i: number, dim: number, codebookSize: number, codebookDim: number, eps: number): ProjectedStage {
+  const prefix = `${weightPrefix}quantizers.${i}`;
   const inProj = readProjection(weights, `${prefix}.in_proj`, codebookDim, dim, true);
   const outProj = readProjection(weights, `${prefix}.out_proj`, dim, codebookDim, true);
   const codebook = readWeight(weights, `${prefix}.codebook.weight`, [codebookSize, codebookDim]);

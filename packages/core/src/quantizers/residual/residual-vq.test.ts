@@ -142,6 +142,14 @@ describe('residual-vq projections and weight names', () => {
     }
   });
 
+  it('reads names under weightPrefix (a whole model state dict)', () => {
+    const q = createQuantizer({ ...base, weightPrefix: 'quantizer.vq.' }, {
+      'quantizer.vq.layers.0._codebook.embed': f32([3, 2], [0, 0, 4, 0, 0, 4]),
+      'quantizer.vq.layers.1._codebook.embed': f32([3, 2], [0, 0, 1, 0, 0, 1]),
+    });
+    expect(Array.from(q.encode(f32([1, 2], [3.5, 0.75])).data as Int32Array)).toEqual([1, 2]);
+  });
+
   it('divides by 1e-5 where a Moshi cluster_usage is zero', () => {
     const q = createQuantizer({ ...base, numQuantizers: 1, codebookSize: 1, dim: 1 }, {
       'layers.0._codebook.embedding_sum': f32([1, 1], [2e-5]),
@@ -162,6 +170,7 @@ describe('residual-vq errors', () => {
       [{ ...base, outputDim: 3 }, 'outputDim'],
       [{ ...base, minSquaredDistance: -1 }, 'minSquaredDistance'],
       [{ ...base, cosineEps: 'small' }, 'cosineEps'],
+      [{ ...base, weightPrefix: 3 }, 'weightPrefix'],
       [{ ...base, indexLayout: 'diagonal' as never }, 'indexLayout'],
     ];
     for (const [spec, path] of cases) {

@@ -3,6 +3,7 @@ import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { Quantizer, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readBoolean, readEnum, readInteger, readNumber } from '../spec/spec-fields.js';
 import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-kernel.js';
+import { readWeightPrefix } from './read-weight-prefix.js';
 
 /**
  * Builds a `residual-vq` quantizer: residual vector quantization as in EnCodec
@@ -28,6 +29,7 @@ import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-k
  * - `cosineEps` (default 1e-6, lucidrains' `l2norm`): the normalisation eps of the cosine metric.
  * - `minSquaredDistance` (default: none): squared distances below it count as equal to it, so the first
  *   such row wins; lucidrains' `cdist` clamps at 1e-8, EnCodec does not clamp.
+ * - `weightPrefix` (default `''`): put before every weight name (EnCodec's model state dict: `quantizer.vq.`).
  * - Layout fields (`channelAxis`, `decodeChannelAxis`, `indexLayout`, `keepStreamAxis`): EnCodec is
  *   `channelAxis: 'first'`, `indexLayout: 'streams-first'` (`[Q, B, T]`); lucidrains is the default
  *   channel-last `[B, N, D]` with `tokens-streams` (`[B, N, Q]`). `keepStreamAxis` defaults to true
@@ -50,10 +52,11 @@ import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-k
  */
 export function createResidualVq(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
   const settings = readResidualVqSettings(spec);
+  const prefix = readWeightPrefix(spec);
   const kernel = createResidualVqKernel(settings, weights, {
-    codebookPrefix: '',
-    projectIn: ['project_in', 'input_proj'],
-    projectOut: ['project_out', 'output_proj'],
+    codebookPrefix: prefix,
+    projectIn: [`${prefix}project_in`, `${prefix}input_proj`],
+    projectOut: [`${prefix}project_out`, `${prefix}output_proj`],
   });
   return createLayoutQuantizer({ ...spec, keepStreamAxis: spec.keepStreamAxis ?? true }, kernel);
 }

@@ -54,6 +54,12 @@ describe('split-residual-vq (Mimi)', () => {
     expect(Array.from(q.decode(one).data)).toEqual([4, 0]);
   });
 
+  it('reads names under weightPrefix', () => {
+    const prefixed = Object.fromEntries(Object.entries(weights).map(([name, value]) => [`quantizer.${name}`, value]));
+    const q = createQuantizer({ ...spec, weightPrefix: 'quantizer.' }, prefixed);
+    expect(Array.from(q.encode(x).data as Int32Array)).toEqual([1, 1, 1]);
+  });
+
   it('reads channel-last input when asked', () => {
     const q = createQuantizer({ ...spec, channelAxis: 'last', indexLayout: 'tokens-streams' }, weights);
     const codes = q.encode(f32([1, 2, 2], [3.5, 2.75, 0, 0]));

@@ -3,6 +3,7 @@ import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { CodeArray, Quantizer, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { readInteger } from '../spec/spec-fields.js';
 import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-kernel.js';
+import { readWeightPrefix } from './read-weight-prefix.js';
 import { stageCount } from './stage-count.js';
 
 /**
@@ -21,6 +22,7 @@ import { stageCount } from './stage-count.js';
  * - `dim` (required): input channels (`input_dimension`, 512 in Mimi).
  * - `codebookDim` (required): channels of the codebooks (`dimension`, 256 in Mimi).
  * - `outputDim` (default `dim`): output channels (`output_dimension`).
+ * - `weightPrefix` (default `''`): put before every weight name (`quantizer.` for Mimi's model state dict).
  * - Layout fields: defaults follow Mimi, `channelAxis: 'first'` and `indexLayout: 'streams-after-batch'`.
  *
  * Weights, for `<part>` = `rvq_first` (semantic) and `rvq_rest` (acoustic):
@@ -50,11 +52,13 @@ export function createSplitResidualVq(spec: QuantizerSpec, weights: QuantizerWei
     projections: true,
     projectionBias: false,
   };
-  const part = (prefix: string, stages: number): VectorQuantizerKernel =>
+  const weightPrefix = readWeightPrefix(spec);
+  const part = (name: string, stages: number): VectorQuantizerKernel =>
     createResidualVqKernel({ ...base, numQuantizers: stages }, weights, {
-      codebookPrefix: `${prefix}.vq.`,
-      projectIn: [`${prefix}.input_proj`],
-      projectOut: [`${prefix}.output_proj`],
+
+      codebookPrefix: `${weightPrefix}${name}.vq.`,
+      projectIn: [`${weightPrefix}${name}.input_proj`],
+      projectOut: [`${weightPrefix}${name}.output_proj`],
     });
   const semantic = part('rvq_first', numSemantic);
   const acoustic = part('rvq_rest', numQuantizers - numSemantic);
