@@ -7,3 +7,4 @@ export * from './serialize/index.js';
 export { IdRanges } from './id-ranges.js';
 export { artifactsFromTokenizerJson, type VocabularyArtifacts } from './vocabulary-artifacts.js';
 export { createJointVocabulary, type JointVocabulary, type JointSpaceInfo, type ParseOptions } from './joint-vocabulary.js';
+export * from './presets/index.js';

@@ -49,7 +49,8 @@ function gridPlan(dims: readonly Dim[], rowEnd: number, frameEnd: number): Progr
     staticUnit: dependsOnPrefix ? null : build(0, 0),
     unit: build,
     interleave: null,
-    shape: ({ units, h, w }) => dims.map((d) => resolveDim(d, units, h, w)),
+    // The outermost dimension is the number of units read (fewer than declared after a lenient repair).
+    shape: ({ units, h, w }) => dims.map((d, i) => (i === 0 ? units : resolveDim(d, units, h, w))),
     extentOf(shape) {
       if (shape.length !== dims.length) return describeDims(dims);
       let h = 0;

@@ -64,6 +64,8 @@ export class ParseMachine {
   step = 0;
   lane = 0;
   readonly candidates = new LaneCandidates();
+  /** Repair to attach to the block being closed (an early end marker in lenient mode). */
+  private pendingRepair: Repair | null = null;
 
   constructor(layout: CompiledLayout, mode: ParseMode) {
     this.layout = layout;
@@ -387,7 +389,9 @@ export class ParseMachine {
     } else {
       block = buildProgramBlock(space, body, this.codes.take(), { units: this.unit, h: this.h, w: this.w });
     }
-    this.finishBlock(block, null);
+    const repair = this.pendingRepair;
+    this.pendingRepair = null;
+    this.finishBlock(block, repair);
   }
 
   private finishBlock(block: TokenBlock<string> | null, repair: Repair | null): void {
@@ -420,6 +424,24 @@ export class ParseMachine {
   private unexpected(id: number): boolean {
     const space = this.space as CompiledSpace;
     if (this.strict) throw new UnexpectedTokenIdError({ space: space.name, position: this.pos, id, expected: this.describeExpected() });
+    if (this.state === State.Body && id === space.end[0] && space.body.kind === 'program') {
+      // An early end marker: keep the complete units and let the markers close the block normally.
+      const units = this.unit;
+      const representedEnd = this.contentStart + units * this.ops.length;
+      this.codes.length = units * cellsIn(this.ops);
+      this.pendingRepair = {
+        kind: 'closed-partial-block',
+        position: this.pos,
+        space: space.name,
+        droppedIds: this.pos - representedEnd,
+        detail: `end marker ${id} came early; kept ${units} complete unit(s) of the ${space.name} block`,
+      };
+      this.addRepair(this.pendingRepair);
+      this.opIndex = 0;
+      this.endBody();
+      this.contentEnd = representedEnd;
+      return false;
+    }
     const madeProgress = this.pos > this.blockStart;
     this.salvage(`id ${id} does not fit the block`);
     if (madeProgress || !this.layout.standalone) return false;
