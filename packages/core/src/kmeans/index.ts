@@ -1,2 +1,3 @@
-// Filled in by its owner; kept so that entry points resolve.
-export {};
+export { fitCodebook, type FitCodebookResult } from './fit-codebook.js';
+export type { FitCodebookOptions, FitCodebookProgress } from './fit-codebook-options.js';
+export { createSeededRandom } from './seeded-random.js';
