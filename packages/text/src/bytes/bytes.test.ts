@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '@jointok/core';
+import { decodeBase64, encodeBase64, encodeUtf8Into, findInvalidUtf8, utf8Length } from './index.js';
+
+describe('base64', () => {
+  it('matches Buffer on random bytes both ways', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        const reference = Buffer.from(bytes).toString('base64');
+        expect(encodeBase64(bytes)).toBe(reference);
+        expect(Array.from(decodeBase64(reference))).toEqual(Array.from(bytes));
+      }),
+    );
+  });
+
+  it('rejects characters outside the alphabet with a typed error', () => {
+    expect(() => decodeBase64('ab$d')).toThrow(InvalidArgumentError);
+  });
+});
+
+describe('utf8', () => {
+  it('encodes like TextEncoder, lone surrogates included', () => {
+    const encoder = new TextEncoder();
+    const out = new Uint8Array(1024);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), maxLength: 3 }), (a, b) => {
+        const text = a + b + a;
+        const n = encodeUtf8Into(text, 0, text.length, out);
+        expect(Array.from(out.subarray(0, n))).toEqual(Array.from(encoder.encode(text)));
+        expect(utf8Length(text, 0, text.length)).toBe(n);
+      }),
+    );
+  });
+
+  it('finds the first invalid sequence where the fatal TextDecoder fails', () => {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    expect(findInvalidUtf8(new Uint8Array([0x61, 0xe2, 0x82, 0xac]))).toBe(-1);
+    expect(findInvalidUtf8(new Uint8Array([0x61, 0xc0, 0x80]))).toBe(1); // overlong
+    expect(findInvalidUtf8(new Uint8Array([0x61, 0x62, 0xed, 0xa0, 0x80]))).toBe(2); // surrogate
+    expect(findInvalidUtf8(new Uint8Array([0xf0, 0x9f, 0x8e]))).toBe(0); // truncated
+    expect(findInvalidUtf8(new Uint8Array([0xf4, 0x90, 0x80, 0x80]))).toBe(0); // > U+10FFFF
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 12 }), (bytes) => {
+        let valid = true;
+        try {
+          decoder.decode(bytes);
+        } catch {
+          valid = false;
+        }
+        expect(findInvalidUtf8(bytes) === -1).toBe(valid);
+      }),
+    );
+  });
+});
