@@ -117,10 +117,19 @@ const cosmosResidualFsq: GoldenAdapter = {
   },
 };
 
+/** The FSQ paper's published code (google-research `fsq`): the `tan` bound, channel-last `(..., d)` input. */
+const paperFsq: GoldenAdapter = {
+  run(record, sample) {
+    const spec: QuantizerSpec = { type: 'fsq', levels: kwarg(record, 'levels'), eps: kwarg(record, 'eps'), bound: 'tan', channelAxis: 'last' };
+    return roundTrip(spec, record, sample);
+  },
+};
+
 /** Golden adapters of this group of families, keyed by the case files' `family`. */
 export const adapters: Readonly<Record<string, GoldenAdapter>> = {
   'lucidrains-fsq': lucidrainsFsq,
   'cosmos-fsq': cosmosFsq,
   'lucidrains-rfsq': lucidrainsResidualFsq,
   'cosmos-rfsq': cosmosResidualFsq,
+  'paper-fsq': paperFsq,
 };
