@@ -126,10 +126,12 @@ export class HubServer {
     for (let offset = start; offset < end; offset += 1024) {
       if (behaviour.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.chunkDelayMs));
       if (response.destroyed) return;
-      response.write(body.subarray(offset, Math.min(end, offset + 1024)));
+      // Waiting for each write to be flushed means a cut really delivers its bytes first.
+      await new Promise<void>((resolve) => response.write(body.subarray(offset, Math.min(end, offset + 1024)), () => resolve()));
     }
     if (cut) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Give the client time to read the delivered bytes: a stream error drops chunks not yet read.
+      await new Promise((resolve) => setTimeout(resolve, 150));
       response.socket?.destroy();
       return;
     }
