@@ -12,6 +12,7 @@ import { averagePool, repeatAdd } from './time-scale.js';
 import { decodeProjectedStage, readProjectedStage, runProjectedStage, type ProjectedStage } from './projected-stage.js';
 import { readStageDims } from './read-stage-dims.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
+import { concatScales, splitScales } from './scale-codes.js';
 import { stageCount } from './stage-count.js';
 
 /**
@@ -74,8 +75,6 @@ export function createMultiscaleResidualVq(spec: QuantizerSpec, weights: Quantiz
     throw new InvalidSpecError({ path: 'indexLayout', expected: 'absent (multiscale codes have one tensor per scale)', received: spec.indexLayout });
   }
   const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, weightPrefix, i, dim, codebookSize, codebookDim, eps));
-  const frameUnit = strides.reduce(lcm, 1);
-  const codesPerUnit = strides.reduce((sum, stride) => sum + frameUnit / stride, 0);
 
   const encodeScales = (latents: Tensor<'float32'>, options: QuantizerEncodeOptions = {}): Tensor<'int32'>[] => {
     const { vectors, batch, frames } = gatherSequence(latents, dim, options.channelAxis ?? channelAxis);
@@ -124,38 +123,9 @@ export function createMultiscaleResidualVq(spec: QuantizerSpec, weights: Quantiz
       if (options.numQuantizers !== undefined && options.numQuantizers !== strides.length) {
         throw new InvalidArgumentError({ argument: 'options.numQuantizers', expected: `${strides.length} or absent (use encodeScales for fewer scales)`, received: options.numQuantizers });
       }
-      const scales = encodeScales(latents, options);
-      const batch = scales[0]!.dims[0]!;
-      const width = scales.reduce((sum, scale) => sum + scale.dims[1]!, 0);
-      const data = new Int32Array(batch * width);
-      for (let b = 0; b < batch; b++) {
-        let offset = b * width;
-        for (const scale of scales) {
-          const length = scale.dims[1]!;
-          data.set(scale.data.subarray(b * length, (b + 1) * length), offset);
-          offset += length;
-        }
-      }
-      return { type: 'int32', dims: [batch, width], data };
+      return concatScales(encodeScales(latents, options));
     },
-    decode(codes, options = {}) {
-      const { codes: flat, batchShape } = collectCodes(codes, 'tokens-streams', 1, codebookSize, false);
-      const width = batchShape[1];
-      if (batchShape.length !== 2 || width === undefined || width % codesPerUnit !== 0) {
-        throw new ShapeMismatchError({ argument: 'codes', expected: `[B, n·${codesPerUnit}] (every scale's codes, concatenated)`, received: codes.dims });
-      }
-      const batch = batchShape[0]!;
-      const frames = (width / codesPerUnit) * frameUnit;
-      let offset = 0;
-      const scales = strides.map((stride) => {
-        const length = frames / stride;
-        const data = new Int32Array(batch * length);
-        for (let b = 0; b < batch; b++) for (let t = 0; t < length; t++) data[b * length + t] = flat[b * width + offset + t]!;
-        offset += length;
-        return { type: 'int32', dims: [batch, length], data } as Tensor<'int32'>;
-      });
-      return decodeScales(scales, options);
-    },
+    decode: (codes, options = {}) => decodeScales(splitScales(codes, strides, codebookSize), options),
   };
 }
 
@@ -191,11 +161,4 @@ function readScale(tensor: Tensor<'int32' | 'int64'>, i: number, codebookSize: n
   }
   const { codes } = collectCodes(tensor, 'tokens-streams', 1, codebookSize, false);
   return { codes, batch: tensor.dims[0]!, length: tensor.dims[1]! };
-}
-
-function lcm(a: number, b: number): number {
-  let x = a;
-  let y = b;
-  while (y !== 0) [x, y] = [y, x % y];
-  return (a / x) * b;
 }
