@@ -8,3 +8,4 @@ export { IdRanges } from './id-ranges.js';
 export { artifactsFromTokenizerJson, type VocabularyArtifacts } from './vocabulary-artifacts.js';
 export { createJointVocabulary, type JointVocabulary, type JointSpaceInfo, type ParseOptions } from './joint-vocabulary.js';
 export * from './presets/index.js';
+export * from './composition/index.js';

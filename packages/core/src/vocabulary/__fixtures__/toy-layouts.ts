@@ -44,6 +44,8 @@ const tokens = {
   spec: { token: '<spec>' },
   som2: { token: '<som2>' },
   eom2: { token: '<eom2>' },
+  // A task token inside the text range (like Show-o's <|t2i|>).
+  task: { id: 42 },
 } as const;
 
 /** Every body kind behind markers, in one layout, with small codebooks. */

@@ -1,0 +1,2 @@
+export type { ContentPart } from './content-part.js';
+export { createJointTokenizer, type JointTokenizer, type JointTokenizerOptions, type JointEncoding, type JointDecoding } from './create-joint-tokenizer.js';
