@@ -25,13 +25,17 @@ function stageCount(sample: GoldenSample): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** Encodes the sample, decodes the indices; the FSQ forward output equals the decoded codes. */
+/**
+ * Encodes the sample and decodes the indices. The forward output equals the decoded codes, in the
+ * input's layout; the decode API's layout is the spec's `decodeChannelAxis`.
+ */
 function roundTrip(spec: QuantizerSpec, record: GoldenCase, sample: GoldenSample): Record<string, Tensor> {
   const quantizer = createQuantizer(spec, paramTensors(record));
   const numQuantizers = stageCount(sample);
   const indices = quantizer.encode(floatTensor(sample.input), numQuantizers === undefined ? {} : { numQuantizers });
   const decoded = quantizer.decode(indices);
-  return { indices, output: decoded, decoded };
+  const output = spec.decodeChannelAxis === undefined ? decoded : quantizer.decode(indices, { channelAxis: spec.channelAxis ?? 'last' });
+  return { indices, output, decoded };
 }
 
 /** lucidrains `FSQ(levels, dim, num_codebooks, channel_first, preserve_symmetry, bound_hard_clamp, …)`. */
@@ -94,10 +98,7 @@ const lucidrainsResidualFsq: GoldenAdapter = {
       indexLayout: channelFirst ? 'streams-after-batch' : 'tokens-streams',
       keepStreamAxis: true,
     };
-    const results = roundTrip(spec, record, sample);
-    // The forward output keeps the input's layout; only the decode API is channel last.
-    const quantizer = createQuantizer(spec, paramTensors(record));
-    return { ...results, output: quantizer.decode(results['indices'] as Tensor<'int32' | 'int64'>, { channelAxis: spec.channelAxis as ChannelAxis }) };
+    return roundTrip(spec, record, sample);
   },
 };
 
