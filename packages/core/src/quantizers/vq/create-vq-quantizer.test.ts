@@ -89,7 +89,8 @@ describe("createQuantizer({ type: 'vq' })", () => {
   it("accepts LlamaGen's and lucidrains' weight names, or a named one", () => {
     const rows = [0, 0, 4, 0, 0, 4, 4, 0];
     const x = f32([1, 2], [3.9, 0.2]);
-    for (const weights of [{ 'embedding.weight': f32([4, 2], rows) }, { '_codebook.embed': f32([1, 4, 2], rows) }, { codebook: Float32Array.from(rows) }]) {
+    const forms: QuantizerWeights[] = [{ 'embedding.weight': f32([4, 2], rows) }, { '_codebook.embed': f32([1, 4, 2], rows) }, { codebook: Float32Array.from(rows) }];
+    for (const weights of forms) {
       expect(codesOf(createQuantizer(euclidean, weights).encode(x))).toEqual([1]);
     }
     expect(codesOf(createQuantizer({ ...euclidean, codebookWeight: 'quantize.embedding.weight' }, { 'quantize.embedding.weight': f32([4, 2], rows) }).encode(x))).toEqual([1]);
