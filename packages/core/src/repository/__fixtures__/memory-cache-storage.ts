@@ -15,7 +15,7 @@ export class MemoryCacheStorage {
         return entry === undefined ? undefined : new Response(entry.body.slice() as Uint8Array<ArrayBuffer>, { headers: entry.headers });
       },
       async put(url: string, response: Response): Promise<void> {
-        store.set(url, { body: new Uint8Array(await response.arrayBuffer()), headers: [...response.headers.entries()] });
+        store.set(url, { body: new Uint8Array(await response.arrayBuffer()), headers: headerPairs(response.headers) });
       },
       async delete(url: string): Promise<boolean> {
         return store.delete(url);
@@ -28,4 +28,10 @@ export class MemoryCacheStorage {
   entry(name: string, url: string): { body: Uint8Array } | undefined {
     return this.caches.get(name)?.get(url);
   }
+}
+
+function headerPairs(headers: Headers): [string, string][] {
+  const pairs: [string, string][] = [];
+  headers.forEach((value, key) => pairs.push([key, value]));
+  return pairs;
 }

@@ -38,7 +38,8 @@ describe('browser Cache API cache', () => {
   it('detects a corrupted entry and fetches it again', async () => {
     await (await load()).file('w.bin');
     const url = `${server.origin}${weightsPath}`;
-    storage.entry('jointok', url)!.body[5] ^= 0xff;
+    const stored = storage.entry('jointok', url)!.body;
+    stored[5] = stored[5]! ^ 0xff;
     expect(await (await load()).file('w.bin')).toEqual(weights);
     expect(server.downloads(weightsPath)).toHaveLength(2);
   });
