@@ -16,7 +16,10 @@ export interface NearestCase {
   metric: 'l2' | 'dot';
   x: JsonTensor;
   codebook: JsonTensor;
+  /** Best row in float64 (after the optional clamp), first index on ties. */
   indices: JsonTensor;
+  /** Best two rows in float64, lower index first on ties. */
+  top2: JsonTensor;
   minDistance?: number | null;
 }
 

@@ -67,7 +67,7 @@ describe('createAcceleratedNearestSearch', () => {
     expect(nearestCodeGraph('dot')).toEqual(fixtureBytes('nearest-dot.onnx'));
   });
 
-  it("gives torch's indices on both paths, first index on exact ties", async () => {
+  it("gives torch's float64 indices on both paths, first index on exact ties, near ties and clamps", async () => {
     for (const threshold of [1, 1 << 30]) {
       const search = createAcceleratedNearestSearch({ createSession: countingFactory().factory, threshold });
       for (const c of expected.nearest) {
@@ -115,6 +115,24 @@ describe('createAcceleratedNearestSearch', () => {
     await search.release();
   });
 
+  it('trusts the graph when the gap is clear, and redoes close calls in float64', async () => {
+    // A fake graph: it answers row 1 for every vector; scores make the first vector clear and the second close.
+    const fake: SessionFactory = async () => ({
+      inputNames: ['x', 'codebook'],
+      outputNames: ['scores', 'indices'],
+      run: async () => ({
+        scores: { type: 'float32', dims: [2, 2], data: new Float32Array([-10, 5, -10, -10 + 1e-6]) },
+        indices: { type: 'int64', dims: [2, 2], data: new BigInt64Array([1n, 0n, 1n, 0n]) },
+      }),
+      release: async () => undefined,
+    });
+    const search = createAcceleratedNearestSearch({ createSession: fake, threshold: 1 });
+    const codebook = new Float32Array([0, 0, 5, 5, 9, 9]);
+    const out = await search.nearestCodes(new Float32Array([0.1, 0, 0.2, 0.1]), 2, 2, codebook, 3, 'l2', new Int32Array(2));
+    // Vector 0 keeps the graph's (deliberately wrong) answer, which shows the graph was used; vector 1 is redone exactly.
+    expect(Array.from(out)).toEqual([1, 0]);
+  });
+
   it('falls back to TypeScript when the runtime package is missing', async () => {
     const search = createAcceleratedNearestSearch({
       createSession: () => Promise.reject(new MissingDependencyError({ packageName: 'onnxruntime-node', purpose: 'test' })),
@@ -127,7 +145,7 @@ describe('createAcceleratedNearestSearch', () => {
 
   it('passes other session failures through', async () => {
     const search = createAcceleratedNearestSearch({ createSession: () => Promise.reject(new InvalidArgumentError({ argument: 'x', expected: 'y' })), threshold: 1 });
-    await expect(search.nearestCodes(new Float32Array(2), 1, 2, new Float32Array(2), 1, 'dot', new Int32Array(1))).rejects.toThrow(/Invalid x/);
+    await expect(search.nearestCodes(new Float32Array(2), 1, 2, new Float32Array(4), 2, 'dot', new Int32Array(1))).rejects.toThrow(/Invalid x/);
   });
 
   it('rejects bad options and arguments with typed errors', async () => {

@@ -5,6 +5,7 @@ import { nearestCodes, type NearestMetric } from '../../quantizers/math/nearest-
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Session, SessionFactory } from '../session.js';
 import { nearestCodeGraph } from './nearest-code-graph.js';
+import { scoreErrorBound } from './score-error-bound.js';
 
 /**
  * Codebook size × dimension at and above which the ONNX graph is used. Measured on one thread
@@ -19,7 +20,7 @@ export interface AcceleratedNearestSearchOptions {
   createSession: SessionFactory;
   /** `codebookSize × dim` at and above which the ONNX graph is used; default {@link defaultAccelerationThreshold}. */
   threshold?: number;
-  /** Upper bound of rows × codebookSize per runtime call, which bounds its float64 scratch memory; default 2^21. */
+  /** Upper bound of rows × codebookSize per runtime call, which bounds its scratch memory (4 bytes each); default 2^20. */
   maxBatchElements?: number;
 }
 
@@ -62,7 +63,11 @@ export interface AcceleratedNearestSearch {
 /**
  * Creates a nearest-code search for the VQ / residual-VQ paths of tokenizers: codebooks with
  * `codebookSize × dim` below `threshold` use core's TypeScript `nearestCodes`, larger ones a generic
- * ONNX graph (the codebook is an input, so one graph serves every size), with identical codes.
+ * ONNX graph (the codebook is an input, so one graph serves every size).
+ *
+ * The codes are identical to `nearestCodes`'s: the graph scores in float32 and returns the best two
+ * rows; where their gap is within the float32 error bound ({@link scoreErrorBound}), which includes
+ * exact ties, clamped distances and non-finite input, the vector is redone in float64 TypeScript.
  * Sessions are created on first use; if the runtime package is missing (`MissingDependencyError`)
  * the search stays on the TypeScript path.
  *
@@ -75,7 +80,7 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     throw new InvalidArgumentError({ argument: 'options.createSession', expected: 'a function (model bytes) => Promise<Session>', received: options?.createSession });
   }
   const threshold = readPositive(options.threshold, defaultAccelerationThreshold, 'options.threshold');
-  const maxBatchElements = readPositive(options.maxBatchElements, 1 << 21, 'options.maxBatchElements');
+  const maxBatchElements = readPositive(options.maxBatchElements, 1 << 20, 'options.maxBatchElements');
   const sessions = new Map<NearestMetric, Promise<Session | undefined>>();
 
   const sessionFor = (metric: NearestMetric): Promise<Session | undefined> => {
@@ -95,20 +100,34 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     threshold,
     async nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions = {}) {
       checkArguments(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
-      const session = codebookSize * dim >= threshold && count > 0 ? await sessionFor(metric) : undefined;
+      // The graph returns the best two rows; a single row needs no search.
+      const session = codebookSize * dim >= threshold && codebookSize > 1 && count > 0 ? await sessionFor(metric) : undefined;
       if (session === undefined) return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
       const { outStride = 1, outOffset = 0, minDistance = -Infinity } = searchOptions;
+      const maxNorm = maxSquaredNorm(codebook, codebookSize, dim);
       const codebookTensor: Tensor = { type: 'float32', dims: [codebookSize, dim], data: codebook.subarray(0, codebookSize * dim) };
-      const minDistanceTensor: Tensor = { type: 'float64', dims: [], data: Float64Array.of(minDistance) };
       const rowsPerCall = Math.max(1, Math.floor(maxBatchElements / codebookSize));
+      const uncertain: number[] = [];
       for (let start = 0; start < count; start += rowsPerCall) {
         const rows = Math.min(rowsPerCall, count - start);
         const x: Tensor = { type: 'float32', dims: [rows, dim], data: vectors.subarray(start * dim, (start + rows) * dim) };
-        const feeds: Record<string, Tensor> = metric === 'l2' ? { x, codebook: codebookTensor, min_distance: minDistanceTensor } : { x, codebook: codebookTensor };
-        const { indices } = await session.run(feeds);
-        const data = indices!.data as BigInt64Array;
-        for (let r = 0; r < rows; r++) out[(start + r) * outStride + outOffset] = Number(data[r]!);
+        const result = await session.run({ x, codebook: codebookTensor });
+        const scores = result['scores']!.data as Float32Array;
+        const indices = result['indices']!.data as BigInt64Array;
+        for (let r = 0; r < rows; r++) {
+          const n = start + r;
+          let norm = 0;
+          for (let d = 0; d < dim; d++) norm += vectors[n * dim + d]! * vectors[n * dim + d]!;
+          const bound = scoreErrorBound(metric, dim, norm, maxNorm);
+          const first = scores[2 * r]!;
+          const second = scores[2 * r + 1]!;
+          // Certain when the runner-up is out of reach of rounding (and, with a clamp, above it).
+          const certain = metric === 'l2' ? second - first > 2 * bound && norm + second - bound > minDistance : first - second > 2 * bound;
+          if (certain) out[n * outStride + outOffset] = Number(indices[2 * r]!);
+          else uncertain.push(n);
+        }
       }
+      if (uncertain.length > 0) searchExactly(vectors, dim, codebook, codebookSize, metric, out, searchOptions, uncertain);
       return out;
     },
     async release() {
@@ -117,6 +136,38 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
       for (const session of await Promise.all(pending.map((p) => p.catch(() => undefined)))) await session?.release();
     },
   };
+}
+
+/** Redoes the given vectors with the float64 TypeScript search and writes their codes. */
+function searchExactly(
+  vectors: Float32Array,
+  dim: number,
+  codebook: Float32Array,
+  codebookSize: number,
+  metric: NearestMetric,
+  out: Int32Array,
+  options: NearestSearchOptions,
+  rows: readonly number[],
+): void {
+  const gathered = new Float32Array(rows.length * dim);
+  rows.forEach((n, i) => gathered.set(vectors.subarray(n * dim, (n + 1) * dim), i * dim));
+  const codes = nearestCodes(gathered, rows.length, dim, codebook, codebookSize, metric, new Int32Array(rows.length), {
+    ...(options.minDistance === undefined ? {} : { minDistance: options.minDistance }),
+    ...(options.codebookNorms === undefined ? {} : { codebookNorms: options.codebookNorms }),
+  });
+  const { outStride = 1, outOffset = 0 } = options;
+  rows.forEach((n, i) => (out[n * outStride + outOffset] = codes[i]!));
+}
+
+/** The largest squared row norm, in double. */
+function maxSquaredNorm(codebook: Float32Array, codebookSize: number, dim: number): number {
+  let max = 0;
+  for (let k = 0; k < codebookSize; k++) {
+    let norm = 0;
+    for (let d = 0; d < dim; d++) norm += codebook[k * dim + d]! * codebook[k * dim + d]!;
+    if (!(norm <= max)) max = norm;
+  }
+  return max;
 }
 
 function readPositive(value: number | undefined, fallback: number, argument: string): number {
