@@ -1,5 +1,4 @@
-import type { CodeArray, QuantizerEncodeOptions, VectorQuantizerKernel } from '../quantizer.js';
-import type { QuantizerWeights } from '../quantizer.js';
+import type { CodeArray, QuantizerEncodeOptions, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { assertCodeVectors, assertLatentVectors } from './check-vectors.js';
 import { createFsqGrid, fsqLevelOf } from './fsq-grid.js';
 import { readFsqProjection } from './fsq-projection.js';
