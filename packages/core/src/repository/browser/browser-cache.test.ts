@@ -55,4 +55,12 @@ describe('browser Cache API cache', () => {
     await load();
     expect(server.requests.filter((r) => r.path.endsWith('jointok.json')).map((r) => r.status)).toEqual([200, 304]);
   });
+
+  it('downloads every time where the Cache API is missing (insecure contexts, Node)', async () => {
+    expect((globalThis as { caches?: unknown }).caches).toBeUndefined();
+    const options = { endpoint: server.origin, retries: 0, cache: createBrowserCache() };
+    await (await loadRepositoryWith(createBrowserPlatform(), 'hf:o/n', options)).file('w.bin');
+    await (await loadRepositoryWith(createBrowserPlatform(), 'hf:o/n', options)).file('w.bin');
+    expect(server.downloads(weightsPath)).toHaveLength(2);
+  });
 });

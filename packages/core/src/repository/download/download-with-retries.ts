@@ -11,24 +11,28 @@ import type { FileRequest } from './transfer-options.js';
  */
 export async function downloadWithRetries(request: FileRequest, sink: DownloadSink, options: { ifNoneMatch?: string | undefined; resume?: boolean } = {}): Promise<AttemptResult> {
   let resume = options.resume ?? true;
-  for (let attempt = 0; ; attempt++) {
+  for (let failures = 0; ; ) {
+    const resuming = resume && sink.held().bytes > 0 && sink.held().etag !== undefined;
     try {
       const result = await fetchIntoSink(request, sink, { resume, ifNoneMatch: options.ifNoneMatch });
       if (result.kind !== 'changed') return result;
-      resume = false;
-      await sink.begin(0, undefined);
     } catch (error) {
-      if (!DownloadError.isInstance(error) || attempt >= request.retries) throw error;
-      if (error.status === 416) {
-        // The held bytes do not fit the file any more: start over instead of resuming.
+      if (!DownloadError.isInstance(error)) throw error;
+      // 416: the held bytes do not fit the file (e.g. complete but never moved into place).
+      // Starting over is not a failure, so it does not use up a retry.
+      if (error.status === 416 && resuming) {
         resume = false;
         await sink.begin(0, undefined);
-      } else if (error.status !== undefined && error.status < 500) {
-        throw error;
-      } else {
-        resume = true;
+        continue;
       }
-      await abortableSleep(100 * 2 ** attempt, request.signal);
+      if ((error.status !== undefined && error.status < 500) || failures >= request.retries) throw error;
+      failures += 1;
+      resume = true;
+      await abortableSleep(100 * 2 ** (failures - 1), request.signal);
+      continue;
     }
+    // The file changed since the held bytes were fetched: start over from byte 0.
+    resume = false;
+    await sink.begin(0, undefined);
   }
 }

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubServer } from '../__fixtures__/hub-server.js';
 import { bytesOf, manifestFor, sha256, SNAC_CONFIG } from '../__fixtures__/repository-fixtures.js';
@@ -10,6 +10,7 @@ import { IntegrityError } from '../errors/integrity-error.js';
 import { OfflineError } from '../errors/offline-error.js';
 import { RepositoryNotFoundError } from '../errors/repository-not-found-error.js';
 import { SizeLimitError } from '../errors/size-limit-error.js';
+import { cacheEntryPaths } from './cache-layout.js';
 import { createFileCache } from './file-cache.js';
 import { loadRepository } from './load-repository.js';
 
@@ -75,6 +76,20 @@ describe('loadRepository over HTTP (hub layout, real loopback server)', () => {
     expect(server.requests.filter((r) => r.path.startsWith('/plain/')).every((r) => r.headers.authorization === undefined)).toBe(true);
   });
 
+  it('does not forward the token when the hub redirects to another origin (a CDN)', async () => {
+    const cdn = await new HubServer().start();
+    try {
+      cdn.files.set('/blob', codebook);
+      server.behaviours.set(server.put(REPO, 'main', 'codebook.bin', codebook), { redirectTo: `${cdn.origin}/blob` });
+      const repo = await load({ token: 'secret-token' });
+      expect(await repo.file('codebook.bin')).toEqual(codebook);
+      expect(cdn.requests).toHaveLength(1);
+      expect(cdn.requests[0]!.headers.authorization).toBeUndefined();
+    } finally {
+      await cdn.stop();
+    }
+  });
+
   it('resolves revisions with slashes to one encoded URL segment', async () => {
     server.put(REPO, 'refs/pr/6', 'jointok.json', manifestFor({ 'codebook.bin': codebook }));
     server.put(REPO, 'refs/pr/6', 'codebook.bin', codebook);
@@ -122,6 +137,16 @@ describe('loadRepository over HTTP (hub layout, real loopback server)', () => {
     server.behaviours.set(weightsPath, { cutAfter: 10_000, cutTimes: 1 });
     expect(await repo.file('onnx/model.onnx')).toEqual(weights);
     expect(server.requests.filter((r) => r.path === weightsPath).map((r) => r.status)).toEqual([200, 206]);
+  });
+
+  it('starts over when a complete partial file was left behind (416 on resume)', async () => {
+    const key = `hub/127.0.0.1%3A${new URL(server.origin).port}/owner/tiny/main/onnx/model.onnx`;
+    const paths = cacheEntryPaths(cacheDir, key);
+    await mkdir(dirname(paths.partial), { recursive: true });
+    await writeFile(paths.partial, weights);
+    await writeFile(paths.partialRecord, JSON.stringify({ etag: `"${sha256(weights)}"` }));
+    expect(await (await load()).file('onnx/model.onnx')).toEqual(weights);
+    expect(server.requests.filter((r) => r.path === weightsPath).map((r) => r.status)).toEqual([416, 200]);
   });
 
   it('aborts a slow download when the caller aborts', async () => {
