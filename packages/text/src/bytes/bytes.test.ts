@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@jointok/core';
-import { decodeBase64, encodeBase64, encodeUtf8Into, findInvalidUtf8, utf8Length } from './index.js';
+import { decodeBase64, decodeByteText, encodeBase64, encodeByteText, encodeUtf8Into, findInvalidUtf8, utf8Length } from './index.js';
 
 describe('base64', () => {
   it('matches Buffer on random bytes both ways', () => {
@@ -51,5 +51,28 @@ describe('utf8', () => {
         expect(findInvalidUtf8(bytes) === -1).toBe(valid);
       }),
     );
+  });
+});
+
+describe('byte text', () => {
+  it('round-trips random bytes and uses only printable ASCII without quotes or backslashes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const text = encodeByteText(bytes);
+        expect(/^[\x20-\x7e]*$/.test(text) && !/["\\]/.test(text)).toBe(true);
+        expect(Array.from(decodeByteText(text))).toEqual(Array.from(bytes));
+      }),
+    );
+  });
+
+  it('gives the most frequent byte a one-character symbol', () => {
+    const bytes = new Uint8Array(100).fill(0xe3);
+    expect(encodeByteText(bytes).length).toBe(4 + 512 + 100);
+  });
+
+  it('rejects text without the header or with foreign symbols', () => {
+    expect(() => decodeByteText('hello')).toThrow(InvalidArgumentError);
+    const text = encodeByteText(new Uint8Array([1, 2, 3]));
+    expect(() => decodeByteText(`${text}\u00e9`)).toThrow(InvalidArgumentError);
   });
 });

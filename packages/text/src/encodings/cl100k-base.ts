@@ -1,4 +1,4 @@
-import { decodeBase64 } from '../bytes/index.js';
+import { decodeByteText } from '../bytes/index.js';
 import { Encoding } from '../encoding/index.js';
 import { decodeVocabularyBinary } from '../vocabulary/index.js';
 import data from './data/cl100k-base.data.js';
@@ -22,7 +22,7 @@ let cached: Encoding | undefined;
 export function cl100kBase(): Encoding {
   cached ??= new Encoding({
     name: 'cl100k_base',
-    vocabulary: decodeVocabularyBinary(decodeBase64(data), 'cl100k_base vocabulary'),
+    vocabulary: decodeVocabularyBinary(decodeByteText(data), 'cl100k_base vocabulary'),
     pattern: CL100K_BASE_PATTERN,
     specialTokens: CL100K_BASE_SPECIAL_TOKENS,
   });

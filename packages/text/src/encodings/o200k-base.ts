@@ -1,4 +1,4 @@
-import { decodeBase64 } from '../bytes/index.js';
+import { decodeByteText } from '../bytes/index.js';
 import { Encoding } from '../encoding/index.js';
 import { decodeVocabularyBinary } from '../vocabulary/index.js';
 import data from './data/o200k-base.data.js';
@@ -26,7 +26,7 @@ let cached: Encoding | undefined;
 export function o200kBase(): Encoding {
   cached ??= new Encoding({
     name: 'o200k_base',
-    vocabulary: decodeVocabularyBinary(decodeBase64(data), 'o200k_base vocabulary'),
+    vocabulary: decodeVocabularyBinary(decodeByteText(data), 'o200k_base vocabulary'),
     pattern: O200K_BASE_PATTERN,
     specialTokens: O200K_BASE_SPECIAL_TOKENS,
   });

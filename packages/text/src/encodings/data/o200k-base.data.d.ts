@@ -1,3 +1,3 @@
-/** o200k_base ranks in jointok's compact binary vocabulary form, base64-encoded. */
+/** o200k_base ranks in jointok's compact binary vocabulary form, as byte text. */
 declare const data: string;
 export default data;

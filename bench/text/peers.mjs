@@ -1,0 +1,40 @@
+// One adapter per library: `load(encoding)` imports it and returns { encode(text) → ids, decode(ids) → string }.
+// Every adapter encodes special-token literals as plain text (ordinary encoding), so all do the same work.
+
+export const PEERS = {
+  jointok: async (encoding) => {
+    const mod = encoding === 'o200k_base' ? await import('@jointok/text/o200k_base') : await import('@jointok/text/cl100k_base');
+    const enc = encoding === 'o200k_base' ? mod.o200kBase() : mod.cl100kBase();
+    return { encode: (text) => enc.encodeOrdinary(text), decode: (ids) => enc.decode(ids) };
+  },
+  tiktoken: async (encoding) => {
+    const { get_encoding } = await import('tiktoken');
+    const enc = get_encoding(encoding);
+    const utf8 = new TextDecoder();
+    return { encode: (text) => enc.encode_ordinary(text), decode: (ids) => utf8.decode(enc.decode(ids)) };
+  },
+  'js-tiktoken': async (encoding) => {
+    const { getEncoding } = await import('js-tiktoken');
+    const enc = getEncoding(encoding);
+    return { encode: (text) => enc.encode(text, [], []), decode: (ids) => enc.decode(ids) };
+  },
+  'gpt-tokenizer': async (encoding) => {
+    const enc = await import(`gpt-tokenizer/encoding/${encoding}`);
+    const none = new Set();
+    return { encode: (text) => enc.encode(text, { disallowedSpecial: none }), decode: (ids) => enc.decode(ids) };
+  },
+  'ai-tokenizer': async (encoding) => {
+    const { Tokenizer } = await import('ai-tokenizer');
+    const data = await import(`ai-tokenizer/encoding/${encoding}`);
+    const enc = new Tokenizer(data);
+    return { encode: (text) => enc.encode(text, [], []), decode: (ids) => enc.decode(ids) };
+  },
+};
+
+/** Import specifier of each library's o200k entry, for the bundle-size comparison. */
+export const BUNDLE_ENTRIES = {
+  jointok: "import { o200kBase } from '@jointok/text/o200k_base'; console.log(o200kBase().encode('hi'));",
+  'gpt-tokenizer': "import { encode } from 'gpt-tokenizer/encoding/o200k_base'; console.log(encode('hi'));",
+  'js-tiktoken': "import { Tiktoken } from 'js-tiktoken/lite'; import o200k from 'js-tiktoken/ranks/o200k_base'; console.log(new Tiktoken(o200k).encode('hi'));",
+  'ai-tokenizer': "import { Tokenizer } from 'ai-tokenizer'; import * as o from 'ai-tokenizer/encoding/o200k_base'; console.log(new Tokenizer(o).encode('hi'));",
+};
