@@ -34,7 +34,9 @@ const minTreeCodebook = 256;
 const minSearchedForTree = 64;
 /** Vectors searched with the tree before judging whether it prunes enough. */
 const probeCount = 32;
-/** The tree is kept only if the probe scored at most this fraction of the codebook per vector. */
+/** Vectors per chunk when the tree is in use; each chunk re-checks that it still prunes. */
+const chunkSize = 512;
+/** The tree is kept only while it scores at most this fraction of the codebook per vector. */
 const maxScoredFraction = 0.25;
 
 /**
@@ -43,8 +45,8 @@ const maxScoredFraction = 0.25;
  * and the first (lowest) index on exact ties. Speed comes from a tiled exhaustive scan and, for
  * small dimensions and large codebooks, a k-d tree (built once, when enough vectors have been
  * searched) that skips boxes of rows which provably cannot win, with a conservative float margin.
- * If a probe shows that the tree prunes too little (high-dimensional or unstructured data), the
- * search falls back to the scan for good.
+ * If a probe or a later chunk shows that the tree prunes too little (high-dimensional or
+ * unstructured data), the search falls back to the scan for good.
  */
 export function createNearestCodeSearch(
   codebook: Float32Array,
@@ -82,15 +84,16 @@ export function createNearestCodeSearch(
         return out;
       }
       tree ??= buildCodebookTree(codebook, codebookSize, dim, norms ?? squaredNorms(codebook, codebookSize, dim));
+      // Searched in chunks (a short probe first): as soon as a chunk shows that the tree scores too
+      // large a share of the codebook, the rest goes to the scan, now and in later calls.
       let start = 0;
-      if (pruning === 'untried') {
-        start = Math.min(count, probeCount);
-        const scored = searchCodebookTree(tree, vectors, 0, start, l2, minDistance, out, outStride, outOffset);
-        pruning = scored > maxScoredFraction * start * codebookSize ? 'useless' : 'useful';
+      while (start < count && pruning !== 'useless') {
+        const stop = Math.min(count, start + (pruning === 'untried' ? probeCount : chunkSize));
+        const scored = searchCodebookTree(tree, vectors, start, stop, l2, minDistance, out, outStride, outOffset);
+        pruning = scored > maxScoredFraction * (stop - start) * codebookSize ? 'useless' : 'useful';
+        start = stop;
       }
-      if (pruning === 'useful') {
-        searchCodebookTree(tree, vectors, start, count, l2, minDistance, out, outStride, outOffset);
-      } else {
+      if (start < count) {
         tree = undefined;
         const rest = vectors.subarray(start * dim);
         scanNearestCodes(rest, count - start, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + start * outStride);

@@ -140,6 +140,23 @@ describe('nearestCodes', () => {
     expect(Array.from(got)).toEqual(want);
   });
 
+  it('keeps its result when the data stops suiting the tree mid-way (falls back to the scan)', () => {
+    // Rows on the unit circle; the first queries sit near it (the tree prunes well), the later
+    // ones near the centre, where every row is about equally far and nothing can be pruned.
+    const size = 1024;
+    const codebook = new Float32Array(size * 2).map((_, i) => (i % 2 === 0 ? Math.cos(Math.floor(i / 2) * 0.0061359) : Math.sin(Math.floor(i / 2) * 0.0061359)));
+    const count = 1400;
+    const vectors = new Float32Array(count * 2).map((_, i) => {
+      const n = Math.floor(i / 2);
+      const radius = n < 200 ? 1.01 : 1e-3;
+      return (i % 2 === 0 ? Math.cos(n * 2.3999) : Math.sin(n * 2.3999)) * radius;
+    });
+    const want = Array.from(bruteForce(vectors, count, 2, codebook, size, 'l2'));
+    const search = createNearestCodeSearch(codebook, size, 2, 'l2');
+    expect(Array.from(search.search(vectors, count, new Int32Array(count)))).toEqual(want);
+    expect(Array.from(search.search(vectors, count, new Int32Array(count)))).toEqual(want);
+  });
+
   it('handles non-finite vectors like the plain loop', () => {
     const codebook = Float32Array.from([0, 1, 2, 3]);
     const vectors = new Float32Array(400).map((_, i) => (i % 7) / 2);
