@@ -79,6 +79,7 @@ class CompiledJointVocabulary implements JointVocabulary {
     const array = ids instanceof Int32Array ? ids : Array.isArray(ids) ? Int32Array.from(ids) : undefined;
     if (array === undefined) throw new InvalidArgumentError({ argument: 'ids', expected: 'an Int32Array or an array of integers', received: ids });
     const machine = new ParseMachine(this.compiled, options.mode ?? 'strict');
+    machine.final = true;
     machine.consume(array, 0, array.length);
     machine.finish();
     return { blocks: machine.blocks, spans: machine.spans, repairs: machine.repairs, repaired: machine.repairs.length > 0 };

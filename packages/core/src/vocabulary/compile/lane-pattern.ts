@@ -14,6 +14,8 @@ export interface LanePattern {
   frameAt(frames: number, step: number, lane: number): number;
   /** The T with `steps(T) === steps`, or -1. */
   framesForSteps(steps: number): number;
+  /** First step of lane `lane`'s frames for T frames: lane q holds frame `s - start` for s in [start, start + T). */
+  laneStart(frames: number, lane: number): number;
 }
 
 /** audiocraft `DelayedPatternProvider`: one empty step (+ `emptyInitial`), then codebook q delayed by `delays[q]`. */
@@ -28,6 +30,7 @@ export function delayPattern(delays: readonly number[], emptyInitial: number): L
       return t >= 0 && t < frames ? t : -1;
     },
     framesForSteps: (steps) => (steps - initial - maxDelay >= 0 ? steps - initial - maxDelay : -1),
+    laneStart: (_frames, lane) => initial + (delays[lane] as number),
   };
 }
 
@@ -46,5 +49,6 @@ export function coarseFirstPattern(lanes: number, delays: readonly number[]): La
       const twice = steps - 1 - maxDelay;
       return twice >= 0 && twice % 2 === 0 ? twice / 2 : -1;
     },
+    laneStart: (frames, lane) => (lane === 0 ? 1 : 1 + frames + (delays[lane - 1] as number)),
   };
 }

@@ -11,6 +11,9 @@ import { GrowBuffer } from './grow-buffer.js';
 import { LaneCandidates } from './lane-candidates.js';
 import type { ParseMode, ParserEvent, Repair, Span } from './parser-types.js';
 
+/** Ids read per inner-loop chunk (bounds the growth of the code and text buffers). */
+const CHUNK = 1 << 16;
+
 /** Parser states. */
 export const enum State {
   Text = 0,
@@ -33,6 +36,8 @@ export class ParseMachine {
   readonly blocks: TokenBlock<string>[] = [];
   readonly spans: Span[] = [];
   readonly repairs: Repair[] = [];
+  /** True when `consume` gets the whole remaining input (batch parse), enabling whole-block fast paths. */
+  final = false;
   /** Events of the incremental parser; null in batch mode (no deltas are produced). */
   events: ParserEvent[] | null = null;
 
@@ -67,8 +72,12 @@ export class ParseMachine {
   /** Repair to attach to the block being closed (an early end marker in lenient mode). */
   private pendingRepair: Repair | null = null;
 
+  /** First begin-marker ids, scanned linearly (a layout has a handful of spaces). */
+  private readonly beginIds: Int32Array;
+
   constructor(layout: CompiledLayout, mode: ParseMode) {
     this.layout = layout;
+    this.beginIds = Int32Array.from(layout.beginMap.keys());
     this.strict = mode === 'strict';
   }
 
@@ -79,7 +88,7 @@ export class ParseMachine {
       const id = ids[i] as number;
       switch (this.state) {
         case State.Text:
-          if (this.onText(id)) i++;
+          i = this.onTextRun(ids, i, to);
           break;
         case State.Body:
           i = this.onBody(ids, i, to);
@@ -93,9 +102,12 @@ export class ParseMachine {
         case State.End:
           if (this.onEnd(id)) i++;
           break;
-        case State.Lanes:
-          if (this.onLane(id)) i++;
+        case State.Lanes: {
+          const next = this.laneRun(ids, i, to);
+          if (next !== i) i = next;
+          else if (this.onLane(id)) i++;
           break;
+        }
       }
     }
   }
@@ -137,6 +149,34 @@ export class ParseMachine {
   }
 
   // ---- text ----------------------------------------------------------------------------------
+
+  /** Reads a run of plain text ids in one loop; anything else goes through `onText`. */
+  private onTextRun(ids: Int32Array, from: number, to: number): number {
+    const layout = this.layout;
+    if (layout.standalone) return this.onText(ids[from] as number) ? from + 1 : from;
+    const begins = this.beginIds;
+    const textSize = layout.textSize;
+    let i = from;
+    while (this.textStart >= 0 && this.events === null && i < to) {
+      const text = this.text;
+      const stop = Math.min(to, i + CHUNK);
+      text.ensure(stop - i);
+      const data = text.data;
+      let length = text.length;
+      const start = i;
+      scan: for (; i < stop; i++) {
+        const id = ids[i] as number;
+        if (id < 0 || id >= textSize) break;
+        for (let b = 0; b < begins.length; b++) if (begins[b] === id) break scan;
+        data[length++] = id;
+      }
+      text.length = length;
+      this.pos += i - start;
+      if (i < stop) break;
+    }
+    if (i === to) return i;
+    return this.onText(ids[i] as number) ? i + 1 : i;
+  }
 
   private onText(id: number): boolean {
     const layout = this.layout;
@@ -297,6 +337,52 @@ export class ParseMachine {
     const codes = this.codes;
     const events = this.events;
     let i = from;
+    if (opsLength === 1 && (ops[0] as number) >= 0 && this.opIndex === 0) {
+      // One code per unit (1-D runs: LaVIT, SEED, speech): a single scan over the run.
+      const first = table === null ? (base[ops[0] as number] as number) : 0;
+      while (i < to) {
+        if (this.unit === this.unitCount || (this.unitCount < 0 && endFirst >= 0 && ids[i] === endFirst)) {
+          this.endBody();
+          return i;
+        }
+        // Chunked so a long input does not grow the code buffer to the whole input's size.
+        const room = Math.min(CHUNK, this.unitCount < 0 ? to - i : Math.min(to - i, this.unitCount - this.unit));
+        codes.ensure(room);
+        const data = codes.data;
+        let length = codes.length;
+        const start = i;
+        const stop = i + room;
+        if (table === null) {
+          for (; i < stop; i++) {
+            const code = (ids[i] as number) - first;
+            if (code < 0 || code >= size) break;
+            data[length++] = code;
+          }
+        } else {
+          const span = table.length;
+          for (; i < stop; i++) {
+            const k = (ids[i] as number) - tableMin;
+            const code = k >= 0 && k < span ? (table[k] as number) : -1;
+            if (code < 0) break;
+            data[length++] = code;
+          }
+        }
+        if (events !== null) for (let k = start; k < i; k++) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos + (k - start), id: ids[k] as number, code: data[codes.length + (k - start)] as number });
+        codes.length = length;
+        this.pos += i - start;
+        this.unit += i - start;
+        if (this.unit === this.unitCount && space.end.length === 0) {
+          this.endBody();
+          return i;
+        }
+        if (i < stop) {
+          // ids[i] is not a code: the end marker (variable count) or an unexpected id.
+          if (this.unitCount < 0 && ids[i] === endFirst && endFirst >= 0) continue;
+          return this.unexpected(ids[i] as number) ? i + 1 : i;
+        }
+      }
+      return i;
+    }
     while (i < to) {
       let j = this.opIndex;
       if (j === 0) {
@@ -351,6 +437,55 @@ export class ParseMachine {
 
   // ---- lane bodies ---------------------------------------------------------------------------
 
+  /**
+   * Batch fast path at the start of a lane body: when the rest of the block (up to its end marker,
+   * or the end of a final input) has a whole number of steps, check it against the pattern for the
+   * frame count that length implies, lane by lane, and take it in one go. Anything off leaves the
+   * state untouched and the per-id path reports it exactly.
+   */
+  private laneRun(ids: Int32Array, from: number, to: number): number {
+    const space = this.space as CompiledSpace;
+    const body = space.body;
+    if (body.kind !== 'lanes' || !this.final || this.events !== null || this.step !== 0 || this.lane !== 0) return from;
+    const { pattern, special } = body;
+    const lanes = pattern.lanes;
+    let end = to;
+    if (space.end.length > 0) {
+      end = ids.indexOf(space.end[0] as number, from);
+      if (end < 0) return from;
+    }
+    const steps = (end - from) / lanes;
+    const frames = Number.isInteger(steps) ? pattern.framesForSteps(steps) : -1;
+    if (frames < 0) return from;
+    const base = space.codes.base;
+    const size = space.codes.codebookSize;
+    this.codes.length = 0;
+    this.codes.ensure(end - from);
+    const serial = this.codes.data;
+    for (let q = 0; q < lanes; q++) {
+      const start = pattern.laneStart(frames, q);
+      const first = base[q] as number;
+      for (let s = 0, k = from + q; s < steps; s++, k += lanes) {
+        const id = ids[k] as number;
+        if (s >= start && s < start + frames) {
+          const code = id - first;
+          if (code < 0 || code >= size) return from;
+          serial[s * lanes + q] = code;
+        } else {
+          if (id !== special) return from;
+          serial[s * lanes + q] = -1;
+        }
+      }
+    }
+    this.codes.length = end - from;
+    this.candidates.list.length = 0;
+    this.candidates.list.push(frames);
+    this.candidates.tailFrom = Number.POSITIVE_INFINITY;
+    this.step = steps;
+    this.pos += end - from;
+    return end;
+  }
+
   private onLane(id: number): boolean {
     const space = this.space as CompiledSpace;
     if (space.body.kind !== 'lanes') return this.unexpected(id);
@@ -365,8 +500,8 @@ export class ParseMachine {
     const isCode = id !== special;
     const code = isCode ? codeOf(space.codes, this.lane, id) : -1;
     if (isCode && code < 0) return this.unexpected(id);
-    if (!candidates.allows(pattern, this.step, this.lane, isCode)) return this.unexpected(id);
-    candidates.observe(pattern, this.step, this.lane, isCode);
+    // On failure the candidates are spoilt, but the block is then either an error or dropped.
+    if (!candidates.observe(pattern, this.step, this.lane, isCode)) return this.unexpected(id);
     this.codes.push(code);
     if (isCode) this.events?.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos, id, code });
     this.pos++;

@@ -65,13 +65,15 @@ function plan(layout: CompiledLayout, block: TokenBlock<string>, index: number):
   const extent = body.extentOf(block.shape);
   if (typeof extent === 'string') throw new ShapeMismatchError({ argument: `${argument}.shape`, expected: `${extent} for space ${space.name}`, received: block.shape });
   if (extent.h > 999_999 || extent.w > 999_999) throw new ShapeMismatchError({ argument: `${argument}.shape`, expected: 'a resolution of at most 6 digits per side', received: block.shape });
-  const size = space.codes.codebookSize;
-  for (let i = 0; i < block.codes.length; i++) {
-    const code = block.codes[i] as number;
-    if (code < 0 || code >= size) throw new CodeOutOfRangeError({ argument: `${argument}.codes`, index: i, value: code, codebookSize: size });
-  }
   const bodyLength = body.kind === 'lanes' ? body.pattern.steps(extent.units) * body.pattern.lanes : extent.units * (body.staticUnit ?? body.unit(extent.h, extent.w)).length;
   return { block, space, extent, length: space.begin.length + prefixLength(space, extent) + bodyLength + space.end.length };
+}
+
+/** Throws for a code out of range, naming its flat index in the block (not in the serial order). */
+function outOfRange(argument: string, block: TokenBlock<string>, serial: Int32Array, k: number, size: number, interleaved: boolean): never {
+  const value = serial[k] as number;
+  const index = interleaved ? block.codes.indexOf(value) : k;
+  throw new CodeOutOfRangeError({ argument: `${argument}.codes`, index, value, codebookSize: size });
 }
 
 function writeDigits(out: Int32Array, at: number, value: number, digitIds: Int32Array): number {
@@ -79,7 +81,7 @@ function writeDigits(out: Int32Array, at: number, value: number, digitIds: Int32
   return at;
 }
 
-function writeBody(out: Int32Array, at: number, space: CompiledSpace, block: TokenBlock<string>, extent: BlockExtent): number {
+function writeBody(out: Int32Array, at: number, space: CompiledSpace, block: TokenBlock<string>, extent: BlockExtent, argument: string): number {
   const body = space.body;
   const map = space.codes;
   if (body.kind === 'lanes') {
@@ -89,7 +91,12 @@ function writeBody(out: Int32Array, at: number, space: CompiledSpace, block: Tok
     for (let s = 0; s < steps; s++)
       for (let q = 0; q < pattern.lanes; q++) {
         const f = pattern.frameAt(frames, s, q);
-        out[at++] = f < 0 ? special : (map.base[q] as number) + (block.codes[q * frames + f] as number);
+        if (f < 0) out[at++] = special;
+        else {
+          const code = block.codes[q * frames + f] as number;
+          if (code < 0 || code >= map.codebookSize) outOfRange(argument, block, block.codes, q * frames + f, map.codebookSize, false);
+          out[at++] = (map.base[q] as number) + code;
+        }
       }
     return at;
   }
@@ -97,10 +104,15 @@ function writeBody(out: Int32Array, at: number, space: CompiledSpace, block: Tok
   const serial = body.interleave === null ? block.codes : scatterInterleaved(block.codes, extent.units, body.interleave);
   const table = map.idOfCode;
   const base = map.base;
+  const size = map.codebookSize;
   if (unit.length === 1 && table === null) {
-    // One code per unit, offset mapping: the common case (Chameleon-like 1-D runs), one tight loop.
+    // One code per unit, offset mapping (1-D runs): one tight loop that also checks the range.
     const offset = base[unit[0] as number] as number;
-    for (let k = 0; k < serial.length; k++) out[at + k] = (serial[k] as number) + offset;
+    for (let k = 0; k < serial.length; k++) {
+      const code = serial[k] as number;
+      if (code < 0 || code >= size) outOfRange(argument, block, serial, k, size, body.interleave !== null);
+      out[at + k] = code + offset;
+    }
     return at + serial.length;
   }
   let k = 0;
@@ -109,7 +121,9 @@ function writeBody(out: Int32Array, at: number, space: CompiledSpace, block: Tok
       const op = unit[j] as number;
       if (op < 0) out[at++] = -op - 1;
       else {
-        const code = serial[k++] as number;
+        const code = serial[k] as number;
+        if (code < 0 || code >= size) outOfRange(argument, block, serial, k, size, body.interleave !== null);
+        k++;
         out[at++] = table === null ? (base[op] as number) + code : (table[code] as number);
       }
     }
@@ -131,7 +145,7 @@ export function serializeBlocks(layout: CompiledLayout, blocks: readonly TokenBl
   const ids = new Int32Array(total);
   const spans: Span[] = [];
   let at = 0;
-  for (const { block, space, extent } of planned) {
+  for (const [index, { block, space, extent }] of planned.entries()) {
     const start = at;
     if (space === null) {
       ids.set(block.codes, at);
@@ -146,7 +160,7 @@ export function serializeBlocks(layout: CompiledLayout, blocks: readonly TokenBl
       else for (const part of item.parts) at = part === -1 ? writeDigits(ids, at, extent.h, item.digitIds) : part === -2 ? writeDigits(ids, at, extent.w, item.digitIds) : ((ids[at] = part), at + 1);
     }
     const contentStart = at;
-    at = writeBody(ids, at, space, block, extent);
+    at = writeBody(ids, at, space, block, extent, `blocks[${index}]`);
     const contentEnd = at;
     ids.set(space.end, at);
     at += space.end.length;
