@@ -136,6 +136,7 @@ for (const threads of [1, 2]) {
   log(`torch, ${threads} thread(s)`);
   const output = JSON.parse(runPython('bench', work, String(threads), String(runs)));
   torchInfo.version = output.torch;
+  torchInfo.blas = output.blas;
   for (const c of cases) {
     const r = output.results[c.name];
     record(c.name, `torch${threads}`, { seconds: r.seconds, median: r.median });
@@ -170,7 +171,7 @@ const rows = cases.map((c) => {
 });
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((cell, i) => (i < 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-console.log(`vectors/s, median of ${runs} runs; TS = @jointok/core dist (1 thread); accel = createAcceleratedNearestSearch (ORT, 1 thread); torch ${torchInfo.version}; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); node ${process.version}`);
+console.log(`vectors/s, median of ${runs} runs; TS = @jointok/core dist (1 thread); accel = createAcceleratedNearestSearch (ORT, 1 thread); torch ${torchInfo.version} (BLAS ${torchInfo.blas}); ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); node ${process.version}`);
 console.log(line(header));
 console.log(`|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const row of rows) console.log(line(row));
@@ -180,6 +181,6 @@ const resultsDir = join(here, '..', 'results');
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(
   join(resultsDir, 'quantizers.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), runs, scale, node: process.version, torch: torchInfo.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, results }, null, 1)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), runs, scale, node: process.version, torch: torchInfo.version, torchBlas: torchInfo.blas, cpus: cpus().length, cpuModel: cpus()[0]?.model, results }, null, 1)}\n`,
 );
 rmSync(work, { recursive: true, force: true });

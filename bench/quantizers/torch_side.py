@@ -97,15 +97,18 @@ def bench(directory, threads, runs):
     with torch.no_grad():
         for name, (fn, inputs) in torch_ops().items():
             args = [torch.from_numpy(data[i]) for i in inputs]
-            codes = fn(*args)  # warm-up, and the codes for the agreement check
             times = []
-            for _ in range(runs):
+            codes = None
+            for _ in range(runs):  # no warm-up: eager torch has no JIT, and the median absorbs a slow first run
                 start = time.perf_counter()
-                fn(*args)
+                result = fn(*args)
                 times.append(time.perf_counter() - start)
+                codes = result if codes is None else codes
             codes.numpy().astype("<i4").tofile(os.path.join(directory, f"torch_{name}.i32"))
             results[name] = {"seconds": times, "median": statistics.median(times)}
-    print(json.dumps({"torch": torch.__version__, "threads": threads, "results": results}))
+    config = torch.__config__.show()
+    blas = next((part.split("=", 1)[1] for part in config.replace(",", " ").split() if part.startswith("BLAS_INFO=")), "unknown")
+    print(json.dumps({"torch": torch.__version__, "blas": blas, "threads": threads, "results": results}))
 
 
 def graphs(directory):
