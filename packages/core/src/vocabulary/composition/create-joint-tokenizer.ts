@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import type { ModalityTokenizer, TokenizeCallOptions } from '../../modality/modality-tokenizer.js';
 import type { TokenBlock } from '../../modality/token-block.js';
 import type { JointVocabulary } from '../joint-vocabulary.js';
-import type { ParseMode, Repair, Span } from '../parser/parser-types.js';
+import type { ParseMode, ParseRepair, BlockSpan } from '../parser/parser-types.js';
 import type { ContentPart } from './content-part.js';
 
 // Tokenizers are used for any input/output type: the joint tokenizer only moves blocks around.
@@ -24,14 +24,14 @@ export interface JointTokenizerOptions {
 /** Result of `encode`. */
 export interface JointEncoding {
   readonly ids: Int32Array;
-  readonly spans: Span[];
+  readonly spans: BlockSpan[];
   readonly blocks: TokenBlock<string>[];
 }
 
 /** Result of `decode`. */
 export interface JointDecoding {
   readonly parts: ContentPart[];
-  readonly repairs: Repair[];
+  readonly repairs: ParseRepair[];
 }
 
 /** Encodes chat-style content parts into joint ids and decodes ids back into parts. */

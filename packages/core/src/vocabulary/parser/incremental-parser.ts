@@ -2,7 +2,7 @@ import type { CompiledLayout } from '../compile/compiled-layout.js';
 import type { IdRanges } from '../id-ranges.js';
 import { allowedBetweenSegments, allowedNext } from './allowed-next.js';
 import { ParseMachine } from './parse-machine.js';
-import type { ParseMode, ParserEvent, Repair } from './parser-types.js';
+import type { ParseMode, ParserEvent, ParseRepair } from './parser-types.js';
 
 const none: readonly ParserEvent[] = Object.freeze([]);
 
@@ -54,7 +54,7 @@ export class IncrementalParser {
   }
 
   /** Repairs made so far (lenient mode). */
-  get repairs(): readonly Repair[] {
+  get repairs(): readonly ParseRepair[] {
     return this.machine.repairs;
   }
 

@@ -1,2 +1,2 @@
 export { IncrementalParser } from './incremental-parser.js';
-export type { Span, Repair, ParserEvent, ParseResult, ParseMode } from './parser-types.js';
+export type { BlockSpan, ParseRepair, ParserEvent, ParseResult, ParseMode } from './parser-types.js';

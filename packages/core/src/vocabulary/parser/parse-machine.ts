@@ -9,7 +9,7 @@ import { UnknownTokenIdError } from '../errors/unknown-token-id-error.js';
 import { buildLaneBlock, buildProgramBlock } from './build-block.js';
 import { GrowBuffer } from './grow-buffer.js';
 import { LaneCandidates } from './lane-candidates.js';
-import type { ParseMode, ParserEvent, Repair, Span } from './parser-types.js';
+import type { ParseMode, ParserEvent, ParseRepair, BlockSpan } from './parser-types.js';
 
 /** Ids read per inner-loop chunk (bounds the growth of the code and text buffers). */
 const CHUNK = 1 << 16;
@@ -34,8 +34,8 @@ export class ParseMachine {
   readonly strict: boolean;
   /** Collected results. */
   readonly blocks: TokenBlock<string>[] = [];
-  readonly spans: Span[] = [];
-  readonly repairs: Repair[] = [];
+  readonly spans: BlockSpan[] = [];
+  readonly repairs: ParseRepair[] = [];
   /** True when `consume` gets the whole remaining input (batch parse), enabling whole-block fast paths. */
   final = false;
   /** Events of the incremental parser; null in batch mode (no deltas are produced). */
@@ -69,8 +69,8 @@ export class ParseMachine {
   step = 0;
   lane = 0;
   readonly candidates = new LaneCandidates();
-  /** Repair to attach to the block being closed (an early end marker in lenient mode). */
-  private pendingRepair: Repair | null = null;
+  /** ParseRepair to attach to the block being closed (an early end marker in lenient mode). */
+  private pendingRepair: ParseRepair | null = null;
 
   /** First begin-marker ids, scanned linearly (a layout has a handful of spaces). */
   private readonly beginIds: Int32Array;
@@ -211,7 +211,7 @@ export class ParseMachine {
     if (this.textStart < 0) return;
     const codes = this.text.take();
     const block: TokenBlock<string> = { modality: 'text', codes, shape: [codes.length], meta: {} };
-    const span: Span = { start: this.textStart, end: this.pos, contentStart: this.textStart, contentEnd: this.pos, modality: 'text', space: null, shape: [codes.length] };
+    const span: BlockSpan = { start: this.textStart, end: this.pos, contentStart: this.textStart, contentEnd: this.pos, modality: 'text', space: null, shape: [codes.length] };
     this.textStart = -1;
     this.emitBlock(block, span, null);
   }
@@ -529,9 +529,9 @@ export class ParseMachine {
     this.finishBlock(block, repair);
   }
 
-  private finishBlock(block: TokenBlock<string> | null, repair: Repair | null): void {
+  private finishBlock(block: TokenBlock<string> | null, repair: ParseRepair | null): void {
     const space = this.space as CompiledSpace;
-    const span: Span | null =
+    const span: BlockSpan | null =
       block === null
         ? null
         : { start: this.blockStart, end: this.pos, contentStart: this.contentStart, contentEnd: this.contentEnd, modality: space.modality, space: space.name, shape: block.shape };
@@ -541,13 +541,13 @@ export class ParseMachine {
     else this.events?.push({ type: 'segment-end', modality: space.modality, space: space.name, block: null, span: null, repair });
   }
 
-  private emitBlock(block: TokenBlock<string>, span: Span, repair: Repair | null): void {
+  private emitBlock(block: TokenBlock<string>, span: BlockSpan, repair: ParseRepair | null): void {
     this.blocks.push(block);
     this.spans.push(span);
     this.events?.push({ type: 'segment-end', modality: block.modality, space: span.space, block, span, repair });
   }
 
-  private addRepair(repair: Repair): void {
+  private addRepair(repair: ParseRepair): void {
     this.repairs.push(repair);
     this.events?.push({ type: 'repair', repair });
   }
@@ -596,7 +596,7 @@ export class ParseMachine {
       const kept = this.codes.data.slice(0, cells);
       const representedEnd = this.contentStart + units * this.ops.length;
       if (this.state === State.Body) this.contentEnd = representedEnd;
-      const repair: Repair = {
+      const repair: ParseRepair = {
         kind: 'closed-partial-block',
         position: this.pos,
         space: space.name,
@@ -608,7 +608,7 @@ export class ParseMachine {
       this.finishBlock(buildProgramBlock(space, body as ProgramPlan, kept, { units, h: this.h, w: this.w }), repair);
       return;
     }
-    const repair: Repair = {
+    const repair: ParseRepair = {
       kind: 'dropped-partial-block',
       position: this.pos,
       space: space.name,

@@ -5,7 +5,7 @@ import type { TokenBlock } from '../../modality/token-block.js';
  * and prefix; `contentStart`/`contentEnd` cover the body (codes and separators). Attention masks
  * (bidirectional image blocks, per-modality losses) are built from these.
  */
-export interface Span {
+export interface BlockSpan {
   readonly start: number;
   readonly end: number;
   readonly contentStart: number;
@@ -17,7 +17,7 @@ export interface Span {
 }
 
 /** What lenient parsing changed, so nothing is lost silently. */
-export interface Repair {
+export interface ParseRepair {
   /**
    * `dropped-unknown-id`: an id outside every space was skipped.
    * `closed-partial-block`: a block was cut short (truncated, wrong length, unexpected id); its complete
@@ -52,18 +52,18 @@ export type ParserEvent =
       readonly space: string | null;
       /** The finished block; null when lenient parsing dropped a broken block (see `repair`). */
       readonly block: TokenBlock<string> | null;
-      readonly span: Span | null;
-      readonly repair: Repair | null;
+      readonly span: BlockSpan | null;
+      readonly repair: ParseRepair | null;
     }
-  | { readonly type: 'repair'; readonly repair: Repair };
+  | { readonly type: 'repair'; readonly repair: ParseRepair };
 
 /** Result of `parse`. */
 export interface ParseResult {
   /** Text and modality blocks in sequence order; text blocks have `modality: 'text'` and ids as codes. */
   readonly blocks: TokenBlock<string>[];
-  readonly spans: Span[];
+  readonly spans: BlockSpan[];
   /** Empty in strict mode; in lenient mode, everything that was repaired or dropped. */
-  readonly repairs: Repair[];
+  readonly repairs: ParseRepair[];
   /** True when `repairs` is not empty. */
   readonly repaired: boolean;
 }

@@ -4,13 +4,13 @@ import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import type { TokenBlock } from '../../modality/token-block.js';
 import type { BlockExtent } from '../compile/body-plan.js';
 import type { CompiledLayout, CompiledSpace } from '../compile/compiled-layout.js';
-import type { Span } from '../parser/parser-types.js';
+import type { BlockSpan } from '../parser/parser-types.js';
 import { scatterInterleaved } from './scatter.js';
 
 /** Result of `serialize`. */
 export interface SerializeResult {
   readonly ids: Int32Array;
-  readonly spans: Span[];
+  readonly spans: BlockSpan[];
 }
 
 interface Planned {
@@ -143,7 +143,7 @@ export function serializeBlocks(layout: CompiledLayout, blocks: readonly TokenBl
   }
   const total = planned.reduce((sum, p) => sum + p.length, 0);
   const ids = new Int32Array(total);
-  const spans: Span[] = [];
+  const spans: BlockSpan[] = [];
   let at = 0;
   for (const [index, { block, space, extent }] of planned.entries()) {
     const start = at;
