@@ -18,8 +18,8 @@ export interface NearestCase {
   codebook: JsonTensor;
   /** Best row in float64 (after the optional clamp), first index on ties. */
   indices: JsonTensor;
-  /** Best two rows in float64, lower index first on ties. */
-  top2: JsonTensor;
+  /** Best four rows in float64, lower index first on ties. */
+  top: JsonTensor;
   minDistance?: number | null;
 }
 

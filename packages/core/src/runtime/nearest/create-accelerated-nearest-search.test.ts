@@ -115,22 +115,24 @@ describe('createAcceleratedNearestSearch', () => {
     await search.release();
   });
 
-  it('trusts the graph when the gap is clear, and redoes close calls in float64', async () => {
-    // A fake graph: it answers row 1 for every vector; scores make the first vector clear and the second close.
+  it('trusts clear gaps, rescores close candidates, and searches everything when all four are close', async () => {
+    // A fake graph with deliberately wrong answers, so the output shows which path each vector took.
+    // Codebook rows: 0 = (0,0) is the true nearest for every vector; rows 1..4 are farther.
     const fake: SessionFactory = async () => ({
       inputNames: ['x', 'codebook'],
       outputNames: ['scores', 'indices'],
       run: async () => ({
-        scores: { type: 'float32', dims: [2, 2], data: new Float32Array([-10, 5, -10, -10 + 1e-6]) },
-        indices: { type: 'int64', dims: [2, 2], data: new BigInt64Array([1n, 0n, 1n, 0n]) },
+        scores: { type: 'float32', dims: [3, 4], data: new Float32Array([-10, 5, 6, 7, -10, -10 + 1e-7, 6, 7, -10, -10, -10, -10]) },
+        indices: { type: 'int64', dims: [3, 4], data: new BigInt64Array([3n, 0n, 1n, 2n, 2n, 1n, 0n, 3n, 4n, 3n, 2n, 1n]) },
       }),
       release: async () => undefined,
     });
     const search = createAcceleratedNearestSearch({ createSession: fake, threshold: 1 });
-    const codebook = new Float32Array([0, 0, 5, 5, 9, 9]);
-    const out = await search.nearestCodes(new Float32Array([0.1, 0, 0.2, 0.1]), 2, 2, codebook, 3, 'l2', new Int32Array(2));
-    // Vector 0 keeps the graph's (deliberately wrong) answer, which shows the graph was used; vector 1 is redone exactly.
-    expect(Array.from(out)).toEqual([1, 0]);
+    const codebook = new Float32Array([0, 0, 3, 3, 5, 5, 7, 7, 9, 9]);
+    const out = await search.nearestCodes(new Float32Array([0.1, 0, 0.2, 0.1, 0, 0.3]), 3, 2, codebook, 5, 'l2', new Int32Array(3));
+    // Vector 0: clear gap, the graph's row 3 is taken as is. Vector 1: rows 2 and 1 are within reach,
+    // so only they are rescored (1 is nearer). Vector 2: all four are close, the full search finds 0.
+    expect(Array.from(out)).toEqual([3, 1, 0]);
   });
 
   it('falls back to TypeScript when the runtime package is missing', async () => {
@@ -145,7 +147,7 @@ describe('createAcceleratedNearestSearch', () => {
 
   it('passes other session failures through', async () => {
     const search = createAcceleratedNearestSearch({ createSession: () => Promise.reject(new InvalidArgumentError({ argument: 'x', expected: 'y' })), threshold: 1 });
-    await expect(search.nearestCodes(new Float32Array(2), 1, 2, new Float32Array(4), 2, 'dot', new Int32Array(1))).rejects.toThrow(/Invalid x/);
+    await expect(search.nearestCodes(new Float32Array(2), 1, 2, new Float32Array(8), 4, 'dot', new Int32Array(1))).rejects.toThrow(/Invalid x/);
   });
 
   it('rejects bad options and arguments with typed errors', async () => {

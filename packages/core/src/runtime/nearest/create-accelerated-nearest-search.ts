@@ -5,7 +5,11 @@ import { nearestCodes, type NearestMetric } from '../../quantizers/math/nearest-
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Session, SessionFactory } from '../session.js';
 import { nearestCodeGraph } from './nearest-code-graph.js';
+import { rescoreCandidates } from './rescore-candidates.js';
 import { scoreErrorBound } from './score-error-bound.js';
+
+/** Rows per vector that the nearest-code graphs return (TopK). */
+const topRows = 4;
 
 /**
  * Codebook size × dimension at and above which the ONNX graph is used. Measured on one thread
@@ -65,9 +69,11 @@ export interface AcceleratedNearestSearch {
  * `codebookSize × dim` below `threshold` use core's TypeScript `nearestCodes`, larger ones a generic
  * ONNX graph (the codebook is an input, so one graph serves every size).
  *
- * The codes are identical to `nearestCodes`'s: the graph scores in float32 and returns the best two
- * rows; where their gap is within the float32 error bound ({@link scoreErrorBound}), which includes
- * exact ties, clamped distances and non-finite input, the vector is redone in float64 TypeScript.
+ * The codes are identical to `nearestCodes`'s: the graph scores in float32 and returns the best four
+ * rows. Rows within the float32 error bound of the best ({@link scoreErrorBound}; exact ties included)
+ * are rescored in float64 TypeScript; when all four are that close, or a clamp or non-finite input
+ * makes the order uncertain, the vector is searched again over the whole codebook in TypeScript.
+ * This assumes the session evaluates in float32 (CPU or WASM; not a float16 GPU path).
  * Sessions are created on first use; if the runtime package is missing (`MissingDependencyError`)
  * the search stays on the TypeScript path.
  *
@@ -100,14 +106,15 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     threshold,
     async nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions = {}) {
       checkArguments(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
-      // The graph returns the best two rows; a single row needs no search.
-      const session = codebookSize * dim >= threshold && codebookSize > 1 && count > 0 ? await sessionFor(metric) : undefined;
+      // The graph returns the best `topRows` rows, so it needs at least that many.
+      const session = codebookSize * dim >= threshold && codebookSize >= topRows && count > 0 ? await sessionFor(metric) : undefined;
       if (session === undefined) return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
       const { outStride = 1, outOffset = 0, minDistance = -Infinity } = searchOptions;
       const maxNorm = maxSquaredNorm(codebook, codebookSize, dim);
       const codebookTensor: Tensor = { type: 'float32', dims: [codebookSize, dim], data: codebook.subarray(0, codebookSize * dim) };
       const rowsPerCall = Math.max(1, Math.floor(maxBatchElements / codebookSize));
       const uncertain: number[] = [];
+      const candidates = new Int32Array(topRows);
       for (let start = 0; start < count; start += rowsPerCall) {
         const rows = Math.min(rowsPerCall, count - start);
         const x: Tensor = { type: 'float32', dims: [rows, dim], data: vectors.subarray(start * dim, (start + rows) * dim) };
@@ -118,13 +125,23 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
           const n = start + r;
           let norm = 0;
           for (let d = 0; d < dim; d++) norm += vectors[n * dim + d]! * vectors[n * dim + d]!;
-          const bound = scoreErrorBound(metric, dim, norm, maxNorm);
-          const first = scores[2 * r]!;
-          const second = scores[2 * r + 1]!;
-          // Certain when the runner-up is out of reach of rounding (and, with a clamp, above it).
-          const certain = metric === 'l2' ? second - first > 2 * bound && norm + second - bound > minDistance : first - second > 2 * bound;
-          if (certain) out[n * outStride + outOffset] = Number(indices[2 * r]!);
-          else uncertain.push(n);
+          const reach = 2 * scoreErrorBound(metric, dim, norm, maxNorm);
+          const base = r * topRows;
+          const first = scores[base]!;
+          // Rows whose graph score is within rounding reach of the best may be the true best. A NaN gap
+          // (overflow to ∞ in float32) counts as close, so such vectors end up searched again.
+          let close = 1;
+          while (close < topRows && !((metric === 'l2' ? scores[base + close]! - first : first - scores[base + close]!) > reach)) close++;
+          // With a clamp, every row whose distance may fall below it ties; rows past `close` must stay above it.
+          const clampSafe = metric !== 'l2' || minDistance === -Infinity || (close < topRows && norm + scores[base + close]! - reach / 2 > minDistance);
+          if (close === topRows || !clampSafe || !(reach < Infinity) || !Number.isFinite(first)) {
+            uncertain.push(n);
+          } else if (close === 1) {
+            out[n * outStride + outOffset] = Number(indices[base]!);
+          } else {
+            for (let c = 0; c < close; c++) candidates[c] = Number(indices[base + c]!);
+            out[n * outStride + outOffset] = rescoreCandidates(vectors, n, dim, codebook, candidates, close, metric, minDistance, searchOptions.codebookNorms);
+          }
         }
       }
       if (uncertain.length > 0) searchExactly(vectors, dim, codebook, codebookSize, metric, out, searchOptions, uncertain);

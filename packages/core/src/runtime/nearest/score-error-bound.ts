@@ -9,15 +9,16 @@ const float64Roundoff = 2 ** -53;
  * lie from the score the TypeScript path computes in float64 for the same row, for a vector with
  * squared norm `vectorNorm` against rows whose squared norms are at most `maxCodebookNorm`.
  *
- * A dot product of `dim` float32 products carries an error of at most `dim·u·Σ|x_d·e_d|` in any
- * summation order, and `Σ|x_d·e_d| ≤ ‖x‖·‖e‖`; the same holds for `‖e‖²`, and the final Gemm step adds
- * one rounding. The bound doubles that (a margin for blocked kernels), and adds the float64 path's own
- * rounding so that rows the two could order differently are always caught. NaN or ∞ inputs give NaN
- * or ∞, which callers treat as "not certain".
+ * A sum of `dim` float32 products carries an error of at most `(dim − 1)·u·Σ|x_d·e_d|` (u = 2⁻²⁴) in
+ * any summation order, blocked or fused, and `Σ|x_d·e_d| ≤ ‖x‖·‖e‖`; the same holds for `‖e‖²`, and
+ * the final Gemm step adds one rounding, so `(dim + 2)·u` times the magnitude covers the graph (with
+ * room for the second-order terms). The float64 path's own rounding is added so that rows the two
+ * could order differently are always caught. NaN or ∞ inputs give NaN or ∞, which callers treat as
+ * "not certain".
  */
 export function scoreErrorBound(metric: NearestMetric, dim: number, vectorNorm: number, maxCodebookNorm: number): number {
   const cross = Math.sqrt(vectorNorm * maxCodebookNorm);
   const magnitude = metric === 'l2' ? maxCodebookNorm + 2 * cross : cross;
   const total = metric === 'l2' ? vectorNorm + magnitude : magnitude;
-  return 2 * (dim + 2) * float32Roundoff * magnitude + (dim + 3) * float64Roundoff * total;
+  return (dim + 2) * float32Roundoff * magnitude + (dim + 3) * float64Roundoff * total;
 }
