@@ -62,7 +62,7 @@ export interface MultiscaleResidualQuantizer extends Quantizer {
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createMultiscaleResidualVq(spec: QuantizerSpec, weights: QuantizerWeights): MultiscaleResidualQuantizer {
+export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): MultiscaleResidualQuantizer {
   const strides = readIntegerArray(spec, 'strides', { min: 1 });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
   const dim = readInteger(spec, 'dim', { min: 1 });

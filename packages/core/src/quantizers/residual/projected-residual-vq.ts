@@ -65,7 +65,7 @@ export interface ProjectedResidualQuantizer extends Quantizer {
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createProjectedResidualVq(spec: QuantizerSpec, weights: QuantizerWeights): ProjectedResidualQuantizer {
+export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): ProjectedResidualQuantizer {
   const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1 });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
   const dim = readInteger(spec, 'dim', { min: 1 });

@@ -50,7 +50,7 @@ import { readWeightPrefix } from './read-weight-prefix.js';
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createResidualVq(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
+export function createResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
   const settings = readResidualVqSettings(spec);
   const prefix = readWeightPrefix(spec);
   const kernel = createResidualVqKernel(settings, weights, {
@@ -61,7 +61,7 @@ export function createResidualVq(spec: QuantizerSpec, weights: QuantizerWeights)
   return createLayoutQuantizer({ ...spec, keepStreamAxis: spec.keepStreamAxis ?? true }, kernel);
 }
 
-/** Reads and validates the `residual-vq` spec fields (see {@link createResidualVq}). */
+/** Reads and validates the `residual-vq` spec fields (see {@link createResidualVqQuantizer}). */
 export function readResidualVqSettings(spec: QuantizerSpec): ResidualVqSettings {
   const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1 });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });

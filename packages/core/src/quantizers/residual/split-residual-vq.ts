@@ -33,7 +33,7 @@ import { stageCount } from './stage-count.js';
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createSplitResidualVq(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
+export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
   const numQuantizers = readInteger(spec, 'numQuantizers', { min: 2 });
   const numSemantic = readInteger(spec, 'numSemantic', { min: 1, default: 1 });
   if (numSemantic >= numQuantizers) {
