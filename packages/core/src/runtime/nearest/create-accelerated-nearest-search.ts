@@ -12,11 +12,12 @@ import { scoreErrorBound } from './score-error-bound.js';
 const topRows = 4;
 
 /**
- * Codebook size × dimension at and above which the ONNX graph is used. Measured on one thread
- * (bench/quantizers, `node bench/quantizers/threshold.mjs`): below it the TypeScript loop wins
- * because each runtime call costs tens of microseconds of fixed overhead.
+ * Codebook size × dimension at and above which the ONNX graph is used. Measured on one thread with
+ * `node bench/quantizers/threshold.mjs <count>`: from K·D = 2,048 the graph was 2–5× faster than the
+ * TypeScript search for batches of 64 and of 1,024 vectors (and 10–40× from K·D = 8,192); below,
+ * the runtime's fixed cost per call (tens of microseconds) eats the gain.
  */
-export const defaultAccelerationThreshold = 4096;
+export const defaultAccelerationThreshold = 2048;
 
 /** Options of {@link createAcceleratedNearestSearch}. */
 export interface AcceleratedNearestSearchOptions {

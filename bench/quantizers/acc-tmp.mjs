@@ -1,0 +1,13 @@
+import * as ort from 'onnxruntime-node';
+import * as core from '@jointok/core';
+import { normalFloats, normalizeRows } from './random.mjs';
+const K = 8192, D = 256, N = 1024;
+const cb = normalizeRows(normalFloats(K * D, 3), K, D);
+const x = normalizeRows(normalFloats(N * D, 4), N, D);
+const search = core.createAcceleratedNearestSearch({ createSession: (m) => core.createSession(m, { ort, threads: 1 }) });
+const s = await ort.InferenceSession.create(core.nearestCodeGraph('dot'), { intraOpNumThreads: 1 });
+const time = async (f) => { await f(); const t = []; for (let i = 0; i < 3; i++) { const a = performance.now(); await f(); t.push(performance.now() - a); } t.sort((a, b) => a - b); return t[1]; };
+console.log('accel ms', await time(() => search.nearestCodes(x, N, D, cb, K, 'dot', new Int32Array(N))));
+const cbt = new ort.Tensor('float32', cb, [K, D]);
+console.log('raw top2 ms (128-row chunks)', await time(async () => { for (let st = 0; st < N; st += 128) await s.run({ x: new ort.Tensor('float32', x.subarray(st * D, (st + 128) * D), [128, D]), codebook: cbt }); }));
+console.log('raw top2 ms (1024-row chunks)', await time(async () => { await s.run({ x: new ort.Tensor('float32', x, [N, D]), codebook: cbt }); }));
