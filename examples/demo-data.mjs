@@ -1,5 +1,5 @@
 // Shared by the examples: the built core package and reproducible latents.
-export { createQuantizer } from '../packages/core/dist/index.node.js';
+export { createQuantizer, fitCodebook } from '../packages/core/dist/index.node.js';
 import { seededNormal } from '../packages/core/dist/testing/index.js';
 
 /** `count` seeded normal samples (σ = 1) as a Float32Array. */
