@@ -78,7 +78,7 @@ class CompiledJointVocabulary implements JointVocabulary {
   parse(ids: Int32Array | readonly number[], options: ParseOptions = {}): ParseResult {
     const array = ids instanceof Int32Array ? ids : Array.isArray(ids) ? Int32Array.from(ids) : undefined;
     if (array === undefined) throw new InvalidArgumentError({ argument: 'ids', expected: 'an Int32Array or an array of integers', received: ids });
-    const machine = new ParseMachine(this.compiled, options.mode ?? 'strict');
+    const machine = new ParseMachine(this.compiled, options.mode ?? 'strict', array.length);
     machine.final = true;
     machine.consume(array, 0, array.length);
     machine.finish();

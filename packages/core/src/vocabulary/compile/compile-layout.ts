@@ -143,5 +143,5 @@ export function compileLayout(spec: LayoutSpec, tokens: ReadonlyMap<string, numb
     };
   });
   const beginMap = checkOverlaps(spaces);
-  return { spec, textSize, spaces, beginMap, standalone: spaces.length === 1 && (spaces[0] as CompiledSpace).begin.length === 0, tokenIds };
+  return { spec, textSize, spaces, beginMap, beginIds: Int32Array.from(beginMap.keys()), standalone: spaces.length === 1 && (spaces[0] as CompiledSpace).begin.length === 0, tokenIds };
 }

@@ -34,6 +34,8 @@ export interface CompiledLayout {
   readonly spaces: readonly CompiledSpace[];
   /** First begin-marker id → space index. */
   readonly beginMap: ReadonlyMap<number, number>;
+  /** The same ids as a small array, for linear scans on hot paths. */
+  readonly beginIds: Int32Array;
   /** A layout with one marker-less space and no text: the whole sequence is one block. */
   readonly standalone: boolean;
   /** Named tokens of the layout, resolved. */

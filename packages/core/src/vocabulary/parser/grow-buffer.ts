@@ -1,10 +1,18 @@
-/** An append-only Int32Array that doubles when full; `length` is the used part. */
+/**
+ * An append-only Int32Array for one segment at a time; `data[start..length)` is the current
+ * segment. In copy mode (streaming) `take()` copies the segment out and starts over; in arena mode
+ * (batch parse, sized to the input, which bounds every segment's total) `take()` returns a view and
+ * the next segment starts after it, so a whole parse makes one allocation for all codes.
+ */
 export class GrowBuffer {
   data: Int32Array;
+  start = 0;
   length = 0;
+  private readonly arena: boolean;
 
-  constructor(capacity = 256) {
-    this.data = new Int32Array(capacity);
+  constructor(capacity = 256, arena = false) {
+    this.data = new Int32Array(Math.max(1, capacity));
+    this.arena = arena;
   }
 
   /** Makes room for `extra` more values. */
@@ -14,7 +22,8 @@ export class GrowBuffer {
     let capacity = this.data.length * 2;
     while (capacity < needed) capacity *= 2;
     const next = new Int32Array(capacity);
-    next.set(this.data.subarray(0, this.length));
+    // Earlier views keep the old buffer, whose data stays valid: it is never written again.
+    next.set(this.data.subarray(this.start, this.length), this.start);
     this.data = next;
   }
 
@@ -23,8 +32,31 @@ export class GrowBuffer {
     this.data[this.length++] = value;
   }
 
-  /** A copy of the used part. */
+  /** Drops the current segment's values. */
+  reset(): void {
+    this.length = this.start;
+  }
+
+  /** Number of values in the current segment. */
+  get size(): number {
+    return this.length - this.start;
+  }
+
+  /** Keeps only the first `count` values of the current segment. */
+  truncate(count: number): void {
+    this.length = this.start + count;
+  }
+
+  /** The current segment's values (a copy, or a view in arena mode); the next segment starts empty. */
   take(): Int32Array {
-    return this.data.slice(0, this.length);
+    if (this.arena) {
+      const view = this.data.subarray(this.start, this.length);
+      this.start = this.length;
+      return view;
+    }
+    const copy = this.data.slice(this.start, this.length);
+    this.start = 0;
+    this.length = 0;
+    return copy;
   }
 }

@@ -46,7 +46,8 @@ export class ParseMachine {
   pos = 0;
   // Text segment.
   textStart = -1;
-  readonly text = new GrowBuffer();
+  /** Text ids and codes share one buffer: a text segment and a block are never open together. */
+  readonly text: GrowBuffer;
   // Current block.
   space: CompiledSpace | null = null;
   blockStart = 0;
@@ -64,7 +65,7 @@ export class ParseMachine {
   unitCount = 0;
   unit = 0;
   opIndex = 0;
-  readonly codes = new GrowBuffer(1024);
+  readonly codes: GrowBuffer;
   // Lane bodies.
   step = 0;
   lane = 0;
@@ -75,9 +76,12 @@ export class ParseMachine {
   /** First begin-marker ids, scanned linearly (a layout has a handful of spaces). */
   private readonly beginIds: Int32Array;
 
-  constructor(layout: CompiledLayout, mode: ParseMode) {
+  /** `arenaSize`: batch parse of a known input; every segment then becomes a view of one buffer. */
+  constructor(layout: CompiledLayout, mode: ParseMode, arenaSize = 0) {
     this.layout = layout;
-    this.beginIds = Int32Array.from(layout.beginMap.keys());
+    this.codes = arenaSize > 0 ? new GrowBuffer(arenaSize, true) : new GrowBuffer(1024);
+    this.text = this.codes;
+    this.beginIds = layout.beginIds;
     this.strict = mode === 'strict';
   }
 
@@ -193,7 +197,7 @@ export class ParseMachine {
     if (id >= 0 && id < layout.textSize) {
       if (this.textStart < 0) {
         this.textStart = this.pos;
-        this.text.length = 0;
+        this.text.reset();
         this.events?.push({ type: 'segment-start', modality: 'text', space: null, position: this.pos });
       }
       this.text.push(id);
@@ -224,7 +228,7 @@ export class ParseMachine {
     this.marker = 0;
     this.h = 0;
     this.w = 0;
-    this.codes.length = 0;
+    this.codes.reset();
     this.events?.push({ type: 'segment-start', modality: space.modality, space: space.name, position: this.pos });
     if (space.begin.length === 0) this.enterPrefixItem(0);
     else this.state = State.Begin;
@@ -383,6 +387,7 @@ export class ParseMachine {
       }
       return i;
     }
+    if (events === null) return this.bodyRun(ids, i, to);
     while (i < to) {
       let j = this.opIndex;
       if (j === 0) {
@@ -435,6 +440,84 @@ export class ParseMachine {
     return i;
   }
 
+  /**
+   * Batch loop over program bodies of any unit shape (rows with separators, 7-token frames, table
+   * ids): walks units without leaving the loop, checking the end conditions at unit boundaries only.
+   */
+  private bodyRun(ids: Int32Array, from: number, to: number): number {
+    const space = this.space as CompiledSpace;
+    const map = space.codes;
+    const table = map.codeOfId;
+    const tableMin = map.tableMin;
+    const tableLength = table === null ? 0 : table.length;
+    const base = map.base;
+    const size = map.codebookSize;
+    const ops = this.ops;
+    const opsLength = ops.length;
+    const endFirst = space.end.length > 0 ? (space.end[0] as number) : -1;
+    const unitCount = this.unitCount;
+    const codes = this.codes;
+    let data = codes.data;
+    let length = codes.length;
+    let unit = this.unit;
+    let j = this.opIndex;
+    let i = from;
+    let failed = false;
+    let ended = false;
+    while (i < to) {
+      if (j === 0) {
+        if (unit === unitCount || (unitCount < 0 && endFirst >= 0 && ids[i] === endFirst)) {
+          ended = true;
+          break;
+        }
+        if (length + opsLength > data.length) {
+          codes.length = length;
+          codes.ensure(Math.max(opsLength, Math.min(CHUNK, to - i)));
+          data = codes.data;
+        }
+      }
+      const id = ids[i] as number;
+      const op = ops[j] as number;
+      if (op >= 0) {
+        let code: number;
+        if (table === null) {
+          code = id - (base[op] as number);
+          if (code >= size) code = -1;
+        } else {
+          const k = id - tableMin;
+          code = k >= 0 && k < tableLength ? (table[k] as number) : -1;
+        }
+        if (code < 0) {
+          failed = true;
+          break;
+        }
+        data[length++] = code;
+      } else if (id !== -op - 1) {
+        failed = true;
+        break;
+      }
+      i++;
+      if (++j === opsLength) {
+        j = 0;
+        unit++;
+        if (unit === unitCount && endFirst < 0) {
+          ended = true;
+          break;
+        }
+      }
+    }
+    codes.length = length;
+    this.pos += i - from;
+    this.unit = unit;
+    this.opIndex = j;
+    if (ended) {
+      this.endBody();
+      return i;
+    }
+    if (failed) return this.unexpected(ids[i] as number) ? i + 1 : i;
+    return i;
+  }
+
   // ---- lane bodies ---------------------------------------------------------------------------
 
   /**
@@ -459,9 +542,10 @@ export class ParseMachine {
     if (frames < 0) return from;
     const base = space.codes.base;
     const size = space.codes.codebookSize;
-    this.codes.length = 0;
+    this.codes.reset();
     this.codes.ensure(end - from);
     const serial = this.codes.data;
+    const offset = this.codes.start;
     for (let q = 0; q < lanes; q++) {
       const start = pattern.laneStart(frames, q);
       const first = base[q] as number;
@@ -470,14 +554,14 @@ export class ParseMachine {
         if (s >= start && s < start + frames) {
           const code = id - first;
           if (code < 0 || code >= size) return from;
-          serial[s * lanes + q] = code;
+          serial[offset + s * lanes + q] = code;
         } else {
           if (id !== special) return from;
-          serial[s * lanes + q] = -1;
+          serial[offset + s * lanes + q] = -1;
         }
       }
     }
-    this.codes.length = end - from;
+    this.codes.truncate(end - from);
     this.candidates.list.length = 0;
     this.candidates.list.push(frames);
     this.candidates.tailFrom = Number.POSITIVE_INFINITY;
@@ -563,7 +647,7 @@ export class ParseMachine {
       // An early end marker: keep the complete units and let the markers close the block normally.
       const units = this.unit;
       const representedEnd = this.contentStart + units * this.ops.length;
-      this.codes.length = units * cellsIn(this.ops);
+      this.codes.truncate(units * cellsIn(this.ops));
       this.pendingRepair = {
         kind: 'closed-partial-block',
         position: this.pos,
@@ -593,7 +677,8 @@ export class ParseMachine {
     if ((this.state === State.Body || this.state === State.End) && body.kind === 'program') {
       const units = this.unit;
       const cells = units * cellsIn(this.ops);
-      const kept = this.codes.data.slice(0, cells);
+      this.codes.truncate(cells);
+      const kept = this.codes.take();
       const representedEnd = this.contentStart + units * this.ops.length;
       if (this.state === State.Body) this.contentEnd = representedEnd;
       const repair: ParseRepair = {

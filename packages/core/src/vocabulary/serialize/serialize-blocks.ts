@@ -54,9 +54,13 @@ function plan(layout: CompiledLayout, block: TokenBlock<string>, index: number):
   if (block.codes.length !== expectedLength) throw new ShapeMismatchError({ argument: `${argument}.codes`, expected: `${expectedLength} codes (shape [${block.shape.join(', ')}])`, received: block.codes.length });
   if (block.modality === 'text') {
     if (block.codes.length === 0) throw new InvalidArgumentError({ argument: `${argument}.codes`, expected: 'a non-empty text block (an empty one leaves no ids to parse back)', received: block.codes });
+    const begins = layout.beginIds;
+    const textSize = layout.textSize;
     for (let i = 0; i < block.codes.length; i++) {
       const id = block.codes[i] as number;
-      if (id < 0 || id >= layout.textSize || layout.beginMap.has(id)) throw new CodeOutOfRangeError({ argument: `${argument}.codes (text ids, begin markers excluded)`, index: i, value: id, codebookSize: layout.textSize });
+      let isBegin = false;
+      for (let b = 0; b < begins.length; b++) if (begins[b] === id) isBegin = true;
+      if (id < 0 || id >= textSize || isBegin) throw new CodeOutOfRangeError({ argument: `${argument}.codes (text ids, begin markers excluded)`, index: i, value: id, codebookSize: layout.textSize });
     }
     return { block, space: null, extent: { units: block.codes.length, h: 0, w: 0 }, length: block.codes.length };
   }
@@ -145,7 +149,8 @@ export function serializeBlocks(layout: CompiledLayout, blocks: readonly TokenBl
   const ids = new Int32Array(total);
   const spans: BlockSpan[] = [];
   let at = 0;
-  for (const [index, { block, space, extent }] of planned.entries()) {
+  for (let index = 0; index < planned.length; index++) {
+    const { block, space, extent } = planned[index] as Planned;
     const start = at;
     if (space === null) {
       ids.set(block.codes, at);
