@@ -43,7 +43,10 @@ export interface JointVocabulary {
    * A block goes to the space named by `meta.space`, else to the only space of its modality.
    */
   serialize(blocks: readonly TokenBlock<string>[]): SerializeResult;
-  /** Reads an id sequence back into text and modality blocks. */
+  /**
+   * Reads an id sequence back into text and modality blocks. The blocks' `codes` are views into
+   * one buffer the size of the input (one allocation per parse); copy one to keep it apart.
+   */
   parse(ids: Int32Array | readonly number[], options?: ParseOptions): ParseResult;
   /** A parser fed one id at a time, with `allowedNext()` for constrained generation. */
   createParser(options?: ParseOptions): IncrementalParser;

@@ -719,10 +719,11 @@ export class ParseMachine {
       case State.Lanes:
         return `a code of lane ${this.lane} or the special token, as the pattern allows at step ${this.step}`;
       default: {
-        if (this.opIndex === 0 && this.unit === this.unitCount) return `end marker ${space.end[0]}`;
+        const end = space.end.length > 0 ? `end marker ${space.end[0]}` : 'the end of the ids';
+        if (this.opIndex === 0 && this.unit === this.unitCount) return end;
         const op = this.ops[this.opIndex] as number;
         const what = op >= 0 ? `a code of slot ${op} (unit ${this.unit}, position ${this.opIndex})` : `separator ${-op - 1}`;
-        return this.opIndex === 0 && this.unitCount < 0 ? `${what} or end marker ${space.end[0]}` : what;
+        return this.opIndex === 0 && this.unitCount < 0 ? `${what} or ${end}` : what;
       }
     }
   }

@@ -5,8 +5,9 @@ import { orpheusLayout } from './orpheus.js';
 // Rule (canopyai/Orpheus-TTS, orpheus_tts_pypi/orpheus_tts/decoder.py: turn_token_into_id and
 // convert_to_audio): a "<custom_token_N>" is id 128256 + N; the code at stream position i is
 // N - 10 - (i % 7) * 4096; per 7-token frame j: codes_0 = [t[7j]], codes_1 = [t[7j+1], t[7j+4]],
-// codes_2 = [t[7j+2], t[7j+3], t[7j+5], t[7j+6]]. start_of_speech = 128257, end_of_speech = 128258
-// (the Orpheus prompt/training notebooks: tokeniser_length 128256 + 1, + 2).
+// codes_2 = [t[7j+2], t[7j+3], t[7j+5], t[7j+6]]. start_of_speech = 128257 closes the prompt
+// (orpheus_tts/engine_class.py: end_tokens [128009, 128260, 128261, 128257]) and end_of_speech = 128258
+// stops generation (realtime_streaming_example/main.py: stop_token_ids=[128258]).
 const tokens = new Map<string, number>(Array.from({ length: 11 }, (_, n) => [`<custom_token_${n}>`, 128256 + n] as [string, number]));
 
 describe('orpheus preset', () => {
