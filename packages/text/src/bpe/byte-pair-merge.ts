@@ -40,7 +40,7 @@ export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: num
   }
   s[length] = length;
   for (let i = 0; i < length - 1; i++) {
-    const r = table.lookup(buffer, i, i + 2);
+    const r = table.pairRank(tk[i] as number, tk[i + 1] as number, buffer, i, i + 2);
     pr[i] = r < 0 ? NONE : r;
   }
   pr[length - 1] = NONE;
@@ -64,11 +64,11 @@ export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: num
     }
     parts--;
     if (at + 1 < parts) {
-      const r = table.lookup(buffer, s[at] as number, s[at + 2] as number);
+      const r = table.pairRank(min, tk[at + 1] as number, buffer, s[at] as number, s[at + 2] as number);
       pr[at] = r < 0 ? NONE : r;
     } else pr[at] = NONE;
     if (at > 0) {
-      const r = table.lookup(buffer, s[at - 1] as number, s[at + 1] as number);
+      const r = table.pairRank(tk[at - 1] as number, min, buffer, s[at - 1] as number, s[at + 1] as number);
       pr[at - 1] = r < 0 ? NONE : r;
     }
   }

@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '@jointok/core';
 import { bytePairEncode } from '../bpe/index.js';
 import { encodeUtf8Into } from '../bytes/index.js';
-import { translateRegex } from '../pretokenize/index.js';
-import { RankTable, type FlatVocabulary } from '../vocabulary/index.js';
+import { classifyText, scannerForPattern, translateRegex, type PieceScanner } from '../pretokenize/index.js';
+import { PieceCache, RankTable, hashBytes, type FlatVocabulary } from '../vocabulary/index.js';
 import { DecodeStream } from './decode-stream.js';
 import { computeOffsets, type TokenOffsets } from './offsets.js';
 import { SpecialTokens, type SpecialTokenPolicy } from './special-tokens.js';
@@ -40,6 +40,9 @@ export class Encoding {
   readonly specialTokens: ReadonlyMap<string, number>;
   private readonly table: RankTable;
   private readonly regex: RegExp;
+  private readonly scanner: PieceScanner | undefined;
+  private classes = new Uint8Array(1024);
+  private readonly pieceCache = new PieceCache();
   private readonly specials: SpecialTokens;
   private readonly decoder: TokenDecoder;
   // Repeated pieces (words recur constantly in real text) skip hashing and merging.
@@ -50,6 +53,8 @@ export class Encoding {
     this.name = definition.name;
     this.table = new RankTable(definition.vocabulary.bytes, definition.vocabulary.offsets);
     this.regex = translateRegex(definition.pattern);
+    // o200k/cl100k get a hand-written scanner (no match objects, no piece strings); others the regex.
+    this.scanner = scannerForPattern(definition.pattern);
     this.specials = new SpecialTokens(definition.specialTokens);
     this.specialTokens = this.specials.ids;
     this.decoder = new TokenDecoder(definition.vocabulary, this.specials.ids);
@@ -133,6 +138,10 @@ export class Encoding {
   }
 
   private encodeOrdinaryInto(text: string, out: number[], limit: number): void {
+    if (this.scanner !== undefined) {
+      this.encodeScanned(text, this.scanner, out, limit);
+      return;
+    }
     const regex = this.regex;
     const cache = this.cache;
     const table = this.table;
@@ -165,6 +174,40 @@ export class Encoding {
         }
       }
       if (out.length > limit) return;
+    }
+  }
+
+  /**
+   * The scanner path: pieces are spans of `text`, never strings. A piece that is one token is looked
+   * up straight from its UTF-8 bytes; the merges of other pieces are memoised by their bytes.
+   */
+  private encodeScanned(text: string, scanner: PieceScanner, out: number[], limit: number): void {
+    const n = text.length;
+    if (this.classes.length <= n) this.classes = new Uint8Array(Math.max(n + 1, 2 * this.classes.length));
+    const classes = this.classes;
+    classifyText(text, classes);
+    const table = this.table;
+    const cache = this.pieceCache;
+    const byteRanks = table.byteRanks;
+    for (let start = 0; start < n; ) {
+      const end = scanner(text, classes, start);
+      if ((end - start) * 3 > this.buffer.length) this.buffer = new Uint8Array((end - start) * 3 + 1024);
+      const buffer = this.buffer;
+      const length = encodeUtf8Into(text, start, end, buffer);
+      if (length === 1) out.push(byteRanks[buffer[0] as number] as number);
+      else {
+        // One hash serves both tables: the vocabulary (one-token pieces) and the merge memo.
+        const hash = hashBytes(buffer, 0, length);
+        const rank = table.lookupHashed(buffer, 0, length, hash);
+        if (rank >= 0) out.push(rank);
+        else if (!cache.appendTo(buffer, length, hash, out)) {
+          const from = out.length;
+          bytePairEncode(table, buffer, length, out);
+          cache.set(buffer, length, hash, out, from);
+        }
+      }
+      if (out.length > limit) return;
+      start = end;
     }
   }
 }

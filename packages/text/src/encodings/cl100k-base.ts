@@ -1,11 +1,10 @@
 import { decodeByteText } from '../bytes/index.js';
 import { Encoding } from '../encoding/index.js';
 import { decodeVocabularyBinary } from '../vocabulary/index.js';
+import { CL100K_BASE_PATTERN } from '../pretokenize/index.js';
 import data from './data/cl100k-base.data.js';
 
-/** cl100k_base's pre-tokenizer regex, verbatim from tiktoken. */
-export const CL100K_BASE_PATTERN =
-  "(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\\r\\n\\p{L}\\p{N}]?\\p{L}+|\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+export { CL100K_BASE_PATTERN } from '../pretokenize/index.js';
 
 /** cl100k_base's special tokens, from tiktoken. */
 export const CL100K_BASE_SPECIAL_TOKENS: Readonly<Record<string, number>> = Object.freeze({

@@ -1,3 +1,4 @@
-export { RankTable } from './rank-table.js';
+export { RankTable, hashBytes } from './rank-table.js';
+export { PieceCache } from './piece-cache.js';
 export { encodeVocabularyBinary, decodeVocabularyBinary, type FlatVocabulary } from './binary-format.js';
 export { parseTiktokenRanks } from './tiktoken-file.js';

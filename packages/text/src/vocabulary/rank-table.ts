@@ -15,6 +15,11 @@ export class RankTable {
   private readonly mask: number;
   /** Rank of each single byte, or -1: the BPE start state without a hash lookup. */
   readonly byteRanks: Int32Array;
+  // Direct-mapped memo of (left rank, right rank) → merged rank: BPE asks for the same pairs over and
+  // over, and two integers hash far faster than a byte range. Allocated on first use (3 MB).
+  private pairLeft: Int32Array | undefined;
+  private pairRight: Int32Array | undefined;
+  private pairValue: Int32Array | undefined;
 
   constructor(bytes: Uint8Array, offsets: Uint32Array) {
     this.bytes = bytes;
@@ -30,7 +35,7 @@ export class RankTable {
       const end = offsets[rank + 1] as number;
       if (end === start) continue;
       if (end - start === 1 && this.byteRanks[bytes[start] as number] === -1) this.byteRanks[bytes[start] as number] = rank;
-      let slot = hash(bytes, start, end) & this.mask;
+      let slot = hashBytes(bytes, start, end) & this.mask;
       // First rank wins for duplicate byte strings, as in tiktoken's decoder-free rank map.
       let duplicate = false;
       while (this.slots[slot] !== -1) {
@@ -46,13 +51,18 @@ export class RankTable {
 
   /** Rank of `buffer[start, end)`, or -1 when it is not a token. */
   lookup(buffer: Uint8Array, start: number, end: number): number {
+    if (end - start === 1) return this.byteRanks[buffer[start] as number] as number;
+    return this.lookupHashed(buffer, start, end, hashBytes(buffer, start, end));
+  }
+
+  /** {@link lookup} with the bytes' {@link hashBytes} already known (callers reuse it for other tables). */
+  lookupHashed(buffer: Uint8Array, start: number, end: number, hash: number): number {
     const len = end - start;
-    if (len === 1) return this.byteRanks[buffer[start] as number] as number;
     const slots = this.slots;
     const offsets = this.offsets;
     const bytes = this.bytes;
     const mask = this.mask;
-    let slot = hash(buffer, start, end) & mask;
+    let slot = hash & mask;
     for (;;) {
       const rank = slots[slot] as number;
       if (rank === -1) return -1;
@@ -66,6 +76,26 @@ export class RankTable {
     }
   }
 
+  /**
+   * Rank of the concatenation of tokens `left` and `right`, whose bytes are `buffer[start, end)`,
+   * or -1. Same answer as `lookup(buffer, start, end)`, memoised by the pair of ranks.
+   */
+  pairRank(left: number, right: number, buffer: Uint8Array, start: number, end: number): number {
+    let keysLeft = this.pairLeft;
+    if (keysLeft === undefined) {
+      keysLeft = this.pairLeft = new Int32Array(PAIR_SLOTS).fill(-1);
+      this.pairRight = new Int32Array(PAIR_SLOTS);
+      this.pairValue = new Int32Array(PAIR_SLOTS);
+    }
+    const slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> PAIR_SHIFT;
+    if (keysLeft[slot] === left && (this.pairRight as Int32Array)[slot] === right) return (this.pairValue as Int32Array)[slot] as number;
+    const rank = this.lookup(buffer, start, end);
+    keysLeft[slot] = left;
+    (this.pairRight as Int32Array)[slot] = right;
+    (this.pairValue as Int32Array)[slot] = rank;
+    return rank;
+  }
+
   private equals(rank: number, buffer: Uint8Array, start: number, end: number): boolean {
     const o = this.offsets[rank] as number;
     const len = end - start;
@@ -75,7 +105,12 @@ export class RankTable {
   }
 }
 
-function hash(buffer: Uint8Array, start: number, end: number): number {
+const PAIR_BITS = 18;
+const PAIR_SLOTS = 1 << PAIR_BITS;
+const PAIR_SHIFT = 32 - PAIR_BITS;
+
+/** FNV-1a of `buffer[start, end)`, finalised; the key of every byte-sequence table in this package. */
+export function hashBytes(buffer: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ (buffer[i] as number), 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;

@@ -1,0 +1,64 @@
+/**
+ * Character classes the tiktoken pre-tokenizers distinguish, one byte per UTF-16 code unit.
+ * Each code point's class sits at its first unit; the low half of a surrogate pair gets
+ * {@link CONTINUATION}, so scanners step over whole code points.
+ */
+export const OTHER = 0; // punctuation, symbols, controls, lone surrogates: not L, N, M or White_Space
+export const UPPER = 1; // Lu, Lt
+export const LOWER = 2; // Ll
+export const LETTER_OTHER = 3; // Lm, Lo
+export const MARK = 4; // M
+export const NUMBER = 5; // N
+export const SPACE = 6; // White_Space other than \r and \n
+export const NEWLINE = 7; // \r, \n
+export const CONTINUATION = 8;
+
+const UNKNOWN = 255;
+const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
+const astral = new Map<number, number>();
+const WHITE_SPACE = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+
+/** Class of a code point, from the JavaScript engine's Unicode tables (computed once per code point). */
+function classifyCodePoint(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  if (cp === 10 || cp === 13) return NEWLINE;
+  if (WHITE_SPACE.test(ch)) return SPACE;
+  if (/\p{Lu}|\p{Lt}/u.test(ch)) return UPPER;
+  if (/\p{Ll}/u.test(ch)) return LOWER;
+  if (/\p{Lm}|\p{Lo}/u.test(ch)) return LETTER_OTHER;
+  if (/\p{M}/u.test(ch)) return MARK;
+  if (/\p{N}/u.test(ch)) return NUMBER;
+  return OTHER;
+}
+
+for (let c = 0; c < 128; c++) bmp[c] = classifyCodePoint(c);
+
+/**
+ * Fills `out[0, text.length)` with the class of each code unit of `text` (see the constants above)
+ * and writes an {@link OTHER} sentinel at `out[text.length]`, so that a scanner peeking one unit
+ * past the end never sees a stale class from a longer earlier text. `out.length` must exceed `text.length`.
+ */
+export function classifyText(text: string, out: Uint8Array): void {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      let k = bmp[c] as number;
+      if (k === UNKNOWN) k = bmp[c] = classifyCodePoint(c);
+      out[i] = k;
+    } else {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        let k = astral.get(cp);
+        if (k === undefined) {
+          k = classifyCodePoint(cp);
+          astral.set(cp, k);
+        }
+        out[i] = k;
+        out[++i] = CONTINUATION;
+      } else out[i] = OTHER; // a lone surrogate is encoded as U+FFFD, a symbol (So)
+    }
+  }
+  out[n] = OTHER;
+}
