@@ -1,18 +1,17 @@
 import type { TokenBlock } from '../../modality/token-block.js';
-import type { ProgramPlan } from '../compile/body-plan.js';
-import { cellsIn } from '../compile/body-plan.js';
-import { codeOf } from '../compile/code-map.js';
+import { cellsIn, type ProgramPlan } from '../compile/body-plan.js';
 import { MAX_RESOLUTION_DIGITS, type CompiledLayout, type CompiledResolution, type CompiledSpace } from '../compile/compiled-layout.js';
 import { TruncatedBlockError } from '../errors/truncated-block-error.js';
 import { UnexpectedTokenIdError } from '../errors/unexpected-token-id-error.js';
 import { UnknownTokenIdError } from '../errors/unknown-token-id-error.js';
+import { readBody, readLane, readLaneBlock } from './body-readers.js';
 import { buildLaneBlock, buildProgramBlock } from './build-block.js';
 import { GrowBuffer } from './grow-buffer.js';
 import { LaneCandidates } from './lane-candidates.js';
 import type { ParseMode, ParserEvent, ParseRepair, BlockSpan } from './parser-types.js';
 
 /** Ids read per inner-loop chunk (bounds the growth of the code and text buffers). */
-const CHUNK = 1 << 16;
+export const CHUNK = 1 << 16;
 
 /** Parser states. */
 export const enum State {
@@ -95,7 +94,7 @@ export class ParseMachine {
           i = this.onTextRun(ids, i, to);
           break;
         case State.Body:
-          i = this.onBody(ids, i, to);
+          i = readBody(this, ids, i, to);
           break;
         case State.Begin:
           if (this.onBegin(id)) i++;
@@ -107,9 +106,9 @@ export class ParseMachine {
           if (this.onEnd(id)) i++;
           break;
         case State.Lanes: {
-          const next = this.laneRun(ids, i, to);
+          const next = readLaneBlock(this, ids, i, to);
           if (next !== i) i = next;
-          else if (this.onLane(id)) i++;
+          else if (readLane(this, id)) i++;
           break;
         }
       }
@@ -310,7 +309,8 @@ export class ParseMachine {
     this.state = State.Body;
   }
 
-  private endBody(): void {
+  /** Leaves the body: to the end markers, or closes the block when there are none. @internal */
+  endBody(): void {
     const space = this.space as CompiledSpace;
     this.contentEnd = this.pos;
     this.marker = 0;
@@ -328,273 +328,11 @@ export class ParseMachine {
 
   // ---- program bodies (hot path) ------------------------------------------------------------
 
-  private onBody(ids: Int32Array, from: number, to: number): number {
-    const space = this.space as CompiledSpace;
-    const map = space.codes;
-    const table = map.codeOfId;
-    const tableMin = map.tableMin;
-    const base = map.base;
-    const size = map.codebookSize;
-    const ops = this.ops;
-    const opsLength = ops.length;
-    const endFirst = space.end.length > 0 ? (space.end[0] as number) : -1;
-    const codes = this.codes;
-    const events = this.events;
-    let i = from;
-    if (opsLength === 1 && (ops[0] as number) >= 0 && this.opIndex === 0) {
-      // One code per unit (1-D runs: LaVIT, SEED, speech): a single scan over the run.
-      const first = table === null ? (base[ops[0] as number] as number) : 0;
-      while (i < to) {
-        if (this.unit === this.unitCount || (this.unitCount < 0 && endFirst >= 0 && ids[i] === endFirst)) {
-          this.endBody();
-          return i;
-        }
-        // Chunked so a long input does not grow the code buffer to the whole input's size.
-        const room = Math.min(CHUNK, this.unitCount < 0 ? to - i : Math.min(to - i, this.unitCount - this.unit));
-        codes.ensure(room);
-        const data = codes.data;
-        let length = codes.length;
-        const start = i;
-        const stop = i + room;
-        if (table === null) {
-          for (; i < stop; i++) {
-            const code = (ids[i] as number) - first;
-            if (code < 0 || code >= size) break;
-            data[length++] = code;
-          }
-        } else {
-          const span = table.length;
-          for (; i < stop; i++) {
-            const k = (ids[i] as number) - tableMin;
-            const code = k >= 0 && k < span ? (table[k] as number) : -1;
-            if (code < 0) break;
-            data[length++] = code;
-          }
-        }
-        if (events !== null) for (let k = start; k < i; k++) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos + (k - start), id: ids[k] as number, code: data[codes.length + (k - start)] as number });
-        codes.length = length;
-        this.pos += i - start;
-        this.unit += i - start;
-        if (this.unit === this.unitCount && space.end.length === 0) {
-          this.endBody();
-          return i;
-        }
-        if (i < stop) {
-          // ids[i] is not a code: the end marker (variable count) or an unexpected id.
-          if (this.unitCount < 0 && ids[i] === endFirst && endFirst >= 0) continue;
-          return this.unexpected(ids[i] as number) ? i + 1 : i;
-        }
-      }
-      return i;
-    }
-    if (events === null) return this.bodyRun(ids, i, to);
-    while (i < to) {
-      let j = this.opIndex;
-      if (j === 0) {
-        if (this.unit === this.unitCount || (this.unitCount < 0 && endFirst >= 0 && ids[i] === endFirst)) {
-          this.endBody();
-          return i;
-        }
-        codes.ensure(opsLength);
-      }
-      const data = codes.data;
-      let length = codes.length;
-      const limit = Math.min(to, i + (opsLength - j));
-      let ok = true;
-      for (; i < limit; i++, j++) {
-        const id = ids[i] as number;
-        const op = ops[j] as number;
-        if (op >= 0) {
-          let code: number;
-          if (table === null) {
-            code = id - (base[op] as number);
-            if (code < 0 || code >= size) code = -1;
-          } else {
-            const k = id - tableMin;
-            code = k >= 0 && k < table.length ? (table[k] as number) : -1;
-          }
-          if (code < 0) {
-            ok = false;
-            break;
-          }
-          data[length++] = code;
-          if (events !== null) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos + (i - from), id, code });
-        } else if (id !== -op - 1) {
-          ok = false;
-          break;
-        }
-      }
-      codes.length = length;
-      this.pos += i - from;
-      from = i;
-      this.opIndex = j === opsLength ? 0 : j;
-      if (j === opsLength) {
-        this.unit++;
-        if (this.unit === this.unitCount && space.end.length === 0) {
-          this.endBody();
-          return i;
-        }
-      }
-      if (!ok) return this.unexpected(ids[i] as number) ? i + 1 : i;
-    }
-    return i;
-  }
 
-  /**
-   * Batch loop over program bodies of any unit shape (rows with separators, 7-token frames, table
-   * ids): walks units without leaving the loop, checking the end conditions at unit boundaries only.
-   */
-  private bodyRun(ids: Int32Array, from: number, to: number): number {
-    const space = this.space as CompiledSpace;
-    const map = space.codes;
-    const table = map.codeOfId;
-    const tableMin = map.tableMin;
-    const tableLength = table === null ? 0 : table.length;
-    const base = map.base;
-    const size = map.codebookSize;
-    const ops = this.ops;
-    const opsLength = ops.length;
-    const endFirst = space.end.length > 0 ? (space.end[0] as number) : -1;
-    const unitCount = this.unitCount;
-    const codes = this.codes;
-    let data = codes.data;
-    let length = codes.length;
-    let unit = this.unit;
-    let j = this.opIndex;
-    let i = from;
-    let failed = false;
-    let ended = false;
-    while (i < to) {
-      if (j === 0) {
-        if (unit === unitCount || (unitCount < 0 && endFirst >= 0 && ids[i] === endFirst)) {
-          ended = true;
-          break;
-        }
-        if (length + opsLength > data.length) {
-          codes.length = length;
-          codes.ensure(Math.max(opsLength, Math.min(CHUNK, to - i)));
-          data = codes.data;
-        }
-      }
-      const id = ids[i] as number;
-      const op = ops[j] as number;
-      if (op >= 0) {
-        let code: number;
-        if (table === null) {
-          code = id - (base[op] as number);
-          if (code >= size) code = -1;
-        } else {
-          const k = id - tableMin;
-          code = k >= 0 && k < tableLength ? (table[k] as number) : -1;
-        }
-        if (code < 0) {
-          failed = true;
-          break;
-        }
-        data[length++] = code;
-      } else if (id !== -op - 1) {
-        failed = true;
-        break;
-      }
-      i++;
-      if (++j === opsLength) {
-        j = 0;
-        unit++;
-        if (unit === unitCount && endFirst < 0) {
-          ended = true;
-          break;
-        }
-      }
-    }
-    codes.length = length;
-    this.pos += i - from;
-    this.unit = unit;
-    this.opIndex = j;
-    if (ended) {
-      this.endBody();
-      return i;
-    }
-    if (failed) return this.unexpected(ids[i] as number) ? i + 1 : i;
-    return i;
-  }
 
   // ---- lane bodies ---------------------------------------------------------------------------
 
-  /**
-   * Batch fast path at the start of a lane body: when the rest of the block (up to its end marker,
-   * or the end of a final input) has a whole number of steps, check it against the pattern for the
-   * frame count that length implies, lane by lane, and take it in one go. Anything off leaves the
-   * state untouched and the per-id path reports it exactly.
-   */
-  private laneRun(ids: Int32Array, from: number, to: number): number {
-    const space = this.space as CompiledSpace;
-    const body = space.body;
-    if (body.kind !== 'lanes' || !this.final || this.events !== null || this.step !== 0 || this.lane !== 0) return from;
-    const { pattern, special } = body;
-    const lanes = pattern.lanes;
-    let end = to;
-    if (space.end.length > 0) {
-      end = ids.indexOf(space.end[0] as number, from);
-      if (end < 0) return from;
-    }
-    const steps = (end - from) / lanes;
-    const frames = Number.isInteger(steps) ? pattern.framesForSteps(steps) : -1;
-    if (frames < 0) return from;
-    const base = space.codes.base;
-    const size = space.codes.codebookSize;
-    this.codes.reset();
-    this.codes.ensure(end - from);
-    const serial = this.codes.data;
-    const offset = this.codes.start;
-    for (let q = 0; q < lanes; q++) {
-      const start = pattern.laneStart(frames, q);
-      const first = base[q] as number;
-      for (let s = 0, k = from + q; s < steps; s++, k += lanes) {
-        const id = ids[k] as number;
-        if (s >= start && s < start + frames) {
-          const code = id - first;
-          if (code < 0 || code >= size) return from;
-          serial[offset + s * lanes + q] = code;
-        } else {
-          if (id !== special) return from;
-          serial[offset + s * lanes + q] = -1;
-        }
-      }
-    }
-    this.codes.truncate(end - from);
-    this.candidates.list.length = 0;
-    this.candidates.list.push(frames);
-    this.candidates.tailFrom = Number.POSITIVE_INFINITY;
-    this.step = steps;
-    this.pos += end - from;
-    return end;
-  }
 
-  private onLane(id: number): boolean {
-    const space = this.space as CompiledSpace;
-    if (space.body.kind !== 'lanes') return this.unexpected(id);
-    const { pattern, special } = space.body;
-    const candidates = this.candidates;
-    candidates.sync(this.step);
-    if (this.lane === 0 && space.end.length > 0 && id === space.end[0]) {
-      if (candidates.endFrames(pattern, this.step) < 0) return this.unexpected(id);
-      this.endBody();
-      return false;
-    }
-    const isCode = id !== special;
-    const code = isCode ? codeOf(space.codes, this.lane, id) : -1;
-    if (isCode && code < 0) return this.unexpected(id);
-    // On failure the candidates are spoilt, but the block is then either an error or dropped.
-    if (!candidates.observe(pattern, this.step, this.lane, isCode)) return this.unexpected(id);
-    this.codes.push(code);
-    if (isCode) this.events?.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: this.pos, id, code });
-    this.pos++;
-    if (++this.lane === pattern.lanes) {
-      this.lane = 0;
-      this.step++;
-    }
-    return true;
-  }
 
   // ---- closing, errors, repairs --------------------------------------------------------------
 
@@ -640,7 +378,7 @@ export class ParseMachine {
    * An id the current state does not allow: throw (strict), or repair the block and re-read the id
    * as text (lenient). Returns true when the id was consumed (dropped), false when it is re-read.
    */
-  private unexpected(id: number): boolean {
+  unexpected(id: number): boolean {
     const space = this.space as CompiledSpace;
     if (this.strict) throw new UnexpectedTokenIdError({ space: space.name, position: this.pos, id, expected: this.describeExpected() });
     if (this.state === State.Body && id === space.end[0] && space.body.kind === 'program') {
