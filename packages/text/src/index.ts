@@ -7,3 +7,4 @@ export * from './encoding/index.js';
 export * from './encodings/index.js';
 export { translateRegex } from './pretokenize/index.js';
 export { encodeVocabularyBinary, decodeVocabularyBinary, parseTiktokenRanks, type FlatVocabulary } from './vocabulary/index.js';
+export * from './tokenizer-json/index.js';

@@ -1,0 +1,150 @@
+import { InvalidSpecError, UnsupportedError } from '@jointok/core';
+import { encodeUtf8Into } from '../bytes/index.js';
+import { hashBytes } from '../vocabulary/index.js';
+import { PieceCache } from '../vocabulary/index.js';
+import { byteLevelToBytes, BYTE_TO_CHAR } from './byte-level-alphabet.js';
+import { mergeWord } from './merge-word.js';
+import { PairTable } from './pair-table.js';
+import { array, boolean, integer, object, string, type Spec } from './spec.js';
+
+/**
+ * Hugging Face's BPE model (`model.type: "BPE"`), in two input modes:
+ * - byte-level (a ByteLevel pre-tokenizer is present): a word starts as its UTF-8 bytes, each the
+ *   token of its GPT-2 alphabet character;
+ * - character-level (SentencePiece-style): a word starts as its characters; a character missing from
+ *   the vocabulary becomes its `<0xNN>` byte tokens (`byte_fallback`) or the unknown token.
+ */
+export class BpeModel {
+  /** Token string → id. */
+  readonly vocab: Map<string, number>;
+  /** Id → token string. */
+  readonly tokens: string[];
+  private readonly pairs: PairTable;
+  private readonly byteLevel: boolean;
+  private readonly byteIds = new Int32Array(256).fill(-1);
+  private readonly byteFallbackIds = new Int32Array(256).fill(-1);
+  private readonly byteFallback: boolean;
+  private readonly unkId: number;
+  private readonly fuseUnk: boolean;
+  private readonly ignoreMerges: boolean;
+  private readonly cache = new PieceCache();
+  private symbols = new Int32Array(256);
+  private buffer = new Uint8Array(1024);
+
+  constructor(spec: Spec, byteLevel: boolean) {
+    const path = 'model';
+    for (const key of ['continuing_subword_prefix', 'end_of_word_suffix'] as const) {
+      if (spec[key] !== undefined && spec[key] !== null && spec[key] !== '') {
+        throw new UnsupportedError({ feature: `tokenizer.json ${path}.${key} = ${JSON.stringify(spec[key])}`, supported: ['null', '""'] });
+      }
+    }
+    if (spec.dropout !== undefined && spec.dropout !== null && spec.dropout !== 0) {
+      throw new UnsupportedError({ feature: `tokenizer.json ${path}.dropout = ${JSON.stringify(spec.dropout)} (BPE dropout is random)`, supported: ['null'] });
+    }
+    const vocabSpec = object(spec.vocab, `${path}.vocab`);
+    this.vocab = new Map();
+    this.tokens = [];
+    for (const [token, id] of Object.entries(vocabSpec)) {
+      const value = integer(id, `${path}.vocab[${JSON.stringify(token)}]`);
+      this.vocab.set(token, value);
+      this.tokens[value] = token;
+    }
+    this.byteLevel = byteLevel;
+    if (byteLevel) for (let b = 0; b < 256; b++) this.byteIds[b] = this.vocab.get(BYTE_TO_CHAR[b] as string) ?? -1;
+    this.byteFallback = boolean(spec.byte_fallback, `${path}.byte_fallback`, false);
+    for (let b = 0; b < 256; b++) this.byteFallbackIds[b] = this.vocab.get(`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`) ?? -1;
+    const unk = spec.unk_token === undefined || spec.unk_token === null ? undefined : string(spec.unk_token, `${path}.unk_token`);
+    this.unkId = unk === undefined ? -1 : (this.vocab.get(unk) ?? -1);
+    this.fuseUnk = boolean(spec.fuse_unk, `${path}.fuse_unk`, false);
+    this.ignoreMerges = boolean(spec.ignore_merges, `${path}.ignore_merges`, false);
+
+    const merges = array(spec.merges, `${path}.merges`);
+    this.pairs = new PairTable(merges.length);
+    merges.forEach((merge, i) => {
+      let left: string;
+      let right: string;
+      if (typeof merge === 'string') {
+        const space = merge.indexOf(' ', 1);
+        if (space < 0) throw new InvalidSpecError({ path: `${path}.merges[${i}]`, expected: '"left right"', received: merge });
+        left = merge.slice(0, space);
+        right = merge.slice(space + 1);
+      } else {
+        const pair = array(merge, `${path}.merges[${i}]`);
+        left = string(pair[0], `${path}.merges[${i}][0]`);
+        right = string(pair[1], `${path}.merges[${i}][1]`);
+      }
+      const a = this.vocab.get(left);
+      const b = this.vocab.get(right);
+      const merged = this.vocab.get(left + right);
+      if (a === undefined || b === undefined || merged === undefined) {
+        throw new InvalidSpecError({ path: `${path}.merges[${i}]`, expected: 'a merge of two vocabulary tokens into a vocabulary token', received: merge });
+      }
+      this.pairs.add(a, b, i, merged);
+    });
+  }
+
+  /** Appends the ids of one pre-token to `out`. */
+  encodeWord(word: string, out: number[]): void {
+    if (word.length === 0) return;
+    if (this.buffer.length < word.length * 3) this.buffer = new Uint8Array(word.length * 3 + 1024);
+    const buffer = this.buffer;
+    const length = encodeUtf8Into(word, 0, word.length, buffer);
+    const hash = hashBytes(buffer, 0, length);
+    if (this.cache.appendTo(buffer, length, hash, out)) return;
+    const from = out.length;
+    this.encodeUncached(word, buffer, length, out);
+    this.cache.set(buffer, length, hash, out, from);
+  }
+
+  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: number[]): void {
+    if (this.ignoreMerges) {
+      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word);
+      if (direct !== undefined) {
+        out.push(direct);
+        return;
+      }
+    }
+    if (this.symbols.length < length) this.symbols = new Int32Array(length * 2);
+    const symbols = this.symbols;
+    let count = 0;
+    if (this.byteLevel) {
+      for (let i = 0; i < length; i++) {
+        const id = this.byteIds[buffer[i] as number] as number;
+        if (id < 0) throw new InvalidSpecError({ path: 'model.vocab', expected: `a token for byte ${buffer[i]} (byte-level vocabularies hold all 256)`, received: 'none' });
+        symbols[count++] = id;
+      }
+    } else {
+      for (let i = 0; i < word.length; i++) {
+        const cp = word.codePointAt(i) as number;
+        const ch = String.fromCodePoint(cp);
+        if (cp > 0xffff) i++;
+        const id = this.vocab.get(ch);
+        if (id !== undefined) {
+          symbols[count++] = id;
+          continue;
+        }
+        // byte_fallback: the character's UTF-8 bytes as <0xNN> tokens, if the vocabulary has them all.
+        const bytes = this.byteFallback ? new TextEncoder().encode(ch) : null;
+        if (bytes !== null && bytes.every((b) => (this.byteFallbackIds[b] as number) >= 0)) {
+          for (const b of bytes) symbols[count++] = this.byteFallbackIds[b] as number;
+        } else if (this.unkId >= 0) {
+          if (!(this.fuseUnk && count > 0 && symbols[count - 1] === this.unkId)) symbols[count++] = this.unkId;
+        } else {
+          throw new InvalidSpecError({ path: 'model.unk_token', expected: `an unknown token or byte_fallback for ${JSON.stringify(ch)}`, received: null });
+        }
+      }
+    }
+    mergeWord(this.pairs, symbols, count, out);
+  }
+}
+
+function toByteLevel(buffer: Uint8Array, length: number): string {
+  let s = '';
+  for (let i = 0; i < length; i++) s += BYTE_TO_CHAR[buffer[i] as number];
+  return s;
+}
+
+/** Bytes of a vocabulary token as a byte-level model sees it (for decoding). */
+export function tokenBytes(token: string): Uint8Array | null {
+  return byteLevelToBytes(token);
+}

@@ -1,0 +1,37 @@
+import { InvalidSpecError } from '@jointok/core';
+import { readAddedTokens } from './added-tokens.js';
+import { BpeModel } from './bpe-model.js';
+import { buildDecoder } from './decoders.js';
+import { HfTokenizer } from './hf-tokenizer.js';
+import { buildNormalizer } from './normalizers.js';
+import { buildPostProcessor } from './post-processors.js';
+import { buildPreTokenizer } from './pre-tokenizers.js';
+import { object, unsupported } from './spec.js';
+
+/**
+ * Builds a tokenizer from a Hugging Face `tokenizer.json` (its text or parsed object). BPE models only;
+ * any other component type throws `UnsupportedError` naming its JSON path and type, and malformed
+ * fields throw `InvalidSpecError` naming the field.
+ */
+export function fromTokenizerJson(json: string | object): HfTokenizer {
+  let parsed: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      parsed = JSON.parse(json);
+    } catch (cause) {
+      throw new InvalidSpecError({ path: '$', expected: 'tokenizer.json text (valid JSON)', received: json.slice(0, 40), cause });
+    }
+  }
+  const spec = object(parsed, '$');
+  const modelSpec = object(spec.model, 'model');
+  if (modelSpec.type !== 'BPE' && !(modelSpec.type === undefined && modelSpec.merges !== undefined)) unsupported('model', modelSpec.type, ['BPE']);
+  const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
+  return new HfTokenizer({
+    normalizer: buildNormalizer(spec.normalizer),
+    preTokenizer,
+    model: new BpeModel(modelSpec, preTokenizer.byteLevel),
+    addedTokens: readAddedTokens(spec.added_tokens),
+    postProcessor: buildPostProcessor(spec.post_processor),
+    decoder: buildDecoder(spec.decoder),
+  });
+}

@@ -1,0 +1,90 @@
+import { InvalidArgumentError } from '@jointok/core';
+import { UnknownTokenIdError } from '../errors/index.js';
+import { AddedTokenSplitter, type AddedToken } from './added-tokens.js';
+import type { BpeModel } from './bpe-model.js';
+import type { Decoder } from './decoders.js';
+import type { Normalizer } from './normalizers.js';
+import type { PostProcessor } from './post-processors.js';
+import type { PreTokenizerChain } from './pre-tokenizers.js';
+
+/** Options of {@link HfTokenizer.encode}. */
+export interface HfEncodeOptions {
+  /** Apply the post-processor (BOS/EOS template); default true, as in Hugging Face. */
+  addSpecialTokens?: boolean;
+}
+
+/** Options of {@link HfTokenizer.decode}. */
+export interface HfDecodeOptions {
+  /** Drop special added tokens; default false. */
+  skipSpecialTokens?: boolean;
+}
+
+/** The stages of a Hugging Face tokenizer, as built from tokenizer.json. */
+export interface HfTokenizerStages {
+  normalizer: Normalizer | null;
+  preTokenizer: PreTokenizerChain;
+  model: BpeModel;
+  addedTokens: AddedToken[];
+  postProcessor: PostProcessor | null;
+  decoder: Decoder | null;
+}
+
+/**
+ * A Hugging Face `tokenizer.json` BPE tokenizer (byte-level: GPT-2, Llama 3, Qwen, GPT-4o; byte-fallback:
+ * Llama 2, Mistral, Gemma): added tokens → normalizer → pre-tokenizer → BPE → post-processor, and the
+ * decoder chain back. Built by `fromTokenizerJson`.
+ */
+export class HfTokenizer {
+  private readonly stages: HfTokenizerStages;
+  private readonly splitter: AddedTokenSplitter;
+  private readonly added = new Map<number, AddedToken>();
+
+  constructor(stages: HfTokenizerStages) {
+    this.stages = stages;
+    this.splitter = new AddedTokenSplitter(stages.addedTokens);
+    for (const token of stages.addedTokens) this.added.set(token.id, token);
+  }
+
+  /** Encodes text to ids, added tokens included, with the post-processor unless `addSpecialTokens: false`. */
+  encode(text: string, options: HfEncodeOptions = {}): number[] {
+    if (typeof text !== 'string') throw new InvalidArgumentError({ argument: 'text', expected: 'a string', received: text });
+    const { normalizer, preTokenizer, model, postProcessor } = this.stages;
+    const ids: number[] = [];
+    // Lone surrogates reach Hugging Face (Rust) as U+FFFD; make them so here too.
+    const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
+    for (const segment of this.splitter.split(wellFormed)) {
+      if ('id' in segment) {
+        ids.push(segment.id);
+        continue;
+      }
+      const normalized = normalizer === null ? segment.text : normalizer(segment.text);
+      for (const piece of preTokenizer.split(normalized)) model.encodeWord(piece, ids);
+    }
+    return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
+  }
+
+  /** Token string of an id (vocabulary or added token), or undefined. */
+  idToToken(id: number): string | undefined {
+    return this.added.get(id)?.content ?? this.stages.model.tokens[id];
+  }
+
+  /** Id of a token string, or undefined. */
+  tokenToId(token: string): number | undefined {
+    for (const added of this.added.values()) if (added.content === token) return added.id;
+    return this.stages.model.vocab.get(token);
+  }
+
+  /** Decodes ids through the decoder chain. Unknown ids throw `UnknownTokenIdError`. */
+  decode(ids: ArrayLike<number>, options: HfDecodeOptions = {}): string {
+    const tokens: string[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const added = this.added.get(id);
+      if (added !== undefined && added.special && options.skipSpecialTokens) continue;
+      const token = added?.content ?? (Number.isInteger(id) ? this.stages.model.tokens[id] : undefined);
+      if (token === undefined) throw new UnknownTokenIdError({ id, index: i, vocabularySize: this.stages.model.vocab.size + this.added.size });
+      tokens.push(token);
+    }
+    return this.stages.decoder === null ? tokens.join('') : this.stages.decoder(tokens).join('');
+  }
+}

@@ -1,0 +1,3 @@
+export { fromTokenizerJson } from './from-tokenizer-json.js';
+export { HfTokenizer, type HfEncodeOptions, type HfDecodeOptions } from './hf-tokenizer.js';
+export { BYTE_TO_CHAR, byteLevelToBytes } from './byte-level-alphabet.js';

@@ -1,0 +1,49 @@
+import { translateRegex } from '../pretokenize/index.js';
+import { array, object, pattern, string, unsupported, type Spec } from './spec.js';
+
+/** A normalizer stage: string → string. (Offsets are not tracked through normalizers yet.) */
+export type Normalizer = (text: string) => string;
+
+const SUPPORTED = ['NFC', 'NFD', 'NFKC', 'NFKD', 'Lowercase', 'Prepend', 'Replace', 'Strip', 'Sequence'];
+
+/** Builds the `normalizer` of a tokenizer.json (null → identity). */
+export function buildNormalizer(value: unknown, path = 'normalizer'): Normalizer | null {
+  if (value === null || value === undefined) return null;
+  const spec: Spec = object(value, path);
+  switch (spec.type) {
+    case 'NFC':
+    case 'NFD':
+    case 'NFKC':
+    case 'NFKD': {
+      const form = spec.type;
+      return (text) => text.normalize(form);
+    }
+    case 'Lowercase':
+      return (text) => text.toLowerCase();
+    case 'Prepend': {
+      const prefix = string(spec.prepend, `${path}.prepend`);
+      // Hugging Face prepends only to non-empty text.
+      return (text) => (text.length > 0 ? prefix + text : text);
+    }
+    case 'Replace': {
+      const target = pattern(spec.pattern, `${path}.pattern`);
+      const content = string(spec.content, `${path}.content`);
+      if (target.kind === 'String') return (text) => text.split(target.source).join(content);
+      const regex = translateRegex(target.source);
+      return (text) => text.replace(regex, () => content);
+    }
+    case 'Strip': {
+      const left = spec.strip_left !== false;
+      const right = spec.strip_right !== false;
+      return (text) => (left && right ? text.trim() : left ? text.trimStart() : right ? text.trimEnd() : text);
+    }
+    case 'Sequence': {
+      const stages = array(spec.normalizers, `${path}.normalizers`)
+        .map((stage, i) => buildNormalizer(stage, `${path}.normalizers[${i}]`))
+        .filter((stage): stage is Normalizer => stage !== null);
+      return (text) => stages.reduce((s, stage) => stage(s), text);
+    }
+    default:
+      return unsupported(path, spec.type, SUPPORTED);
+  }
+}
