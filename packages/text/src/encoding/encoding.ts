@@ -4,6 +4,7 @@ import { encodeUtf8Into } from '../bytes/index.js';
 import { classifyText, scannerForPattern, translateRegex, type PieceScanner } from '../pretokenize/index.js';
 import { PieceCache, RankTable, hashBytes, type FlatVocabulary } from '../vocabulary/index.js';
 import { DecodeStream } from './decode-stream.js';
+import { EncodeStream } from './encode-stream.js';
 import { computeOffsets, type TokenOffsets } from './offsets.js';
 import { SpecialTokens, type SpecialTokenPolicy } from './special-tokens.js';
 import { TokenDecoder, type Utf8ErrorMode } from './token-decoder.js';
@@ -112,6 +113,14 @@ export class Encoding {
   /** The raw bytes of ids (tokens may split UTF-8 sequences; this keeps them exact). */
   decodeBytes(ids: ArrayLike<number>): Uint8Array {
     return this.decoder.decodeBytes(ids);
+  }
+
+  /**
+   * A streaming encoder (ordinary encoding, special literals as plain text): `write(chunk)` returns the
+   * ids no later text can change, `end()` the rest.
+   */
+  createEncodeStream(): EncodeStream {
+    return new EncodeStream((text) => this.encodeOrdinary(text), this.scanner !== undefined);
   }
 
   /** A streaming decoder for ids that arrive one by one. */
