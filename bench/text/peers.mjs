@@ -1,3 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
 // One adapter per library: `load(encoding)` imports it and returns { encode(text) → ids, decode(ids) → string }.
 // Every adapter encodes special-token literals as plain text (ordinary encoding), so all do the same work.
 
@@ -29,7 +34,26 @@ export const PEERS = {
     const enc = new Tokenizer(data);
     return { encode: (text) => enc.encode(text, [], []), decode: (ids) => enc.decode(ids) };
   },
+  // Hugging Face tokenizers on the tokenizer.json files that @lenml/tokenizer-* carry
+  // (gpt4o = o200k_base, gpt35turbo = cl100k_base).
+  '@huggingface/tokenizers': async (encoding) => {
+    const { Tokenizer } = await import('@huggingface/tokenizers');
+    const { json, config } = tokenizerFiles(encoding);
+    const enc = new Tokenizer(json, config);
+    return { encode: (text) => enc.encode(text, { add_special_tokens: false }).ids, decode: (ids) => enc.decode(ids) };
+  },
+  'tokenizers (Rust)': async (encoding) => {
+    const { Tokenizer } = require('tokenizers');
+    const enc = Tokenizer.fromFile(tokenizerFiles(encoding).path);
+    return { encode: async (text) => (await enc.encode(text, null, { addSpecialTokens: false })).getIds(), decode: (ids) => enc.decode(ids, false) };
+  },
 };
+
+function tokenizerFiles(encoding) {
+  const name = encoding === 'o200k_base' ? 'gpt4o' : 'gpt35turbo';
+  const path = require.resolve(`@lenml/tokenizer-${name}/models/tokenizer.json`);
+  return { path, json: JSON.parse(readFileSync(path, 'utf8')), config: JSON.parse(readFileSync(path.replace('tokenizer.json', 'tokenizer_config.json'), 'utf8')) };
+}
 
 /** Import specifier of each library's o200k entry, for the bundle-size comparison. */
 export const BUNDLE_ENTRIES = {

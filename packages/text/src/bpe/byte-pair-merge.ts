@@ -9,6 +9,12 @@ let starts = new Int32Array(256);
 let pairRanks = new Int32Array(256);
 let tokens = new Int32Array(256);
 
+let longNext = new Int32Array(0);
+let longPrev = new Int32Array(0);
+let longTok = new Int32Array(0);
+let longPairAt = new Int32Array(0);
+let longHeap = new Float64Array(0);
+
 function ensureScratch(length: number): void {
   if (starts.length > length + 1) return;
   let size = starts.length;
@@ -81,12 +87,21 @@ export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: num
  * entries made stale by an earlier merge are skipped when popped. 100k identical bytes take ~n log n.
  */
 function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number, out: number[]): void {
-  const next = new Int32Array(length);
-  const prev = new Int32Array(length);
-  const tok = new Int32Array(length);
-  const pairAt = new Int32Array(length).fill(-1);
-  // Each merge pushes at most two entries, so 3n bounds the live plus stale entries.
-  const heap = new Float64Array(3 * length);
+  if (longNext.length < length) {
+    const size = Math.max(length, 2 * longNext.length);
+    longNext = new Int32Array(size);
+    longPrev = new Int32Array(size);
+    longTok = new Int32Array(size);
+    longPairAt = new Int32Array(size);
+    // Each merge pushes at most two entries, so 3n bounds the live plus stale entries.
+    longHeap = new Float64Array(3 * size);
+  }
+  const next = longNext;
+  const prev = longPrev;
+  const tok = longTok;
+  const pairAt = longPairAt;
+  const heap = longHeap;
+  pairAt.fill(-1, 0, length);
   let heapSize = 0;
   const push = (key: number): void => {
     let i = heapSize++;
@@ -121,7 +136,7 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
     tok[i] = byteRanks[buffer[i] as number] as number;
   }
   for (let i = 0; i < length - 1; i++) {
-    const r = table.lookup(buffer, i, i + 2);
+    const r = table.pairRank(tok[i] as number, tok[i + 1] as number, buffer, i, i + 2);
     if (r >= 0) {
       pairAt[i] = r;
       push(r * 4294967296 + i);
@@ -141,7 +156,7 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
     pairAt[right] = -1;
     pairAt[start] = -1;
     if (after < length) {
-      const r = table.lookup(buffer, start, next[after] as number);
+      const r = table.pairRank(rank, tok[after] as number, buffer, start, next[after] as number);
       if (r >= 0) {
         pairAt[start] = r;
         push(r * 4294967296 + start);
@@ -149,7 +164,7 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
     }
     const before = prev[start] as number;
     if (before >= 0) {
-      const r = table.lookup(buffer, before, after);
+      const r = table.pairRank(tok[before] as number, rank, buffer, before, after);
       pairAt[before] = r;
       if (r >= 0) push(r * 4294967296 + before);
     }

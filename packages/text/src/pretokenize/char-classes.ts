@@ -31,7 +31,25 @@ function classifyCodePoint(cp: number): number {
   return OTHER;
 }
 
-for (let c = 0; c < 128; c++) bmp[c] = classifyCodePoint(c);
+// One regex whose capture group tells the class; used to classify a whole 256-unit block at once,
+// which is far cheaper than seven property tests per new character (CJK, Thai and Hangul text meet
+// thousands of distinct characters).
+const BLOCK_CLASSES = /([\n\r])|([\t-\f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|([\p{Lu}\p{Lt}])|(\p{Ll})|([\p{Lm}\p{Lo}])|(\p{M})|(\p{N})|([^])/gu;
+const GROUP_CLASS = [NEWLINE, SPACE, UPPER, LOWER, LETTER_OTHER, MARK, NUMBER, OTHER];
+
+function classifyBlock(block: number): void {
+  let text = '';
+  for (let c = block << 8; c < (block + 1) << 8; c++) text += String.fromCharCode(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  BLOCK_CLASSES.lastIndex = 0;
+  let c = block << 8;
+  for (let m = BLOCK_CLASSES.exec(text); m !== null; m = BLOCK_CLASSES.exec(text)) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    bmp[c++] = GROUP_CLASS[group - 1] as number;
+  }
+}
+
+classifyBlock(0);
 
 /**
  * Fills `out[0, text.length)` with the class of each code unit of `text` (see the constants above)
@@ -44,7 +62,10 @@ export function classifyText(text: string, out: Uint8Array): void {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) {
       let k = bmp[c] as number;
-      if (k === UNKNOWN) k = bmp[c] = classifyCodePoint(c);
+      if (k === UNKNOWN) {
+        classifyBlock(c >> 8);
+        k = bmp[c] as number;
+      }
       out[i] = k;
     } else {
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
