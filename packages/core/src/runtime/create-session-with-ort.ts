@@ -41,7 +41,8 @@ export function assertOrtModule(ort: unknown): asserts ort is OrtModule {
   }
 }
 
-function readSessionOptions(options: CreateSessionOptions): OrtSessionOptions {
+/** Validates the options and turns them into runtime session options. */
+export function readSessionOptions(options: CreateSessionOptions): OrtSessionOptions {
   const sessionOptions: OrtSessionOptions = {};
   if (options.threads !== undefined) {
     if (!Number.isSafeInteger(options.threads) || options.threads < 1) {

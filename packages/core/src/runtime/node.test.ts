@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import * as ortNode from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { MissingDependencyError } from '../errors/missing-dependency-error.js';
 import { RuntimeError } from './errors/runtime-error.js';
 import { fixturePath, modelInputs, numbers } from './__fixtures__/fixtures.js';
@@ -23,6 +24,17 @@ describe('createSession (Node entry, default onnxruntime-node)', () => {
       expect(numbers((await session.run(modelInputs('tiny-mlp'))).y!)).toHaveLength(15);
       await session.release();
     }
+  });
+
+  it('rejects bad options before fetching a URL model', async () => {
+    const error = await createSession('http://127.0.0.1:9/model.onnx', { threads: 0 }).catch((e: unknown) => e);
+    expect(InvalidArgumentError.isInstance(error) && error.argument).toBe('options.threads');
+  });
+
+  it('wraps an unreachable model URL in RuntimeError', async () => {
+    const error = await createSession('http://127.0.0.1:9/model.onnx').catch((e: unknown) => e);
+    expect(RuntimeError.isInstance(error) && error.operation).toBe('load');
+    expect((error as Error).message).toContain('http://127.0.0.1:9/model.onnx');
   });
 
   it('wraps a missing model file in RuntimeError', async () => {

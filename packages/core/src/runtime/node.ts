@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { RuntimeError } from './errors/runtime-error.js';
 import { raceAbort } from './abort.js';
-import { createSessionWithOrt, readModelSource, type ResolvedModel } from './create-session-with-ort.js';
+import { createSessionWithOrt, readModelSource, readSessionOptions, type ResolvedModel } from './create-session-with-ort.js';
 import { loadOrt } from './load-ort.js';
 import type { OrtModule } from './ort-module.js';
 import type { Session } from './session.js';
@@ -44,6 +44,8 @@ export function loadOnnxruntimeNode(): Promise<OrtModule> {
  * @throws RuntimeError when the model cannot be fetched or the runtime cannot create the session
  */
 export async function createSession(model: ModelSource, options: CreateSessionOptions = {}): Promise<Session> {
+  // Bad options fail before any download.
+  readSessionOptions(options);
   const source = await resolveNodeModel(readModelSource(model), options.signal);
   const ort = options.ort ?? (await loadOnnxruntimeNode());
   return createSessionWithOrt(ort, source, options);
