@@ -17,13 +17,21 @@ export const CL100K_BASE_SPECIAL_TOKENS: Readonly<Record<string, number>> = Obje
 
 let cached: Encoding | undefined;
 
-/** The cl100k_base encoding (GPT-4, GPT-3.5-turbo, text-embedding-3), built on first call and shared. */
-export function cl100kBase(): Encoding {
-  cached ??= new Encoding({
+/**
+ * A new, independent cl100k_base encoding (own caches). Most code wants the shared
+ * `cl100kBase()`; this is for isolation, e.g. measuring first-pass speed.
+ */
+export function createCl100kBase(): Encoding {
+  return new Encoding({
     name: 'cl100k_base',
     vocabulary: decodeVocabularyBinary(decodeByteText(data), 'cl100k_base vocabulary'),
     pattern: CL100K_BASE_PATTERN,
     specialTokens: CL100K_BASE_SPECIAL_TOKENS,
   });
+}
+
+/** The cl100k_base encoding (GPT-4, GPT-3.5-turbo, text-embedding-3), built on first call and shared. */
+export function cl100kBase(): Encoding {
+  cached ??= createCl100kBase();
   return cached;
 }

@@ -14,13 +14,21 @@ export const O200K_BASE_SPECIAL_TOKENS: Readonly<Record<string, number>> = Objec
 
 let cached: Encoding | undefined;
 
-/** The o200k_base encoding (GPT-4o, GPT-4.1, o1, o3, GPT-5), built on first call and shared. */
-export function o200kBase(): Encoding {
-  cached ??= new Encoding({
+/**
+ * A new, independent o200k_base encoding (own caches). Most code wants the shared
+ * `o200kBase()`; this is for isolation, e.g. measuring first-pass speed.
+ */
+export function createO200kBase(): Encoding {
+  return new Encoding({
     name: 'o200k_base',
     vocabulary: decodeVocabularyBinary(decodeByteText(data), 'o200k_base vocabulary'),
     pattern: O200K_BASE_PATTERN,
     specialTokens: O200K_BASE_SPECIAL_TOKENS,
   });
+}
+
+/** The o200k_base encoding (GPT-4o, GPT-4.1, o1, o3, GPT-5), built on first call and shared. */
+export function o200kBase(): Encoding {
+  cached ??= createO200kBase();
   return cached;
 }

@@ -17,9 +17,8 @@ export class RankTable {
   readonly byteRanks: Int32Array;
   // Direct-mapped memo of (left rank, right rank) → merged rank: BPE asks for the same pairs over and
   // over, and two integers hash far faster than a byte range. Allocated on first use (3 MB).
-  private pairLeft: Int32Array | undefined;
-  private pairRight: Int32Array | undefined;
-  private pairValue: Int32Array | undefined;
+  // Interleaved [left, right, merged, unused] per slot: one cache line per probe.
+  private pairMemo: Int32Array | undefined;
 
   constructor(bytes: Uint8Array, offsets: Uint32Array) {
     this.bytes = bytes;
@@ -27,7 +26,9 @@ export class RankTable {
     this.size = offsets.length - 1;
     let capacity = 1024;
     while (capacity < this.size * 2) capacity <<= 1;
-    this.slots = new Int32Array(capacity).fill(-1);
+    // Interleaved [rank, byte start, byte length, unused] per slot: a probe compares lengths and
+    // bytes without a detour through `offsets` (one cache miss fewer on a 200k-token table).
+    this.slots = new Int32Array(4 * capacity).fill(-1);
     this.mask = capacity - 1;
     this.byteRanks = new Int32Array(256).fill(-1);
     for (let rank = 0; rank < this.size; rank++) {
@@ -38,14 +39,18 @@ export class RankTable {
       let slot = hashBytes(bytes, start, end) & this.mask;
       // First rank wins for duplicate byte strings, as in tiktoken's decoder-free rank map.
       let duplicate = false;
-      while (this.slots[slot] !== -1) {
-        if (this.equals(this.slots[slot] as number, bytes, start, end)) {
+      while (this.slots[4 * slot] !== -1) {
+        if (this.equals(this.slots[4 * slot] as number, bytes, start, end)) {
           duplicate = true;
           break;
         }
         slot = (slot + 1) & this.mask;
       }
-      if (!duplicate) this.slots[slot] = rank;
+      if (!duplicate) {
+        this.slots[4 * slot] = rank;
+        this.slots[4 * slot + 1] = start;
+        this.slots[4 * slot + 2] = end - start;
+      }
     }
   }
 
@@ -59,15 +64,15 @@ export class RankTable {
   lookupHashed(buffer: Uint8Array, start: number, end: number, hash: number): number {
     const len = end - start;
     const slots = this.slots;
-    const offsets = this.offsets;
     const bytes = this.bytes;
     const mask = this.mask;
     let slot = hash & mask;
     for (;;) {
-      const rank = slots[slot] as number;
+      const at = slot << 2;
+      const rank = slots[at] as number;
       if (rank === -1) return -1;
-      const o = offsets[rank] as number;
-      if ((offsets[rank + 1] as number) - o === len) {
+      if (slots[at + 2] === len) {
+        const o = slots[at + 1] as number;
         let k = 0;
         while (k < len && bytes[o + k] === buffer[start + k]) k++;
         if (k === len) return rank;
@@ -81,18 +86,14 @@ export class RankTable {
    * or -1. Same answer as `lookup(buffer, start, end)`, memoised by the pair of ranks.
    */
   pairRank(left: number, right: number, buffer: Uint8Array, start: number, end: number): number {
-    let keysLeft = this.pairLeft;
-    if (keysLeft === undefined) {
-      keysLeft = this.pairLeft = new Int32Array(PAIR_SLOTS).fill(-1);
-      this.pairRight = new Int32Array(PAIR_SLOTS);
-      this.pairValue = new Int32Array(PAIR_SLOTS);
-    }
-    const slot = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> PAIR_SHIFT;
-    if (keysLeft[slot] === left && (this.pairRight as Int32Array)[slot] === right) return (this.pairValue as Int32Array)[slot] as number;
+    let memo = this.pairMemo;
+    if (memo === undefined) memo = this.pairMemo = new Int32Array(4 * PAIR_SLOTS).fill(-1);
+    const at = ((Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca77)) >>> PAIR_SHIFT) << 2;
+    if (memo[at] === left && memo[at + 1] === right) return memo[at + 2] as number;
     const rank = this.lookup(buffer, start, end);
-    keysLeft[slot] = left;
-    (this.pairRight as Int32Array)[slot] = right;
-    (this.pairValue as Int32Array)[slot] = rank;
+    memo[at] = left;
+    memo[at + 1] = right;
+    memo[at + 2] = rank;
     return rank;
   }
 
