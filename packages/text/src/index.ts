@@ -8,3 +8,5 @@ export * from './encodings/index.js';
 export { translateRegex } from './pretokenize/index.js';
 export { encodeVocabularyBinary, decodeVocabularyBinary, parseTiktokenRanks, type FlatVocabulary } from './vocabulary/index.js';
 export * from './tokenizer-json/index.js';
+export * from './trainer/index.js';
+export * from './convert/index.js';

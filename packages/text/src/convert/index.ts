@@ -1,0 +1,2 @@
+export { toTokenizerJson, type ToTokenizerJsonOptions } from './to-tokenizer-json.js';
+export { toTiktoken } from './to-tiktoken.js';
