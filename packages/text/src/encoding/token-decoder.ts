@@ -15,6 +15,7 @@ export class TokenDecoder {
   readonly vocabularySize: number;
   private readonly replacing = new TextDecoder('utf-8');
   private readonly fatal = new TextDecoder('utf-8', { fatal: true });
+  private scratch = new Uint8Array(4096);
 
   constructor(vocabulary: FlatVocabulary, specialTokens: ReadonlyMap<string, number>) {
     const ranks = vocabulary.offsets.length - 1;
@@ -55,31 +56,38 @@ export class TokenDecoder {
 
   /** The bytes of `ids` concatenated; throws {@link UnknownTokenIdError} for an id that is not a token. */
   decodeBytes(ids: ArrayLike<number>): Uint8Array {
+    return this.decodeInto(ids).slice();
+  }
+
+  /**
+   * Concatenates the bytes of `ids` into a scratch buffer reused across calls (one pass: check and
+   * copy together) and returns a view of it, valid until the next call.
+   */
+  private decodeInto(ids: ArrayLike<number>): Uint8Array {
     const offsets = this.offsets;
     const size = this.size;
-    let total = 0;
+    const bytes = this.bytes;
+    let out = this.scratch;
+    let o = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
       const start = offsets[id] as number;
       const end = offsets[id + 1] as number;
       // `id >>> 0 === id` rejects negatives, fractions and NaN before they index anything.
       if (id >>> 0 !== id || id >= size || end === start) throw new UnknownTokenIdError({ id, index: i, vocabularySize: this.vocabularySize });
-      total += end - start;
+      if (o + end - start > out.length) {
+        const grown = new Uint8Array(Math.max(2 * out.length, o + end - start + (ids.length - i) * 8));
+        grown.set(out.subarray(0, o));
+        out = this.scratch = grown;
+      }
+      for (let k = start; k < end; k++) out[o++] = bytes[k] as number;
     }
-    const out = new Uint8Array(total);
-    const bytes = this.bytes;
-    let o = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      const end = offsets[id + 1] as number;
-      for (let k = offsets[id] as number; k < end; k++) out[o++] = bytes[k] as number;
-    }
-    return out;
+    return out.subarray(0, o);
   }
 
   /** Decodes `ids` to text; invalid UTF-8 becomes U+FFFD or, with `'strict'`, an {@link InvalidUtf8Error}. */
   decode(ids: ArrayLike<number>, errors: Utf8ErrorMode = 'replace'): string {
-    const bytes = this.decodeBytes(ids);
+    const bytes = this.decodeInto(ids);
     if (errors === 'replace') return this.replacing.decode(bytes);
     try {
       return this.fatal.decode(bytes);
