@@ -52,13 +52,16 @@ export class HfTokenizer {
     const ids: number[] = [];
     // Lone surrogates reach Hugging Face (Rust) as U+FFFD; make them so here too.
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
+    let first = true;
     for (const segment of this.splitter.split(wellFormed)) {
       if ('id' in segment) {
         ids.push(segment.id);
+        first = false;
         continue;
       }
       const normalized = normalizer === null ? segment.text : normalizer(segment.text);
-      for (const piece of preTokenizer.split(normalized)) model.encodeWord(piece, ids);
+      for (const piece of preTokenizer.split(normalized, first)) model.encodeWord(piece, ids);
+      first = false;
     }
     return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
   }

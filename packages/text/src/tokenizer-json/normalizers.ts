@@ -19,7 +19,9 @@ export function buildNormalizer(value: unknown, path = 'normalizer'): Normalizer
       return (text) => text.normalize(form);
     }
     case 'Lowercase':
-      return (text) => text.toLowerCase();
+      // Hugging Face lowercases char by char; JavaScript's toLowerCase also applies Final_Sigma (Σ → ς
+      // at a word end), its only context rule, so text with Σ goes char by char.
+      return (text) => (text.includes('\u03a3') ? Array.from(text, (ch) => ch.toLowerCase()).join('') : text.toLowerCase());
     case 'Prepend': {
       const prefix = string(spec.prepend, `${path}.prepend`);
       // Hugging Face prepends only to non-empty text.

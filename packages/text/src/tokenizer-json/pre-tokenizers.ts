@@ -2,12 +2,12 @@ import { InvalidSpecError } from '@jointok/core';
 import { classifyText, scannerForPattern, translateRegex } from '../pretokenize/index.js';
 import { array, boolean, object, pattern, string, unsupported, type Spec } from './spec.js';
 
-/** A pre-tokenizer stage: one piece → pieces. */
-export type PreTokenizer = (piece: string) => string[];
+/** A pre-tokenizer stage: one piece → pieces. `first`: the piece starts the input (Metaspace `first`). */
+export type PreTokenizer = (piece: string, first: boolean) => string[];
 
 /** The built pre-tokenizer chain, plus whether it ends byte-level (the model then starts from bytes). */
 export interface PreTokenizerChain {
-  split: (text: string) => string[];
+  split: (text: string, first: boolean) => string[];
   byteLevel: boolean;
 }
 
@@ -117,11 +117,9 @@ function buildStage(value: unknown, path: string, flags: { byteLevel: boolean })
       const replacement = string(spec.replacement ?? '▁', `${path}.replacement`);
       const scheme = spec.prepend_scheme ?? (spec.add_prefix_space === false ? 'never' : 'always');
       const split = boolean(spec.split, `${path}.split`, true);
-      let first = true;
-      return (piece) => {
+      return (piece, first) => {
         let text = piece.split(' ').join(replacement);
         if ((scheme === 'always' || (scheme === 'first' && first)) && !text.startsWith(replacement)) text = replacement + text;
-        first = false;
         if (!split) return [text];
         const out: string[] = [];
         let start = 0;
@@ -137,7 +135,7 @@ function buildStage(value: unknown, path: string, flags: { byteLevel: boolean })
     }
     case 'Sequence': {
       const stages = array(spec.pretokenizers, `${path}.pretokenizers`).map((stage, i) => buildStage(stage, `${path}.pretokenizers[${i}]`, flags));
-      return (piece) => stages.reduce<string[]>((pieces, stage) => pieces.flatMap(stage), [piece]);
+      return (piece, first) => stages.reduce<string[]>((pieces, stage) => pieces.flatMap((p, i) => stage(p, first && i === 0)), [piece]);
     }
     default:
       return unsupported(path, spec.type, SUPPORTED);
