@@ -1,6 +1,8 @@
 /**
- * @jointok/text — exact byte-level BPE: tiktoken's o200k_base and cl100k_base (shipped, loaded
- * lazily), any `.tiktoken` rank file, special-token policies, offsets and streaming decoding.
+ * @jointok/text — exact BPE: tiktoken's o200k_base and cl100k_base (shipped, loaded lazily), any
+ * `.tiktoken` rank file, Hugging Face `tokenizer.json` BPE models (byte-level and byte-fallback),
+ * special-token policies, offsets, streaming encode/decode, a BPE trainer (text and integer codes)
+ * and lossless tiktoken → tokenizer.json conversion. Worker-pool batches live in `@jointok/text/batch`.
  */
 export * from './errors/index.js';
 export * from './encoding/index.js';
