@@ -205,13 +205,14 @@ export class Encoding {
       const length = encodeUtf8Into(text, start, end, buffer);
       if (length === 1) out.push(byteRanks[buffer[0] as number] as number);
       else {
-        // One hash serves both tables: the vocabulary (one-token pieces) and the merge memo.
+        // One hash serves both tables. The piece memo is asked first: it is small and hot, so
+        // repeated text rarely touches the large vocabulary table.
         const hash = hashBytes(buffer, 0, length);
-        const rank = table.lookupHashed(buffer, 0, length, hash);
-        if (rank >= 0) out.push(rank);
-        else if (!cache.appendTo(buffer, length, hash, out)) {
+        if (!cache.appendTo(buffer, length, hash, out)) {
           const from = out.length;
-          bytePairEncode(table, buffer, length, out);
+          const rank = table.lookupHashed(buffer, 0, length, hash);
+          if (rank >= 0) out.push(rank);
+          else bytePairEncode(table, buffer, length, out);
           cache.set(buffer, length, hash, out, from);
         }
       }
