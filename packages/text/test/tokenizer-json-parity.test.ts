@@ -41,6 +41,17 @@ describe.each([
     expect(mismatches).toBe(0);
   });
 
+  it('streams decoding: pieces concatenate to the full decode, and none ends in U+FFFD', () => {
+    for (const text of corpus.documents.slice(0, 12)) {
+      const ids = ours.encode(text, { addSpecialTokens: false });
+      const stream = ours.createDecodeStream();
+      const pieces = ids.map((id) => stream.write(id));
+      pieces.push(stream.end());
+      expect(pieces.join('')).toBe(ours.decode(ids));
+      if (!ours.decode(ids).includes('\ufffd')) expect(pieces.some((p) => p.includes('\ufffd'))).toBe(false);
+    }
+  });
+
   it('adds the same special tokens and decodes to the same text', async () => {
     for (const text of corpus.documents.slice(0, 40)) {
       const expected = (await reference.encode(text, null, { addSpecialTokens: true })).getIds();

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@jointok/core';
 import { UnknownTokenIdError } from '../errors/index.js';
 import { AddedTokenSplitter, type AddedToken } from './added-tokens.js';
 import type { BpeModel } from './bpe-model.js';
+import { HfDecodeStream } from './hf-decode-stream.js';
 import type { Decoder } from './decoders.js';
 import type { Normalizer } from './normalizers.js';
 import type { PostProcessor } from './post-processors.js';
@@ -64,6 +65,21 @@ export class HfTokenizer {
       first = false;
     }
     return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
+  }
+
+  /** Encodes without the post-processor's special tokens. */
+  encodeOrdinary(text: string): number[] {
+    return this.encode(text, { addSpecialTokens: false });
+  }
+
+  /** Number of ids `encode(text, options)` yields. */
+  countTokens(text: string, options: HfEncodeOptions = {}): number {
+    return this.encode(text, options).length;
+  }
+
+  /** A streaming decoder: `write(id)` returns newly completed text; the pieces concatenate to `decode(ids)`. */
+  createDecodeStream(options: HfDecodeOptions = {}): HfDecodeStream {
+    return new HfDecodeStream((ids) => this.decode(ids, options));
   }
 
   /** Token string of an id (vocabulary or added token), or undefined. */
