@@ -8,6 +8,8 @@ export interface AddedToken {
   lstrip: boolean;
   rstrip: boolean;
   singleWord: boolean;
+  /** Matched on the normalized text (its content normalized too), not on the raw input. */
+  normalized: boolean;
 }
 
 /** A stretch of input: plain text, or an added token's id. */
@@ -28,6 +30,8 @@ export function readAddedTokens(value: unknown, path = 'added_tokens'): AddedTok
       lstrip: boolean(spec.lstrip, `${path}[${i}].lstrip`, false),
       rstrip: boolean(spec.rstrip, `${path}[${i}].rstrip`, false),
       singleWord: boolean(spec.single_word, `${path}[${i}].single_word`, false),
+      // Hugging Face's default: special tokens match the raw text, other added tokens the normalized one.
+      normalized: boolean(spec.normalized, `${path}[${i}].normalized`, !boolean(spec.special, `${path}[${i}].special`, false)),
     };
   });
 }
@@ -40,8 +44,17 @@ export class AddedTokenSplitter {
   private readonly regex: RegExp | null;
   private readonly byContent: Map<string, AddedToken>;
 
-  constructor(tokens: readonly AddedToken[]) {
-    this.byContent = new Map(tokens.filter((t) => t.content.length > 0).map((t) => [t.content, t]));
+  /**
+   * @param tokens the added tokens this splitter matches
+   * @param literal the text a token matches (normalized tokens: their content through the normalizer)
+   */
+  constructor(tokens: readonly AddedToken[], literal: (token: AddedToken) => string = (t) => t.content) {
+    this.byContent = new Map();
+    for (const token of tokens) {
+      const text = literal(token);
+      // First one wins on equal literals, as in Hugging Face's trie.
+      if (text.length > 0 && !this.byContent.has(text)) this.byContent.set(text, token);
+    }
     const literals = [...this.byContent.keys()].sort((a, b) => b.length - a.length);
     this.regex = literals.length === 0 ? null : new RegExp(literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&')).join('|'), 'gu');
   }

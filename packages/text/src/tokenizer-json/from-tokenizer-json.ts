@@ -26,11 +26,18 @@ export function fromTokenizerJson(json: string | object): HfTokenizer {
   const modelSpec = object(spec.model, 'model');
   if (modelSpec.type !== 'BPE' && !(modelSpec.type === undefined && modelSpec.merges !== undefined)) unsupported('model', modelSpec.type, ['BPE']);
   const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
+  const model = new BpeModel(modelSpec, preTokenizer.byteLevel);
+  // Hugging Face gives an added token whose content is already a vocabulary token that token's id,
+  // whatever id the file lists.
+  const addedTokens = readAddedTokens(spec.added_tokens).map((token) => {
+    const id = model.vocab.get(token.content);
+    return id === undefined || id === token.id ? token : { ...token, id };
+  });
   return new HfTokenizer({
     normalizer: buildNormalizer(spec.normalizer),
     preTokenizer,
-    model: new BpeModel(modelSpec, preTokenizer.byteLevel),
-    addedTokens: readAddedTokens(spec.added_tokens),
+    model,
+    addedTokens,
     postProcessor: buildPostProcessor(spec.post_processor),
     decoder: buildDecoder(spec.decoder),
   });

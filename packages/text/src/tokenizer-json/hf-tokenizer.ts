@@ -37,12 +37,20 @@ export interface HfTokenizerStages {
  */
 export class HfTokenizer {
   private readonly stages: HfTokenizerStages;
-  private readonly splitter: AddedTokenSplitter;
+  /** Added tokens matched on the raw input (`normalized: false`). */
+  private readonly rawSplitter: AddedTokenSplitter;
+  /** Added tokens matched on the normalized text (`normalized: true`), by their normalized content. */
+  private readonly normalizedSplitter: AddedTokenSplitter;
   private readonly added = new Map<number, AddedToken>();
 
   constructor(stages: HfTokenizerStages) {
     this.stages = stages;
-    this.splitter = new AddedTokenSplitter(stages.addedTokens);
+    const normalize = stages.normalizer ?? ((text: string): string => text);
+    this.rawSplitter = new AddedTokenSplitter(stages.addedTokens.filter((t) => !t.normalized));
+    this.normalizedSplitter = new AddedTokenSplitter(
+      stages.addedTokens.filter((t) => t.normalized),
+      (t) => normalize(t.content),
+    );
     for (const token of stages.addedTokens) this.added.set(token.id, token);
   }
 
@@ -54,15 +62,20 @@ export class HfTokenizer {
     // Lone surrogates reach Hugging Face (Rust) as U+FFFD; make them so here too.
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
     let first = true;
-    for (const segment of this.splitter.split(wellFormed)) {
+    // Hugging Face's order: raw-matched added tokens split the input; each stretch between them is
+    // normalized, and normalized-matched added tokens split the normalized stretch.
+    for (const segment of this.rawSplitter.split(wellFormed)) {
       if ('id' in segment) {
         ids.push(segment.id);
         first = false;
         continue;
       }
       const normalized = normalizer === null ? segment.text : normalizer(segment.text);
-      for (const piece of preTokenizer.split(normalized, first)) model.encodeWord(piece, ids);
-      first = false;
+      for (const part of this.normalizedSplitter.split(normalized)) {
+        if ('id' in part) ids.push(part.id);
+        else for (const piece of preTokenizer.split(part.text, first)) model.encodeWord(piece, ids);
+        first = false;
+      }
     }
     return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
   }

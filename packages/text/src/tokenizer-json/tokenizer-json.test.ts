@@ -54,6 +54,7 @@ describe('fromTokenizerJson', () => {
     expect(() => fromTokenizerJson({ ...tiny, model: { ...tiny.model, merges: ['a zz'] } })).toThrow(/model\.merges\[0\]/);
     expect(() => fromTokenizerJson({ ...tiny, model: { ...tiny.model, vocab: { a: -1 } } })).toThrow(InvalidSpecError);
     expect(() => fromTokenizerJson({ ...tiny, added_tokens: [{ content: 'x' }] })).toThrow(/added_tokens\[0\]\.id/);
+    expect(() => fromTokenizerJson({ ...tiny, added_tokens: [{ id: 1, content: 'x', normalized: 'yes' }] })).toThrow(/added_tokens\[0\]\.normalized/);
   });
 
   it('rejects a Split regex JavaScript cannot express, naming the construct', () => {
