@@ -2,10 +2,11 @@ import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import type { TokenBlock } from '../modality/token-block.js';
 import { compileLayout } from './compile/compile-layout.js';
 import type { CompiledLayout } from './compile/compiled-layout.js';
-import type { IdRanges } from './id-ranges.js';
+import { IdRanges } from './id-ranges.js';
 import type { LayoutSpec } from './layout/layout-spec.js';
 import { validateLayout } from './layout/validate-layout.js';
 import { allowedBetweenSegments } from './parser/allowed-next.js';
+import { feedWithHeads, headsArgument } from './parser/head-feed.js';
 import { IncrementalParser } from './parser/incremental-parser.js';
 import { ParseMachine } from './parser/parse-machine.js';
 import type { ParseMode, ParseResult } from './parser/parser-types.js';
@@ -17,14 +18,26 @@ export interface JointSpaceInfo {
   readonly name: string;
   readonly modality: string;
   readonly codebookSize: number;
-  /** Every id the space's codes use. */
+  /** Every id the space's codes use (for a head space mixed with text: ids of its own head). */
   readonly ids: IdRanges;
+  /** The head of the space's body ids: 0 (text/LM head, or a standalone layout) or `k >= 1` (`spaces[k - 1]`). */
+  readonly head: number;
 }
 
 /** Options of `parse` and `createParser`. */
 export interface ParseOptions {
   /** `strict` (default) throws typed errors; `lenient` repairs and reports every repair. */
   readonly mode?: ParseMode;
+}
+
+/** Options of `parse`. */
+export interface ParseIdsOptions extends ParseOptions {
+  /**
+   * The head of each id, parallel to the ids (as `serialize` returns it), for layouts that mix text
+   * with head spaces. Omitted, each id's head follows from the parser state; a layout where it
+   * cannot (an end marker that is also a code of its head) then throws `InvalidArgumentError`.
+   */
+  readonly heads?: Uint8Array | readonly number[];
 }
 
 /**
@@ -35,6 +48,8 @@ export interface JointVocabulary {
   readonly layout: LayoutSpec;
   /** Text ids are `[0, textSize)`. */
   readonly textSize: number;
+  /** True when the layout mixes text with head spaces: ids then travel with `heads` (see `serialize`). */
+  readonly headed: boolean;
   readonly spaces: readonly JointSpaceInfo[];
   /** The id of a named layout token (`'boi'`, `'t2i'`, ...). */
   tokenId(name: string): number;
@@ -47,7 +62,7 @@ export interface JointVocabulary {
    * Reads an id sequence back into text and modality blocks. The blocks' `codes` are views into
    * one buffer the size of the input (one allocation per parse); copy one to keep it apart.
    */
-  parse(ids: Int32Array | readonly number[], options?: ParseOptions): ParseResult;
+  parse(ids: Int32Array | readonly number[], options?: ParseIdsOptions): ParseResult;
   /** A parser fed one id at a time, with `allowedNext()` for constrained generation. */
   createParser(options?: ParseOptions): IncrementalParser;
 }
@@ -55,6 +70,7 @@ export interface JointVocabulary {
 class CompiledJointVocabulary implements JointVocabulary {
   readonly layout: LayoutSpec;
   readonly textSize: number;
+  readonly headed: boolean;
   readonly spaces: readonly JointSpaceInfo[];
   private readonly compiled: CompiledLayout;
   private readonly between: IdRanges;
@@ -63,7 +79,14 @@ class CompiledJointVocabulary implements JointVocabulary {
     this.compiled = compiled;
     this.layout = compiled.spec;
     this.textSize = compiled.textSize;
-    this.spaces = compiled.spaces.map((s) => ({ name: s.name, modality: s.modality, codebookSize: s.codes.codebookSize, ids: s.codes.allRanges }));
+    this.headed = compiled.heads !== null;
+    this.spaces = compiled.spaces.map((s) => ({
+      name: s.name,
+      modality: s.modality,
+      codebookSize: s.codes.codebookSize,
+      ids: s.idShift === 0 ? s.codes.allRanges : new IdRanges(s.codes.allRanges.bounds.map((b) => b - s.idShift)),
+      head: s.head,
+    }));
     this.between = allowedBetweenSegments(compiled);
   }
 
@@ -78,12 +101,19 @@ class CompiledJointVocabulary implements JointVocabulary {
     return serializeBlocks(this.compiled, blocks);
   }
 
-  parse(ids: Int32Array | readonly number[], options: ParseOptions = {}): ParseResult {
+  parse(ids: Int32Array | readonly number[], options: ParseIdsOptions = {}): ParseResult {
     const array = ids instanceof Int32Array ? ids : Array.isArray(ids) ? Int32Array.from(ids) : undefined;
     if (array === undefined) throw new InvalidArgumentError({ argument: 'ids', expected: 'an Int32Array or an array of integers', received: ids });
     const machine = new ParseMachine(this.compiled, options.mode ?? 'strict', array.length);
-    machine.final = true;
-    machine.consume(array, 0, array.length);
+    if (options.heads === undefined && this.compiled.heads === null) {
+      machine.final = true;
+      machine.consume(array, 0, array.length);
+    } else {
+      const heads = options.heads === undefined ? null : headsArgument(options.heads, array.length, 'options.heads');
+      // Inferred heads feed one id at a time, so whole-block fast paths must not assume the end.
+      machine.final = heads !== null;
+      feedWithHeads(machine, array, heads);
+    }
     machine.finish();
     return { blocks: machine.blocks, spans: machine.spans, repairs: machine.repairs, repaired: machine.repairs.length > 0 };
   }

@@ -1,8 +1,9 @@
+import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { CodebookOverflowError } from '../errors/codebook-overflow-error.js';
 import { LayoutOverlapError } from '../errors/layout-overlap-error.js';
 import { UnresolvedTokenError } from '../errors/unresolved-token-error.js';
 import type { IdRanges } from '../id-ranges.js';
-import type { CodesSpec, LayoutSpec, PrefixSpec, TokenRef } from '../layout/layout-spec.js';
+import type { BodySpec, CodesSpec, LayoutSpec, PrefixSpec, SpaceSpec, TokenRef } from '../layout/layout-spec.js';
 import { offsetCodeMap, tableCodeMap, type CodeMap } from './code-map.js';
 import { compileBody, slotsOf } from './compile-body.js';
 import type { CompiledLayout, CompiledPrefix, CompiledSpace } from './compiled-layout.js';
@@ -38,12 +39,12 @@ function tableIds(codes: Extract<CodesSpec, { type: 'table' }>, name: string, to
   return idOfCode;
 }
 
-function compileCodes(codes: CodesSpec, name: string, path: string, slots: number, tokens: ReadonlyMap<string, number>): CodeMap {
+function compileCodes(codes: CodesSpec, name: string, path: string, slots: number, tokens: ReadonlyMap<string, number>, headShift: number): CodeMap {
   if (codes.type === 'table') {
     if (slots !== 1) throw new CodebookOverflowError({ space: name, codebookSize: codes.codebookSize * slots, capacity: codes.codebookSize });
     return tableCodeMap(tableIds(codes, name, tokens));
   }
-  const first = codes.type === 'head' ? 0 : resolveRef(codes.base, `${path}.base`, tokens);
+  const first = codes.type === 'head' ? headShift : resolveRef(codes.base, `${path}.base`, tokens);
   const stride = codes.type === 'head' ? 0 : (codes.stride ?? codes.codebookSize);
   if (slots > 1 && stride > 0 && codes.codebookSize > stride) throw new CodebookOverflowError({ space: name, codebookSize: codes.codebookSize, capacity: stride });
   if (codes.type === 'offset' && codes.reserved !== undefined) {
@@ -123,13 +124,52 @@ function checkOverlaps(spaces: readonly CompiledSpace[]): Map<number, number> {
   return beginMap;
 }
 
+/** Names of the structure tokens a body writes between codes (on the space's own head for head spaces). */
+function bodyTokenNames(body: BodySpec): string[] {
+  if (body.type === 'grid') return [body.rowEnd, body.frameEnd].filter((n): n is string => n !== undefined);
+  if (body.type === 'delay' || body.type === 'parallel' || body.type === 'coarse-first') return [body.special];
+  return [];
+}
+
+/** The largest real id a compiled space uses, plus one. */
+function realCeiling(space: CompiledSpace): number {
+  let ceiling = 0;
+  const bump = (id: number): void => void (ceiling = Math.max(ceiling, id + 1));
+  space.begin.forEach(bump);
+  space.end.forEach(bump);
+  for (const item of space.prefix) {
+    if (item.kind === 'token') bump(item.id);
+    else {
+      item.parts.forEach(bump);
+      item.digitIds.forEach(bump);
+    }
+  }
+  if (space.head === 0) {
+    const bounds = space.codes.allRanges.bounds;
+    if (bounds.length > 0) ceiling = Math.max(ceiling, bounds[bounds.length - 1] as number);
+  }
+  return ceiling;
+}
+
+/** Why a head cannot be inferred from ids alone, or null. */
+function ambiguityOf(space: CompiledSpace, size: number): string | null {
+  const end = space.end[0];
+  if (end === undefined || end >= size) return null;
+  const body = space.body;
+  if (body.kind === 'program' && body.count !== 'variable') return null;
+  return `end marker ${end} of space ${space.name} is also id ${end} of its head, and either may come after a unit`;
+}
+
 /** Resolves a validated layout against a token map and checks it at the id level. */
 export function compileLayout(spec: LayoutSpec, tokens: ReadonlyMap<string, number>): CompiledLayout {
   const tokenIds = new Map<string, number>();
   for (const [name, ref] of Object.entries(spec.tokens)) tokenIds.set(name, resolveRef(ref, `tokens.${name}`, tokens));
   const named = (name: string): number => tokenIds.get(name) as number;
   const textSize = typeof spec.text.size === 'number' ? spec.text.size : resolveRef(spec.text.size, 'text.size', tokens);
-  const spaces = spec.spaces.map((space, index): CompiledSpace => {
+  const standalone = spec.spaces.length === 1 && (spec.spaces[0] as SpaceSpec).begin.length === 0;
+  // Head spaces mixed with text get a head each (numbered in space order) and private internal ids.
+  const headed = !standalone && spec.spaces.some((s) => s.codes.type === 'head');
+  const compileSpace = (space: SpaceSpec, index: number, head: number, shift: number): CompiledSpace => {
     const path = `spaces[${index}]`;
     return {
       index,
@@ -138,10 +178,42 @@ export function compileLayout(spec: LayoutSpec, tokens: ReadonlyMap<string, numb
       begin: Int32Array.from(space.begin, named),
       end: Int32Array.from(space.end, named),
       prefix: compilePrefix(space.prefix ?? [], `${path}.prefix`, named, tokens),
-      codes: compileCodes(space.codes, space.name, `${path}.codes`, slotsOf(space.body), tokens),
-      body: compileBody(space.body, named),
+      codes: compileCodes(space.codes, space.name, `${path}.codes`, slotsOf(space.body), tokens, shift),
+      body: compileBody(space.body, shift === 0 ? named : (name) => named(name) + shift),
+      head,
+      idShift: shift,
     };
+  };
+  if (!headed) {
+    const spaces = spec.spaces.map((space, index) => compileSpace(space, index, 0, 0));
+    const beginMap = checkOverlaps(spaces);
+    return { spec, textSize, spaces, beginMap, beginIds: Int32Array.from(beginMap.keys()), standalone, tokenIds, heads: null };
+  }
+  // First pass (head spaces at shift 0) to find every real id; their codes are then moved above it.
+  const draft = spec.spaces.map((space, index) => compileSpace(space, index, space.codes.type === 'head' ? 1 : 0, 0));
+  let firstInternal = textSize;
+  for (const id of tokenIds.values()) firstInternal = Math.max(firstInternal, id + 1);
+  for (const space of draft) firstInternal = Math.max(firstInternal, realCeiling(space));
+  const shift = [0];
+  const size = [firstInternal];
+  const spaceOfHead = [-1];
+  let next = firstInternal;
+  const spaces = spec.spaces.map((space, index) => {
+    if (space.codes.type !== 'head') return draft[index] as CompiledSpace;
+    const structure = bodyTokenNames(space.body).map(named);
+    const headSize = Math.max(space.codes.codebookSize, ...structure.map((id) => id + 1));
+    shift.push(next);
+    size.push(headSize);
+    spaceOfHead.push(index);
+    next += headSize;
+    return compileSpace(space, index, shift.length - 1, next - headSize);
   });
+  // Heads travel as a Uint8Array; internal ids must stay int32.
+  if (shift.length > 256) throw new InvalidSpecError({ path: 'spaces', expected: 'at most 255 head spaces', received: shift.length - 1 });
+  if (next > 0x7fffffff) throw new CodebookOverflowError({ space: spec.spaces.map((s) => s.name).join(', '), codebookSize: next - firstInternal, capacity: 0x7fffffff - firstInternal });
   const beginMap = checkOverlaps(spaces);
-  return { spec, textSize, spaces, beginMap, beginIds: Int32Array.from(beginMap.keys()), standalone: spaces.length === 1 && (spaces[0] as CompiledSpace).begin.length === 0, tokenIds };
+  let ambiguity: string | null = null;
+  for (const space of spaces) if (space.head > 0) ambiguity ??= ambiguityOf(space, size[space.head] as number);
+  const heads = { count: shift.length, shift: Int32Array.from(shift), size: Int32Array.from(size), space: Int32Array.from(spaceOfHead), firstInternal, ambiguity };
+  return { spec, textSize, spaces, beginMap, beginIds: Int32Array.from(beginMap.keys()), standalone, tokenIds, heads };
 }

@@ -1,6 +1,7 @@
 import type { LayoutSpec } from '../layout/layout-spec.js';
 import type { BodyPlan } from './body-plan.js';
 import type { CodeMap } from './code-map.js';
+import type { HeadTable } from './head-table.js';
 
 /**
  * A resolution prefix compiled to ids: `parts[k] >= 0` is a literal character token, -1 the h field,
@@ -25,6 +26,17 @@ export interface CompiledSpace {
   readonly prefix: readonly CompiledPrefix[];
   readonly codes: CodeMap;
   readonly body: BodyPlan;
+  /**
+   * The output head of the space's body ids: 0 for the text (LM) head, `k >= 1` for the head of a
+   * `head` space mixed with text (then `spaces[k - 1]` is this space). Standalone layouts use 0.
+   */
+  readonly head: number;
+  /**
+   * What internal ids add to the head's own ids (0 unless `head > 0`). A head space's body is
+   * compiled onto a private block of internal ids above every real id, so the parse machine reads
+   * `(head, id)` pairs as single ids without a second branch on its hot loops.
+   */
+  readonly idShift: number;
 }
 
 /** A layout resolved against vocabulary artifacts. */
@@ -40,6 +52,8 @@ export interface CompiledLayout {
   readonly standalone: boolean;
   /** Named tokens of the layout, resolved. */
   readonly tokenIds: ReadonlyMap<string, number>;
+  /** The heads of a layout that mixes text with head spaces; null for every other layout. */
+  readonly heads: HeadTable | null;
 }
 
 /** Maximum digits of one resolution field (keeps the value an int32 and the grammar finite). */

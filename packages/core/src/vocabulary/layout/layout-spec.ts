@@ -30,7 +30,12 @@ export type CodesSpec =
    * whose digits are written in the alphabet `digits` (Chameleon: `IMGIMG` + letters A–J + `Z`).
    */
   | { readonly type: 'table'; readonly prefix: string; readonly suffix: string; readonly digits: string; readonly codebookSize: number }
-  /** A separate output head: an id is the code itself, `(space, code)`; used by standalone layouts (MusicGen). */
+  /**
+   * A separate output head: a token is `(head, code)` and its id is the code itself. Standalone
+   * (MusicGen: the whole sequence is the head's ids) or mixed with text behind text-head markers
+   * (Janus): `serialize` then returns a parallel `heads` array and `parse`/`push` take one.
+   * Body structure tokens (`special`, `rowEnd`, `frameEnd`) are ids of the same head.
+   */
   | { readonly type: 'head'; readonly codebookSize: number };
 
 /** Tokens written after the begin markers and before the codes. */

@@ -191,8 +191,6 @@ export function validateLayout(value: unknown): LayoutSpec {
     }
     if (begin.length === 0 && (spaces.length !== 1 || typeof text.size !== 'number' || text.size !== 0))
       fail(`${path}.begin`, 'at least one begin marker (only a standalone layout, text.size 0 and one space, may omit it)', space.begin);
-    const codes = space.codes as Json;
-    if (codes.type === 'head' && begin.length !== 0) fail(`${path}.codes.type`, "'offset' or 'table' (a 'head' space is standalone and has no markers)", codes.type);
     validateBody(space.body, `${path}.body`, tokens, hasResolution);
   });
   return value as LayoutSpec;

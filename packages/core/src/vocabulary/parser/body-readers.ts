@@ -52,7 +52,7 @@ export function readBody(m: ParseMachine, ids: Int32Array, from: number, to: num
           data[length++] = code;
         }
       }
-      if (events !== null) for (let k = start; k < i; k++) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: m.pos + (k - start), id: ids[k] as number, code: data[codes.length + (k - start)] as number });
+      if (events !== null) for (let k = start; k < i; k++) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: m.pos + (k - start), id: (ids[k] as number) - space.idShift, code: data[codes.length + (k - start)] as number });
       codes.length = length;
       m.pos += i - start;
       m.unit += i - start;
@@ -99,7 +99,7 @@ export function readBody(m: ParseMachine, ids: Int32Array, from: number, to: num
           break;
         }
         data[length++] = code;
-        if (events !== null) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: m.pos + (i - from), id, code });
+        if (events !== null) events.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: m.pos + (i - from), id: id - space.idShift, code });
       } else if (id !== -op - 1) {
         ok = false;
         break;
@@ -267,7 +267,7 @@ export function readLane(m: ParseMachine, id: number): boolean {
   // On failure the candidates are spoilt, but the block is then either an error or dropped.
   if (!candidates.observe(pattern, m.step, m.lane, isCode)) return m.unexpected(id);
   m.codes.push(code);
-  if (isCode) m.events?.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: m.pos, id, code });
+  if (isCode) m.events?.push({ type: 'segment-delta', modality: space.modality, space: space.name, position: m.pos, id: id - space.idShift, code });
   m.pos++;
   if (++m.lane === pattern.lanes) {
     m.lane = 0;

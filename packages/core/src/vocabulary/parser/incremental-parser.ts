@@ -1,6 +1,8 @@
 import type { CompiledLayout } from '../compile/compiled-layout.js';
+import { HeadedIdRanges } from '../headed-id-ranges.js';
 import type { IdRanges } from '../id-ranges.js';
 import { allowedBetweenSegments, allowedNext } from './allowed-next.js';
+import { feedWithHeads, headsArgument, internalOf } from './head-feed.js';
 import { ParseMachine } from './parse-machine.js';
 import type { ParseMode, ParserEvent, ParseRepair } from './parser-types.js';
 
@@ -21,16 +23,23 @@ export class IncrementalParser {
     this.between = between;
   }
 
-  /** Feeds one id. Strict mode throws a typed error for an id that `allowedNext()` excludes. */
-  push(id: number): readonly ParserEvent[] {
-    this.scratch[0] = id;
+  /**
+   * Feeds one id. Strict mode throws a typed error for an id that `allowedNext()` excludes.
+   * `head` (layouts that mix text with head spaces): 0 for the text head, `k` for the head of
+   * `spaces[k - 1]`; omitted, the parser state decides. Other layouts take only head 0.
+   */
+  push(id: number, head?: number): readonly ParserEvent[] {
+    if (head === undefined && this.machine.layout.heads === null) this.scratch[0] = id;
+    else this.scratch[0] = internalOf(this.machine, id, head);
     return this.run(() => this.machine.consume(this.scratch, 0, 1));
   }
 
-  /** Feeds several ids. */
-  pushMany(ids: Int32Array | readonly number[]): readonly ParserEvent[] {
+  /** Feeds several ids, with their heads (see `push`) or without. */
+  pushMany(ids: Int32Array | readonly number[], heads?: Uint8Array | readonly number[]): readonly ParserEvent[] {
     const array = ids instanceof Int32Array ? ids : Int32Array.from(ids);
-    return this.run(() => this.machine.consume(array, 0, array.length));
+    if (heads === undefined && this.machine.layout.heads === null) return this.run(() => this.machine.consume(array, 0, array.length));
+    const checked = heads === undefined ? null : headsArgument(heads, array.length, 'heads');
+    return this.run(() => feedWithHeads(this.machine, array, checked));
   }
 
   /** Ends the stream: closes the open segment; strict mode throws `TruncatedBlockError` inside a block. */
@@ -38,9 +47,23 @@ export class IncrementalParser {
     return this.run(() => this.machine.finish());
   }
 
-  /** The ids that may come next, as ranges; test one id with `.has(id)`. */
+  /**
+   * The ids that may come next, as ranges; test one id with `.has(id)`. For a layout that mixes
+   * text with head spaces this is a `HeadedIdRanges` (see `allowedNextByHead`).
+   */
   allowedNext(): IdRanges {
-    return allowedNext(this.machine, this.between);
+    const table = this.machine.layout.heads;
+    const internal = allowedNext(this.machine, this.between);
+    return table === null ? internal : HeadedIdRanges.fromInternal(table, internal);
+  }
+
+  /**
+   * The ids that may come next on each head: `byHead[0]` text-head ids, `byHead[k]` ids of the
+   * head of `spaces[k - 1]`; `heads` lists the heads that may speak. Without head spaces, one head.
+   */
+  allowedNextByHead(): HeadedIdRanges {
+    const ranges = this.allowedNext();
+    return ranges instanceof HeadedIdRanges ? ranges : new HeadedIdRanges([ranges]);
   }
 
   /** Whether the stream may end here (`finish()` would not report a truncated block). */

@@ -3,7 +3,9 @@ import { cellsIn, type ProgramPlan } from '../compile/body-plan.js';
 import { MAX_RESOLUTION_DIGITS, type CompiledLayout, type CompiledResolution, type CompiledSpace } from '../compile/compiled-layout.js';
 import { TruncatedBlockError } from '../errors/truncated-block-error.js';
 import { UnexpectedTokenIdError } from '../errors/unexpected-token-id-error.js';
+import { UnexpectedHeadError } from '../errors/unexpected-head-error.js';
 import { UnknownTokenIdError } from '../errors/unknown-token-id-error.js';
+import { headOfInternal, realId, type HeadTable } from '../compile/head-table.js';
 import { readBody, readLane, readLaneBlock } from './body-readers.js';
 import { buildLaneBlock, buildProgramBlock } from './build-block.js';
 import { GrowBuffer } from './grow-buffer.js';
@@ -204,7 +206,10 @@ export class ParseMachine {
       this.pos++;
       return true;
     }
-    if (this.strict) throw new UnknownTokenIdError({ position: this.pos, id, textSize: layout.textSize });
+    if (this.strict) {
+      this.checkHead(id);
+      throw new UnknownTokenIdError({ position: this.pos, id, textSize: layout.textSize });
+    }
     this.addRepair({ kind: 'dropped-unknown-id', position: this.pos, space: null, droppedIds: 1, detail: `id ${id} is outside every space` });
     this.pos++;
     return true;
@@ -380,7 +385,11 @@ export class ParseMachine {
    */
   unexpected(id: number): boolean {
     const space = this.space as CompiledSpace;
-    if (this.strict) throw new UnexpectedTokenIdError({ space: space.name, position: this.pos, id, expected: this.describeExpected() });
+    if (this.strict) {
+      this.checkHead(id);
+      const heads = this.layout.heads;
+      throw new UnexpectedTokenIdError({ space: space.name, position: this.pos, id: heads === null ? id : realId(heads, id), expected: this.describeExpected() });
+    }
     if (this.state === State.Body && id === space.end[0] && space.body.kind === 'program') {
       // An early end marker: keep the complete units and let the markers close the block normally.
       const units = this.unit;
@@ -443,6 +452,42 @@ export class ParseMachine {
     this.finishBlock(null, repair);
   }
 
+  // ---- heads (layouts that mix text with head spaces) ----------------------------------------
+
+  /** The heads an id may come from in the current state (0: text head). */
+  allowedHeads(): number[] {
+    const space = this.space;
+    if (space === null || space.head === 0 || (this.state !== State.Body && this.state !== State.Lanes)) return [0];
+    if (space.end.length === 0) return [space.head];
+    if (this.state === State.Lanes) return this.lane === 0 ? [space.head, 0] : [space.head];
+    if (this.opIndex !== 0) return [space.head];
+    if (this.unit === this.unitCount) return [0];
+    return this.unitCount < 0 ? [space.head, 0] : [space.head];
+  }
+
+  /**
+   * The head of an id given without one: the parser state decides it (compilation rejects layouts
+   * where it cannot). Inside a head space's body every id is the head's, except its end marker
+   * where one may come.
+   */
+  inferHead(id: number): number {
+    const space = this.space;
+    if (space === null || space.head === 0 || (this.state !== State.Body && this.state !== State.Lanes)) return 0;
+    const end = space.end[0];
+    if (end === undefined || id !== end) return space.head;
+    const size = (this.layout.heads as HeadTable).size[space.head] as number;
+    return end >= size || (this.state === State.Body && this.opIndex === 0 && this.unit === this.unitCount) ? 0 : space.head;
+  }
+
+  /** Strict mode: an internal id from a head not allowed here is an `UnexpectedHeadError`. */
+  private checkHead(id: number): void {
+    const heads = this.layout.heads;
+    if (heads === null || id < 0) return;
+    const head = headOfInternal(heads, id);
+    const allowed = this.allowedHeads();
+    if (!allowed.includes(head)) throw new UnexpectedHeadError({ position: this.pos, head, expected: describeHeads(this.layout, allowed) });
+  }
+
   /** Words for what the current state expects (error messages). */
   describeExpected(): string {
     const space = this.space;
@@ -465,4 +510,12 @@ export class ParseMachine {
       }
     }
   }
+}
+
+/** "head 0 (text) or head 1 (image)", for error messages. */
+export function describeHeads(layout: CompiledLayout, heads: readonly number[]): string {
+  const table = layout.heads;
+  return heads
+    .map((h) => (h === 0 ? 'head 0 (text)' : `head ${h} (${table === null ? '?' : (layout.spaces[table.space[h] as number] as CompiledSpace).name})`))
+    .join(' or ');
 }

@@ -11,6 +11,11 @@ import { scatterInterleaved } from './scatter.js';
 export interface SerializeResult {
   readonly ids: Int32Array;
   readonly spans: BlockSpan[];
+  /**
+   * Only for layouts that mix text with head spaces: the head of each id (0 = text/LM head,
+   * `k >= 1` = the head of `spaces[k - 1]`), parallel to `ids`. Absent for every other layout.
+   */
+  readonly heads?: Uint8Array;
 }
 
 interface Planned {
@@ -147,6 +152,7 @@ export function serializeBlocks(layout: CompiledLayout, blocks: readonly TokenBl
   }
   const total = planned.reduce((sum, p) => sum + p.length, 0);
   const ids = new Int32Array(total);
+  const heads = layout.heads === null ? null : new Uint8Array(total);
   const spans: BlockSpan[] = [];
   let at = 0;
   for (let index = 0; index < planned.length; index++) {
@@ -167,9 +173,15 @@ export function serializeBlocks(layout: CompiledLayout, blocks: readonly TokenBl
     const contentStart = at;
     at = writeBody(ids, at, space, block, extent, `blocks[${index}]`);
     const contentEnd = at;
+    if (heads !== null && space.head > 0) {
+      // The body was written in internal ids; hand out the head's own ids and the head number.
+      heads.fill(space.head, contentStart, contentEnd);
+      const shift = space.idShift;
+      for (let k = contentStart; k < contentEnd; k++) ids[k] = (ids[k] as number) - shift;
+    }
     ids.set(space.end, at);
     at += space.end.length;
     spans.push({ start, end: at, contentStart, contentEnd, modality: space.modality, space: space.name, shape: space.body.shape(extent) });
   }
-  return { ids, spans };
+  return heads === null ? { ids, spans } : { ids, spans, heads };
 }
