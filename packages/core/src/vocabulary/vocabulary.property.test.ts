@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TokenBlock } from '../modality/token-block.js';
-import { toyArtifacts, toyHeadLayout, toyLayout } from './__fixtures__/toy-layouts.js';
+import { toyArtifacts, toyHeadLayout, toyLayout, toyMixedHeadLayout } from './__fixtures__/toy-layouts.js';
 import { createJointVocabulary, type JointVocabulary } from './joint-vocabulary.js';
 import type { ParserEvent } from './parser/parser-types.js';
 
 const toy = createJointVocabulary(toyLayout, toyArtifacts);
 const head = createJointVocabulary(toyHeadLayout);
+const mixed = createJointVocabulary(toyMixedHeadLayout, toyArtifacts);
 
 const codes = (max: number, length: number) => fc.array(fc.integer({ min: 0, max: max - 1 }), { minLength: length, maxLength: length });
 const make = (modality: string, shape: number[], values: number[], space?: string): TokenBlock<string> => ({
@@ -39,6 +40,10 @@ function normalise(blocks: TokenBlock<string>[]): TokenBlock<string>[] {
 }
 
 const toyBlocks = fc.array(fc.oneof(textBlock, imageBlock, speechBlock, snacBlock, videoBlock, musicBlock), { maxLength: 6 }).map(normalise);
+const headImageBlock = fc.integer({ min: 0, max: 3 }).chain((t) => codes(6, 2 * t).map((v) => make('image', [t, 2], v)));
+const tileBlock = codes(200, 4).map((v) => make('tile', [2, 2], v));
+const headMusicBlock = fc.integer({ min: 0, max: 3 }).chain((t) => codes(2, 2 * t).map((v) => make('music', [2, t], v)));
+const mixedBlocks = fc.array(fc.oneof(textBlock, headImageBlock, speechBlock, tileBlock, headMusicBlock), { maxLength: 6 }).map(normalise);
 const headBlocks = fc.integer({ min: 0, max: 4 }).chain((t) => codes(3, 2 * t).map((v) => [make('audio', [2, t], v)]));
 
 const summary = (blocks: readonly TokenBlock<string>[]) => blocks.map((b) => ({ modality: b.modality, codes: [...b.codes], shape: [...b.shape] }));
@@ -99,6 +104,8 @@ function parses(vocabulary: JointVocabulary, ids: Int32Array): boolean {
 const cases = [
   { name: 'toy layout (every body kind behind markers)', vocabulary: toy, blocks: toyBlocks, maxId: 280 },
   { name: 'standalone head layout (delay pattern)', vocabulary: head, blocks: headBlocks, maxId: 5 },
+  // Ids without heads: the parser state decides each id's head.
+  { name: 'text mixed with head spaces, heads inferred', vocabulary: mixed, blocks: mixedBlocks, maxId: 230 },
 ];
 
 describe.each(cases)('$name', ({ vocabulary, blocks, maxId }) => {
@@ -219,6 +226,94 @@ describe('allowedNext() against a brute-force oracle (standalone delay layout)',
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('text mixed with head spaces, explicit heads', () => {
+  /** Serialized (ids, heads) with random edits to ids and heads: replace, delete, insert, truncate. */
+  const damaged = fc.tuple(mixedBlocks, fc.array(fc.record({ kind: fc.integer({ min: 0, max: 3 }), at: fc.nat(), id: fc.integer({ min: 0, max: 230 }), head: fc.integer({ min: 0, max: 4 }) }), { maxLength: 2 })).map(([b, edits]) => {
+    const result = mixed.serialize(b);
+    let pairs = [...result.ids].map((id, i) => [id, result.heads![i]!] as [number, number]);
+    for (const { kind, at, id, head } of edits) {
+      const i = pairs.length === 0 ? 0 : at % pairs.length;
+      if (kind === 0 && pairs.length > 0) pairs[i] = [id, head];
+      else if (kind === 1) pairs.splice(i, 1);
+      else if (kind === 2) pairs.splice(i, 0, [id, head]);
+      else pairs = pairs.slice(0, i);
+    }
+    return { ids: Int32Array.from(pairs, (p) => p[0]), heads: Uint8Array.from(pairs, (p) => p[1]) };
+  });
+  const parsesWith = (ids: Int32Array, heads: Uint8Array) => {
+    try {
+      mixed.parse(ids, { heads });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('serialize → parse with heads is the identity, and the heads mark exactly the head-space bodies', () => {
+    fc.assert(
+      fc.property(mixedBlocks, (b) => {
+        const { ids, spans, heads } = mixed.serialize(b);
+        expect(heads).toHaveLength(ids.length);
+        const parsed = mixed.parse(ids, { heads: heads! });
+        expect(summary(parsed.blocks)).toEqual(summary(b));
+        expect(parsed.spans).toEqual(spans);
+        const expected = new Uint8Array(ids.length);
+        const headOf: Record<string, number> = { image: 1, tile: 3, music: 4 };
+        for (const span of spans) if (span.space !== null && headOf[span.space] !== undefined) expected.fill(headOf[span.space]!, span.contentStart, span.contentEnd);
+        expect([...heads!]).toEqual([...expected]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('streaming push(id, head) equals batch parse, events carry the head ids', () => {
+    fc.assert(
+      fc.property(mixedBlocks, (b) => {
+        const { ids, heads } = mixed.serialize(b);
+        const parser = mixed.createParser();
+        const events: ParserEvent[] = [];
+        ids.forEach((id, i) => events.push(...parser.push(id, heads![i])));
+        events.push(...parser.finish());
+        const blocks = events.flatMap((e) => (e.type === 'segment-end' && e.block !== null ? [e.block] : []));
+        expect(summary(blocks)).toEqual(summary(mixed.parse(ids, { heads: heads! }).blocks));
+        const deltas = events.flatMap((e) => (e.type === 'segment-delta' ? [[e.position, e.id]] : []));
+        for (const [position, id] of deltas) expect(id).toBe(ids[position!]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('allowedNext().has(id, head) accepts exactly the (id, head) sequences that parse', () => {
+    fc.assert(
+      fc.property(damaged, ({ ids, heads }) => {
+        const parser = mixed.createParser();
+        let accepted = true;
+        for (let i = 0; i < ids.length && accepted; i++) {
+          accepted = parser.allowedNext().has(ids[i]!, heads[i]!);
+          if (accepted) parser.push(ids[i]!, heads[i]!);
+        }
+        expect(accepted && parser.canFinish()).toBe(parsesWith(ids, heads));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('streaming lenient parse with heads equals batch lenient parse on damaged streams', () => {
+    fc.assert(
+      fc.property(damaged, fc.nat(), ({ ids, heads }, cut) => {
+        const batch = mixed.parse(ids, { mode: 'lenient', heads });
+        const parser = mixed.createParser({ mode: 'lenient' });
+        const point = cut % (ids.length + 1);
+        const events = [...parser.pushMany(ids.subarray(0, point), heads.subarray(0, point)), ...parser.pushMany(ids.subarray(point), heads.subarray(point)), ...parser.finish()];
+        const blocks = events.flatMap((e) => (e.type === 'segment-end' && e.block !== null ? [e.block] : []));
+        expect(summary(blocks)).toEqual(summary(batch.blocks));
+        expect([...parser.repairs]).toEqual(batch.repairs);
+      }),
+      { numRuns: 300 },
     );
   });
 });

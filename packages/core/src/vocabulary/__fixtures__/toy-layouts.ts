@@ -78,3 +78,33 @@ export const toyHeadLayout: LayoutSpec = {
   tokens: { special: { id: 3 } },
   spaces: [{ name: 'audio', modality: 'audio', codes: { type: 'head', codebookSize: 3 }, begin: [], end: [], body: { type: 'delay', codebooks: 2, special: 'special' } }],
 };
+
+/**
+ * Text mixed with head spaces (Janus-like) and one offset space. Heads: 1 image (6 codes, variable
+ * rows of 2, end marker 101 above the codebook), 2 tile (200 codes, a fixed 2×2 grid whose end
+ * marker 110 is also a code, so only the count tells them apart), 3 music (delay lanes, special
+ * code 2 of its own head).
+ */
+export const toyMixedHeadLayout: LayoutSpec = {
+  format: 'jointok.layout',
+  version: 1,
+  name: 'toy-mixed-head',
+  text: { size: 100 },
+  tokens: { ...tokens, hspecial: { id: 2 } },
+  spaces: [
+    { name: 'image', modality: 'image', codes: { type: 'head', codebookSize: 6 }, begin: ['boi'], end: ['eoi'], body: { type: 'grid', shape: ['variable', 2] } },
+    { name: 'speech', modality: 'audio', codes: { type: 'offset', base: { token: '<code0>', shift: 10 }, codebookSize: 4 }, begin: ['sos'], end: ['eos'], body: { type: 'frame-major', codebooks: 1 } },
+    { name: 'tile', modality: 'tile', codes: { type: 'head', codebookSize: 200 }, begin: ['sov'], end: ['eov'], body: { type: 'grid', shape: [2, 2] } },
+    { name: 'music', modality: 'music', codes: { type: 'head', codebookSize: 2 }, begin: ['som2'], end: ['eom2'], body: { type: 'delay', codebooks: 2, delays: [0, 1], special: 'hspecial' } },
+  ],
+};
+
+/** A head space whose end marker (3) is also one of its codes, with a variable length: heads cannot be inferred. */
+export const toyAmbiguousHeadLayout: LayoutSpec = {
+  format: 'jointok.layout',
+  version: 1,
+  name: 'toy-ambiguous-head',
+  text: { size: 100 },
+  tokens: { boi: { id: 100 }, eoi: { id: 3 } },
+  spaces: [{ name: 'image', modality: 'image', codes: { type: 'head', codebookSize: 8 }, begin: ['boi'], end: ['eoi'], body: { type: 'grid', shape: ['variable'] } }],
+};

@@ -194,22 +194,26 @@ export function compileLayout(spec: LayoutSpec, tokens: ReadonlyMap<string, numb
   let firstInternal = textSize;
   for (const id of tokenIds.values()) firstInternal = Math.max(firstInternal, id + 1);
   for (const space of draft) firstInternal = Math.max(firstInternal, realCeiling(space));
+  // Head k is the head of spaces[k - 1]; spaces that are not head spaces get an empty block.
   const shift = [0];
   const size = [firstInternal];
   const spaceOfHead = [-1];
   let next = firstInternal;
   const spaces = spec.spaces.map((space, index) => {
-    if (space.codes.type !== 'head') return draft[index] as CompiledSpace;
+    shift.push(next);
+    spaceOfHead.push(index);
+    if (space.codes.type !== 'head') {
+      size.push(0);
+      return draft[index] as CompiledSpace;
+    }
     const structure = bodyTokenNames(space.body).map(named);
     const headSize = Math.max(space.codes.codebookSize, ...structure.map((id) => id + 1));
-    shift.push(next);
     size.push(headSize);
-    spaceOfHead.push(index);
     next += headSize;
-    return compileSpace(space, index, shift.length - 1, next - headSize);
+    return compileSpace(space, index, index + 1, next - headSize);
   });
   // Heads travel as a Uint8Array; internal ids must stay int32.
-  if (shift.length > 256) throw new InvalidSpecError({ path: 'spaces', expected: 'at most 255 head spaces', received: shift.length - 1 });
+  if (shift.length > 256) throw new InvalidSpecError({ path: 'spaces', expected: 'at most 255 spaces in a layout with head spaces', received: shift.length - 1 });
   if (next > 0x7fffffff) throw new CodebookOverflowError({ space: spec.spaces.map((s) => s.name).join(', '), codebookSize: next - firstInternal, capacity: 0x7fffffff - firstInternal });
   const beginMap = checkOverlaps(spaces);
   let ambiguity: string | null = null;

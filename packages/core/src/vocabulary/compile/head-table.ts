@@ -2,9 +2,10 @@ import { HeadIdOutOfRangeError } from '../errors/head-id-out-of-range-error.js';
 
 /**
  * The output heads of a layout that mixes text with `head` spaces. Head 0 is the text (LM) head;
- * head `k >= 1` is the head of `spaces[space[k]]`. Internally, head k's id `x` is the single id
- * `shift[k] + x`, in a private block above every real id of the layout (`firstInternal`), so the
- * parse machine, `allowedNext` and the overlap checks work on one id space unchanged.
+ * head `k >= 1` is the head of `spaces[k - 1]` (`size[k] = 0` when that space is no head space).
+ * Internally, head k's id `x` is the single id `shift[k] + x`, in a private block above every real
+ * id of the layout (`firstInternal`), so the parse machine, `allowedNext` and the overlap checks
+ * work on one id space unchanged.
  */
 export interface HeadTable {
   /** Heads including the text head. */
@@ -13,7 +14,7 @@ export interface HeadTable {
   readonly shift: Int32Array;
   /** Ids each head emits: `[0, size[k])` (head 0: `[0, firstInternal)`). */
   readonly size: Int32Array;
-  /** Space index of each head (-1 for head 0). */
+  /** Space index of each head (-1 for head 0; `k - 1` otherwise). */
   readonly space: Int32Array;
   /** Every real id of the layout is below this; the head blocks start here. */
   readonly firstInternal: number;
@@ -24,9 +25,10 @@ export interface HeadTable {
   readonly ambiguity: string | null;
 }
 
-/** Internal id → its head (binary search is overkill for the handful of heads). */
+/** Internal id → its head (a linear scan: a layout has a handful of spaces). */
 export function headOfInternal(table: HeadTable, internal: number): number {
-  for (let k = table.count - 1; k > 0; k--) if (internal >= (table.shift[k] as number)) return k;
+  // Descending, so an empty block (a space that is no head space) never shadows the head after it.
+  for (let k = table.count - 1; k > 0; k--) if (internal >= (table.shift[k] as number) && (table.size[k] as number) > 0) return k;
   return 0;
 }
 

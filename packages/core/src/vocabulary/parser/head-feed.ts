@@ -38,7 +38,7 @@ export function internalOf(machine: ParseMachine, id: number, head: number | und
     if (table.ambiguity !== null) throw new InvalidArgumentError({ argument: 'heads', expected: `the head of every id (${table.ambiguity})`, received: undefined });
     head = machine.inferHead(id);
   }
-  if (!(head >= 0 && head < table.count && Number.isInteger(head))) {
+  if (!(head >= 0 && head < table.count && Number.isInteger(head)) || (table.size[head] as number) === 0) {
     if (machine.strict) throw new UnexpectedHeadError({ position: machine.pos, head, expected: describeHeads(machine.layout, machine.allowedHeads()) });
     return -1;
   }

@@ -2,13 +2,14 @@ import type { LayoutSpec } from '../layout/layout-spec.js';
 import { anygptLayout } from './anygpt.js';
 import { chameleonLayout } from './chameleon.js';
 import { emu3Layout } from './emu3.js';
+import { janusLayout } from './janus.js';
 import { lavitLayout } from './lavit.js';
 import { musicgenDelayLayout } from './musicgen.js';
 import { orpheusLayout } from './orpheus.js';
 import { seedLlamaLayout } from './seed-llama.js';
 import { showoLayout } from './show-o.js';
 
-export { anygptLayout, chameleonLayout, emu3Layout, lavitLayout, musicgenDelayLayout, orpheusLayout, seedLlamaLayout, showoLayout };
+export { anygptLayout, chameleonLayout, emu3Layout, janusLayout, lavitLayout, musicgenDelayLayout, orpheusLayout, seedLlamaLayout, showoLayout };
 
 /** Published layouts by name (Anole shares Chameleon's tokenizer and layout). */
 export const layoutPresets: Readonly<Record<string, LayoutSpec>> = {
@@ -21,4 +22,5 @@ export const layoutPresets: Readonly<Record<string, LayoutSpec>> = {
   'show-o': showoLayout,
   orpheus: orpheusLayout,
   'musicgen-delay': musicgenDelayLayout,
+  janus: janusLayout,
 };
