@@ -287,13 +287,13 @@ describe('text mixed with head spaces, explicit heads', () => {
     );
   });
 
-  it('allowedNext().has(id, head) accepts exactly the (id, head) sequences that parse', () => {
+  it('allowedNextByHead().has(id, head) accepts exactly the (id, head) sequences that parse', () => {
     fc.assert(
       fc.property(damaged, ({ ids, heads }) => {
         const parser = mixed.createParser();
         let accepted = true;
         for (let i = 0; i < ids.length && accepted; i++) {
-          accepted = parser.allowedNext().has(ids[i]!, heads[i]!);
+          accepted = parser.allowedNextByHead().has(ids[i]!, heads[i]!);
           if (accepted) parser.push(ids[i]!, heads[i]!);
         }
         expect(accepted && parser.canFinish()).toBe(parsesWith(ids, heads));
