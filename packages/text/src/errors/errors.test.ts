@@ -1,6 +1,6 @@
 import { JointokError } from '@jointok/core';
 import { describe, expect, it } from 'vitest';
-import { DisallowedSpecialTokenError, InvalidUtf8Error, InvalidVocabularyError, UnknownTokenIdError, UnsupportedRegexError } from './index.js';
+import { DisallowedSpecialTokenError, InvalidUtf8Error, InvalidVocabularyError, LossyConversionError, UnknownTokenIdError, UnsupportedRegexError } from './index.js';
 
 describe('text errors', () => {
   const cases = [
@@ -9,6 +9,7 @@ describe('text errors', () => {
     [new InvalidUtf8Error({ byteOffset: 9 }), InvalidUtf8Error, 'invalid-utf8', /byte 9/],
     [new UnsupportedRegexError({ pattern: 'a\\bb', construct: '\\b' }), UnsupportedRegexError, 'unsupported-regex', /\\\\b/],
     [new InvalidVocabularyError({ source: 'x.tiktoken', location: 'line 3', expected: 'a rank' }), InvalidVocabularyError, 'invalid-vocabulary', /x\.tiktoken at line 3/],
+    [new LossyConversionError({ component: 'normalizer', reason: 'is NFC', target: 'tiktoken' }), LossyConversionError, 'lossy-conversion', /tiktoken .*normalizer is NFC/],
   ] as const;
 
   it.each(cases)('%s has its code, message, and both isInstance checks', (error, type, code, message) => {

@@ -11,7 +11,8 @@ export interface PreTokenizerChain {
   byteLevel: boolean;
 }
 
-const GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
+/** The regex of the ByteLevel pre-tokenizer with `use_regex: true` (GPT-2's). */
+export const GPT2_PATTERN = "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
 const SUPPORTED = ['ByteLevel', 'Split', 'Metaspace', 'Digits', 'Sequence'];
 type Behavior = 'Isolated' | 'Removed' | 'MergedWithPrevious' | 'MergedWithNext' | 'Contiguous';
 
