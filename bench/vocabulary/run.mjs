@@ -12,8 +12,10 @@ import {
   lavitLayout,
   orpheusLayout,
   musicgenDelayLayout,
+  janusLayout,
 } from '../../packages/core/dist/index.node.js';
 
+// Usage also: --out <file> writes the results elsewhere than bench/results/vocabulary.json.
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
@@ -37,6 +39,7 @@ const emu3Tokens = new Map([
   ['<|visual token 000000|>', 151854],
 ]);
 const lavitTokens = new Map([['[IMG]', 32000], ['[/IMG]', 32001]]);
+const janusTokens = new Map([['<begin_of_image>', 100016], ['<end_of_image>', 100593]]);
 const orpheusTokens = new Map(Array.from({ length: 11 }, (_, n) => [`<custom_token_${n}>`, 128256 + n]));
 
 let seed = 12345;
@@ -79,6 +82,18 @@ const cases = [
     blocks: () => document(() => ({ modality: 'audio', codes: codes(7 * 512, 4096), shape: [7 * 512], meta: {} }), 128000, 7 * 512 + 2),
   },
   {
+    // A separate generation head: ids travel with a parallel heads array.
+    name: 'janus (head space, 24×24, heads)',
+    vocabulary: createJointVocabulary(janusLayout, { tokens: janusTokens }),
+    blocks: () => document(() => ({ modality: 'image', codes: codes(576, 16384), shape: [24, 24], meta: {} }), 100000, 578),
+    withHeads: true,
+  },
+  {
+    name: 'janus (heads inferred from the state)',
+    vocabulary: createJointVocabulary(janusLayout, { tokens: janusTokens }),
+    blocks: () => document(() => ({ modality: 'image', codes: codes(576, 16384), shape: [24, 24], meta: {} }), 100000, 578),
+  },
+  {
     name: 'musicgen delay (4 lanes, one block)',
     vocabulary: createJointVocabulary(musicgenDelayLayout),
     blocks: () => [{ modality: 'audio', codes: codes(targetIds, 2048), shape: [4, targetIds / 4], meta: {} }],
@@ -103,13 +118,14 @@ function measure(fn) {
 }
 
 const results = [];
-for (const { name, vocabulary, blocks: make } of cases) {
+for (const { name, vocabulary, blocks: make, withHeads } of cases) {
   const blocks = make();
-  const { ids } = vocabulary.serialize(blocks);
-  const parsed = vocabulary.parse(ids);
+  const { ids, heads } = vocabulary.serialize(blocks);
+  const options = withHeads ? { heads } : {};
+  const parsed = vocabulary.parse(ids, options);
   if (parsed.blocks.length !== blocks.length) throw new Error(`${name}: parse returned ${parsed.blocks.length} blocks, expected ${blocks.length}`);
   const serializeSeconds = measure(() => vocabulary.serialize(blocks));
-  const parseSeconds = measure(() => vocabulary.parse(ids));
+  const parseSeconds = measure(() => vocabulary.parse(ids, options));
   results.push({
     layout: name,
     ids: ids.length,
@@ -123,7 +139,8 @@ console.log(`joint vocabulary throughput, median of ${runs} runs (Node ${process
 console.log(`${'layout'.padEnd(38)}${'ids'.padStart(10)}${'serialize M ids/s'.padStart(20)}${'parse M ids/s'.padStart(16)}`);
 for (const r of results) console.log(`${r.layout.padEnd(38)}${String(r.ids).padStart(10)}${millions(r.serializeIdsPerSecond).padStart(20)}${millions(r.parseIdsPerSecond).padStart(16)}`);
 
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'results', 'vocabulary.json');
+const outIndex = args.indexOf('--out');
+const out = outIndex >= 0 ? args[outIndex + 1] : join(dirname(fileURLToPath(import.meta.url)), '..', 'results', 'vocabulary.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, runs, results }, null, 2)}\n`);
 console.log(`wrote ${out}`);

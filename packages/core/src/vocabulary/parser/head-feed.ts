@@ -1,8 +1,9 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
-import { toInternal } from '../compile/head-table.js';
+import { toInternal, type HeadTable } from '../compile/head-table.js';
 import { UnexpectedHeadError } from '../errors/unexpected-head-error.js';
-import { describeHeads, type ParseMachine } from './parse-machine.js';
+import { describeHeads, State, type ParseMachine } from './parse-machine.js';
+import type { CompiledSpace } from '../compile/compiled-layout.js';
 
 // Feeding `(id, head)` pairs to the parse machine. Head-space ids become internal ids (see
 // HeadTable) before the machine sees them, so its hot loops stay the same for every layout.
@@ -60,12 +61,7 @@ export function feedWithHeads(machine: ParseMachine, ids: Int32Array, heads: Uin
       machine.consume(ids, 0, ids.length);
       return;
     }
-    // Each id's head depends on the state the previous ids left: one id at a time.
-    const one = new Int32Array(1);
-    for (let i = 0; i < ids.length; i++) {
-      one[0] = internalOf(machine, ids[i] as number, undefined);
-      machine.consume(one, 0, 1);
-    }
+    feedInferred(machine, ids);
     return;
   }
   const internal = new Int32Array(ids.length);
@@ -83,4 +79,68 @@ export function feedWithHeads(machine: ParseMachine, ids: Int32Array, heads: Uin
     }
   }
   machine.consume(internal, 0, internal.length);
+}
+
+/**
+ * How many ids from `from` surely belong to the open head space's body: ids of its head, at most
+ * the cells a fixed-count body has left. 0 when the next id needs the per-id rule.
+ */
+function headRun(machine: ParseMachine, space: CompiledSpace, ids: Int32Array, from: number): number {
+  const size = (machine.layout.heads as HeadTable).size[space.head] as number;
+  let limit = ids.length;
+  if (machine.state === State.Body && machine.unitCount >= 0) limit = Math.min(limit, from + (machine.unitCount - machine.unit) * machine.ops.length - machine.opIndex);
+  let k = from;
+  while (k < limit) {
+    const id = ids[k] as number;
+    if (id < 0 || id >= size) break;
+    k++;
+  }
+  return k - from;
+}
+
+/** How many ids from `from` are text-head ids that cannot open a head space's block (the first one that may is included). */
+function textRun(machine: ParseMachine, ids: Int32Array, from: number, opens: Int32Array): number {
+  const first = (machine.layout.heads as HeadTable).firstInternal;
+  let k = from;
+  scan: while (k < ids.length) {
+    const id = ids[k] as number;
+    if (id < 0 || id >= first) break;
+    k++;
+    for (let b = 0; b < opens.length; b++) if (opens[b] === id) break scan;
+  }
+  return k - from;
+}
+
+/**
+ * Feeds ids without heads, each read on the head the parser state gives it. Equivalent to feeding
+ * them one at a time, but takes runs: text-head ids up to the next id that may open a head space,
+ * and (strict mode, where a bad id ends everything) ids of an open head space's body.
+ */
+function feedInferred(machine: ParseMachine, ids: Int32Array): void {
+  const ambiguity = (machine.layout.heads as HeadTable).ambiguity;
+  if (ambiguity !== null) throw new InvalidArgumentError({ argument: 'heads', expected: `the head of every id (${ambiguity})`, received: undefined });
+  const opens = Int32Array.from(machine.layout.spaces.filter((s) => s.head > 0 && s.begin.length > 0), (s) => s.begin[0] as number);
+  const buffer = new Int32Array(Math.min(ids.length, 1 << 16) || 1);
+  let i = 0;
+  while (i < ids.length) {
+    const space = machine.space;
+    const inBody = space !== null && space.head > 0 && (machine.state === State.Body || machine.state === State.Lanes);
+    let run = 0;
+    let shift = 0;
+    if (!inBody && (space === null || space.head === 0)) run = textRun(machine, ids, i, opens);
+    else if (inBody && machine.strict) {
+      run = headRun(machine, space, ids, i);
+      shift = space.idShift;
+    }
+    if (run === 0) {
+      buffer[0] = internalOf(machine, ids[i] as number, undefined);
+      machine.consume(buffer, 0, 1);
+      i++;
+      continue;
+    }
+    run = Math.min(run, buffer.length);
+    for (let k = 0; k < run; k++) buffer[k] = (ids[i + k] as number) + shift;
+    machine.consume(buffer, 0, run);
+    i += run;
+  }
 }
