@@ -46,12 +46,8 @@ export function internalOf(machine: ParseMachine, id: number, head: number | und
   return toInternal(table, id, head, machine.pos, machine.strict);
 }
 
-/** Whether `internalOf` passes `(id, head)` through as the valid internal id it computes. */
-function valid(machine: ParseMachine, id: number, head: number): boolean {
-  const table = machine.layout.heads;
-  if (table === null) return head === 0;
-  return head < table.count && id >= 0 && id < (table.size[head] as number);
-}
+const zeroShift = new Int32Array(1);
+const anySize = Int32Array.of(0x7fffffff);
 
 /** Feeds `ids[0..n)` with their heads (null: inferred from the state, or none for layouts without heads). */
 export function feedWithHeads(machine: ParseMachine, ids: Int32Array, heads: Uint8Array | null): void {
@@ -65,12 +61,15 @@ export function feedWithHeads(machine: ParseMachine, ids: Int32Array, heads: Uin
     return;
   }
   const internal = new Int32Array(ids.length);
-  const shift = table === null ? null : table.shift;
+  // Layouts without head spaces take head 0 only: an empty table of one head keeps one loop.
+  const shift = table === null ? zeroShift : table.shift;
+  const size = table === null ? anySize : table.size;
+  const count = shift.length;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
     const head = heads[i] as number;
-    if (shift !== null && valid(machine, id, head)) internal[i] = (shift[head] as number) + id;
-    else if (shift === null && head === 0) internal[i] = id;
+    if (head < count && id >= 0 && id < (size[head] as number)) internal[i] = (shift[head] as number) + id;
+    else if (table === null && head === 0) internal[i] = id;
     else if (!machine.strict) internal[i] = -1;
     else {
       // Report the error in the state the earlier ids leave (they may fail first).
