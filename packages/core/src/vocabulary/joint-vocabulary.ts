@@ -56,6 +56,7 @@ export interface JointVocabulary {
   /**
    * Writes blocks (text blocks hold text ids) into one id sequence, with the span of each block.
    * A block goes to the space named by `meta.space`, else to the only space of its modality.
+   * For a `headed` layout the result also holds `heads`, the head of each id.
    */
   serialize(blocks: readonly TokenBlock<string>[]): SerializeResult;
   /**
@@ -110,7 +111,7 @@ class CompiledJointVocabulary implements JointVocabulary {
       machine.consume(array, 0, array.length);
     } else {
       const heads = options.heads === undefined ? null : headsArgument(options.heads, array.length, 'options.heads');
-      // Inferred heads feed one id at a time, so whole-block fast paths must not assume the end.
+      // Inferred heads feed the input in runs, so whole-block fast paths must not take a run for the end.
       machine.final = heads !== null;
       feedWithHeads(machine, array, heads);
     }
