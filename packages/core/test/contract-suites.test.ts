@@ -49,7 +49,7 @@ const latentTokenizer: ModalityTokenizer<Tensor<'float32'>, Tensor<'float32'>, '
 
 describeModalityTokenizer('FSQ latent-grid tokenizer', {
   create: () => latentTokenizer,
-  inputs: () => [
+  inputs: (): Tensor<'float32'>[] => [
     { type: 'float32', dims: [1, 4, 3, 5], data: seededNormal(60, 1) },
     { type: 'float32', dims: [1, 4, 1, 1], data: seededNormal(4, 2) },
   ],
