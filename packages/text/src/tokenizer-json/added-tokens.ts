@@ -12,8 +12,8 @@ export interface AddedToken {
   normalized: boolean;
 }
 
-/** A stretch of input: plain text, or an added token's id. */
-export type Segment = { text: string } | { id: number };
+/** A stretch of input: plain text, or an added token's id; `start`/`end` index the split string. */
+export type Segment = { text: string; start: number } | { id: number; start: number; end: number };
 
 const WHITE_SPACE = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const WORD = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]/u;
@@ -60,7 +60,7 @@ export class AddedTokenSplitter {
   }
 
   split(text: string): Segment[] {
-    if (this.regex === null) return text.length > 0 ? [{ text }] : [];
+    if (this.regex === null) return text.length > 0 ? [{ text, start: 0 }] : [];
     const segments: Segment[] = [];
     let last = 0;
     this.regex.lastIndex = 0;
@@ -74,12 +74,12 @@ export class AddedTokenSplitter {
       }
       if (token.lstrip) while (start > last && WHITE_SPACE.test(text[start - 1] as string)) start--;
       if (token.rstrip) while (end < text.length && WHITE_SPACE.test(text[end] as string)) end++;
-      if (start > last) segments.push({ text: text.slice(last, start) });
-      segments.push({ id: token.id });
+      if (start > last) segments.push({ text: text.slice(last, start), start: last });
+      segments.push({ id: token.id, start, end });
       last = end;
       this.regex.lastIndex = end;
     }
-    if (last < text.length) segments.push({ text: text.slice(last) });
+    if (last < text.length) segments.push({ text: text.slice(last), start: last });
     return segments;
   }
 }

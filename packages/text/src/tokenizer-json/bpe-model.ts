@@ -96,6 +96,49 @@ export class BpeModel {
     this.cache.set(buffer, length, hash, out, from);
   }
 
+  /**
+   * The UTF-8 byte count each of `ids[from..]` covers in `word` (the ids `encodeWord(word)` appended),
+   * for offsets. Byte-level tokens are one alphabet character per byte; a `<0xNN>` fallback token is
+   * one byte; the unknown token covers one character, or the run of unknown characters it fused.
+   */
+  tokenByteLengths(word: string, ids: readonly number[], from: number, out: number[]): void {
+    let unit = 0;
+    for (let i = from; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (this.byteLevel) {
+        out.push((this.tokens[id] as string).length);
+        continue;
+      }
+      if (id === this.unkId && !this.vocab.has(word.slice(unit, unit + (this.tokens[id] as string).length))) {
+        let bytes = 0;
+        do {
+          const ch = String.fromCodePoint(word.codePointAt(unit) as number);
+          bytes += utf8Length(ch);
+          unit += ch.length;
+        } while (this.fuseUnk && unit < word.length && this.isUnknown(String.fromCodePoint(word.codePointAt(unit) as number)));
+        out.push(bytes);
+        continue;
+      }
+      if (this.byteFallbackIds.includes(id) && !word.startsWith(this.tokens[id] as string, unit)) {
+        out.push(1);
+        // The unit advances once the character's last byte token is passed.
+        const ch = String.fromCodePoint(word.codePointAt(unit) as number);
+        let seen = 1;
+        while (seen < utf8Length(ch) && i + 1 < ids.length && this.byteFallbackIds.includes(ids[i + 1] as number)) out.push(1), i++, seen++;
+        unit += ch.length;
+        continue;
+      }
+      const token = this.tokens[id] as string;
+      out.push(utf8Length(token));
+      unit += token.length;
+    }
+  }
+
+  private isUnknown(ch: string): boolean {
+    if (this.vocab.has(ch)) return false;
+    return !(this.byteFallback && new TextEncoder().encode(ch).every((b) => (this.byteFallbackIds[b] as number) >= 0));
+  }
+
   private encodeUncached(word: string, buffer: Uint8Array, length: number, out: number[]): void {
     if (this.ignoreMerges) {
       const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word);
@@ -136,6 +179,18 @@ export class BpeModel {
     }
     mergeWord(this.pairs, symbols, count, out);
   }
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) (n += 4), i++;
+    else n += 3;
+  }
+  return n;
 }
 
 function toByteLevel(buffer: Uint8Array, length: number): string {

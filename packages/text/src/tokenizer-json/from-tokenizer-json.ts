@@ -1,5 +1,6 @@
 import { InvalidSpecError } from '@jointok/core';
 import { readAddedTokens } from './added-tokens.js';
+import { buildAlignedNormalizer } from './aligned-normalizers.js';
 import { BpeModel } from './bpe-model.js';
 import { buildDecoder } from './decoders.js';
 import { HfTokenizer } from './hf-tokenizer.js';
@@ -40,5 +41,22 @@ export function fromTokenizerJson(json: string | object): HfTokenizer {
     addedTokens,
     postProcessor: buildPostProcessor(spec.post_processor),
     decoder: buildDecoder(spec.decoder),
+    alignedNormalizer: buildAlignedNormalizer(spec.normalizer),
+    offsetsUnsupported: trimmingProcessor(spec.post_processor, 'post_processor'),
   });
+}
+
+/** The JSON path of a post-processor that trims offsets (not reproduced yet), or null. */
+function trimmingProcessor(value: unknown, path: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const spec = value as Record<string, unknown>;
+  if (spec.type === 'ByteLevel' && spec.trim_offsets === true) return `${path} (ByteLevel, trim_offsets: true)`;
+  if (spec.type === 'RobertaProcessing' && spec.trim_offsets !== false) return `${path} (RobertaProcessing, trim_offsets)`;
+  if (spec.type === 'Sequence' && Array.isArray(spec.processors)) {
+    for (const [i, p] of spec.processors.entries()) {
+      const found = trimmingProcessor(p, `${path}.processors[${i}]`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

@@ -1,8 +1,11 @@
-import { InvalidArgumentError } from '@jointok/core';
+import { InvalidArgumentError, UnsupportedError } from '@jointok/core';
 import { UnknownTokenIdError } from '../errors/index.js';
 import { AddedTokenSplitter, type AddedToken } from './added-tokens.js';
 import type { BpeModel } from './bpe-model.js';
+import type { AlignedNormalizer } from './aligned-normalizers.js';
 import { HfDecodeStream } from './hf-decode-stream.js';
+import { encodeWithOffsets } from './hf-offsets.js';
+import type { TokenOffsets } from '../encoding/index.js';
 import type { Decoder } from './decoders.js';
 import type { Normalizer } from './normalizers.js';
 import type { PostProcessor } from './post-processors.js';
@@ -28,6 +31,10 @@ export interface HfTokenizerStages {
   addedTokens: AddedToken[];
   postProcessor: PostProcessor | null;
   decoder: Decoder | null;
+  /** The normalizer's twin that tracks original spans (for offsets). */
+  alignedNormalizer?: AlignedNormalizer | null;
+  /** Why offsets cannot be given (e.g. a post-processor that trims them), or null. */
+  offsetsUnsupported?: string | null;
 }
 
 /**
@@ -78,6 +85,23 @@ export class HfTokenizer {
       }
     }
     return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
+  }
+
+  /**
+   * Encodes and gives each token's span in `text`, as Hugging Face's `offsets` (which count code
+   * points; these count UTF-16 units, and UTF-8 bytes). Offsets refer to the original text through
+   * normalizers that change its length; a token with part of a character's bytes covers that whole
+   * character; post-processor tokens cover `[0, 0)`.
+   */
+  encodeWithOffsets(text: string, options: HfEncodeOptions = {}): TokenOffsets {
+    if (typeof text !== 'string') throw new InvalidArgumentError({ argument: 'text', expected: 'a string', received: text });
+    const { offsetsUnsupported } = this.stages;
+    if (offsetsUnsupported) throw new UnsupportedError({ feature: `offsets with ${offsetsUnsupported}`, supported: ['trim_offsets: false'] });
+    return encodeWithOffsets(
+      { ...this.stages, alignedNormalizer: this.stages.alignedNormalizer ?? null, rawSplitter: this.rawSplitter, normalizedSplitter: this.normalizedSplitter },
+      text,
+      options.addSpecialTokens !== false,
+    );
   }
 
   /** Encodes without the post-processor's special tokens. */

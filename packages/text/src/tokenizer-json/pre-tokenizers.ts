@@ -9,6 +9,16 @@ export type PreTokenizer = (piece: string, first: boolean) => string[];
 export interface PreTokenizerChain {
   split: (text: string, first: boolean) => string[];
   byteLevel: boolean;
+  /** Text the stages may insert before a piece (ByteLevel's prefix space, Metaspace's replacement). */
+  prefixes: string[];
+  /** The character Metaspace writes for a space, or null: pieces are located in the text by it. */
+  spaceReplacement: string | null;
+}
+
+interface Flags {
+  byteLevel: boolean;
+  prefixes: string[];
+  spaceReplacement: string | null;
 }
 
 /** The regex of the ByteLevel pre-tokenizer with `use_regex: true` (GPT-2's). */
@@ -86,13 +96,14 @@ function matcher(source: string): (text: string) => Array<[number, number]> {
   };
 }
 
-function buildStage(value: unknown, path: string, flags: { byteLevel: boolean }): PreTokenizer {
+function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
   const spec: Spec = object(value, path);
   switch (spec.type) {
     case 'ByteLevel': {
       flags.byteLevel = true;
       const prefix = boolean(spec.add_prefix_space, `${path}.add_prefix_space`, true);
       const useRegex = boolean(spec.use_regex, `${path}.use_regex`, true);
+      if (prefix) flags.prefixes.push(' ');
       const match = useRegex ? matcher(GPT2_PATTERN) : null;
       return (piece) => {
         const text = prefix && !piece.startsWith(' ') ? ` ${piece}` : piece;
@@ -118,6 +129,8 @@ function buildStage(value: unknown, path: string, flags: { byteLevel: boolean })
       const replacement = string(spec.replacement ?? '▁', `${path}.replacement`);
       const scheme = spec.prepend_scheme ?? (spec.add_prefix_space === false ? 'never' : 'always');
       const split = boolean(spec.split, `${path}.split`, true);
+      if (scheme !== 'never') flags.prefixes.push(replacement);
+      flags.spaceReplacement = replacement;
       return (piece, first) => {
         let text = piece.split(' ').join(replacement);
         if ((scheme === 'always' || (scheme === 'first' && first)) && !text.startsWith(replacement)) text = replacement + text;
@@ -145,8 +158,8 @@ function buildStage(value: unknown, path: string, flags: { byteLevel: boolean })
 
 /** Builds the `pre_tokenizer` of a tokenizer.json (null → the whole text is one piece). */
 export function buildPreTokenizer(value: unknown, path = 'pre_tokenizer'): PreTokenizerChain {
-  if (value === null || value === undefined) return { split: (text) => (text.length > 0 ? [text] : []), byteLevel: false };
-  const flags = { byteLevel: false };
+  if (value === null || value === undefined) return { split: (text) => (text.length > 0 ? [text] : []), byteLevel: false, prefixes: [], spaceReplacement: null };
+  const flags: Flags = { byteLevel: false, prefixes: [], spaceReplacement: null };
   const stage = buildStage(value, path, flags);
-  return { split: stage, byteLevel: flags.byteLevel };
+  return { split: stage, ...flags };
 }
