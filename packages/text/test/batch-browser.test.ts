@@ -1,26 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, JointokError } from '@jointok/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchEncoder, type BatchEncoder } from '../src/batch/index.browser.js';
 import { cl100kBase } from '../src/encodings/cl100k-base.js';
+import { ensureDist } from './ensure-dist.js';
 import { loadCorpus } from './load-corpus.js';
 import { WebWorkerShim } from './web-worker-shim.js';
 
 // The browser pool spawns `new Worker(url, { type: 'module' })` on the built browser worker
 // (dist/batch/worker.browser.js). Node has no Web Worker, so a shim gives a worker thread the
 // dedicated-worker globals; the worker module itself runs unmodified.
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const workerUrl = new URL('../dist/batch/worker.browser.js', import.meta.url);
 const documents = loadCorpus().documents.slice(0, 60);
 const globals = globalThis as { Worker?: unknown };
 const originalWorker = globals.Worker;
 let pool: BatchEncoder;
 
-beforeAll(() => {
-  if (!existsSync(workerUrl)) execFileSync('npx', ['tsup'], { cwd: packageDir, stdio: 'ignore' });
+beforeAll(async () => {
+  await ensureDist(workerUrl);
   globals.Worker = WebWorkerShim;
   pool = createBatchEncoder({ encoding: 'cl100k_base', workers: 2, workerUrl });
 }, 120_000);

@@ -1,20 +1,17 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, JointokError } from '@jointok/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBatchEncoder, type BatchEncoder } from '../src/batch/index.node.js';
 import { o200kBase } from '../src/encodings/o200k-base.js';
+import { ensureDist } from './ensure-dist.js';
 import { loadCorpus } from './load-corpus.js';
 
 // worker_threads run JavaScript: the pool is tested with the built worker (built here if missing).
-const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const workerUrl = new URL('../dist/batch/worker.node.js', import.meta.url);
 const documents = loadCorpus().documents;
 let pool: BatchEncoder;
 
-beforeAll(() => {
-  if (!existsSync(workerUrl)) execFileSync('npx', ['tsup'], { cwd: packageDir, stdio: 'ignore' });
+beforeAll(async () => {
+  await ensureDist(workerUrl);
   pool = createBatchEncoder({ encoding: 'o200k_base', workers: 2, workerUrl });
 }, 120_000);
 afterAll(async () => {
