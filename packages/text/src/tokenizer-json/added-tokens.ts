@@ -52,7 +52,7 @@ export class AddedTokenSplitter {
     this.byContent = new Map();
     for (const token of tokens) {
       const text = literal(token);
-      // First one wins on equal literals, as in Hugging Face's trie.
+      // Equal literals: the first wins (Hugging Face picks by hash order, which varies between runs).
       if (text.length > 0 && !this.byContent.has(text)) this.byContent.set(text, token);
     }
     const literals = [...this.byContent.keys()].sort((a, b) => b.length - a.length);
