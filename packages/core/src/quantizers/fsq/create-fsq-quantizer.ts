@@ -2,7 +2,7 @@ import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { CodeArray, Quantizer, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { roundArrayToBfloat16 } from './bfloat16.js';
 import { assertCodeVectors, assertLatentVectors } from './check-vectors.js';
-import { createFsqGrid, fsqCodes, fsqIndex } from './fsq-grid.js';
+import { createFsqGrid, fsqCodes } from './fsq-grid.js';
 import { readFsqProjection } from './fsq-projection.js';
 import { readFsqSettings } from './read-fsq-spec.js';
 
@@ -61,7 +61,7 @@ export function createFsqQuantizer(spec: QuantizerSpec, weights: QuantizerWeight
       assertLatentVectors(latents, count, dim);
       const z = projection === undefined ? latents : projection.projectIn(latents, count);
       const codes = wide ? new Float64Array(count * numCodebooks) : new Int32Array(count * numCodebooks);
-      for (let i = 0; i < codes.length; i++) codes[i] = fsqIndex(grid, z, i * groupDim);
+      for (let i = 0; i < codes.length; i++) codes[i] = grid.indexOf(z, i * groupDim);
       return codes;
     },
     decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array {
