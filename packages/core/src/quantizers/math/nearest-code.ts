@@ -9,6 +9,18 @@ export type NearestMetric =
   /** Largest dot product `x·e` (cosine similarity when both sides are unit-norm). */
   | 'dot';
 
+/** Options of one nearest-code search (`nearestCodes` and the accelerated search share them). */
+export interface NearestCodesOptions {
+  /** Stride between written codes in `out` (default 1). */
+  outStride?: number;
+  /** Position of the first written code in `out` (default 0). */
+  outOffset?: number;
+  /** `l2` distances below this count as equal to it (lucidrains' 1e-8 clamp); default −∞. */
+  minDistance?: number;
+  /** Precomputed `‖e_k‖²` of the codebook rows. */
+  codebookNorms?: Float64Array;
+}
+
 /**
  * For each of `count` vectors (`dim` channels, row-major in `vectors`) finds the codebook row
  * (`codebookSize × dim`) with the best score and writes its index to
@@ -32,7 +44,7 @@ export function nearestCodes(
   codebookSize: number,
   metric: NearestMetric,
   out: Int32Array,
-  options: { outStride?: number; outOffset?: number; minDistance?: number; codebookNorms?: Float64Array } = {},
+  options: NearestCodesOptions = {},
 ): Int32Array {
   const { outStride = 1, outOffset = 0, minDistance, codebookNorms } = options;
   const search = createNearestCodeSearch(codebook, codebookSize, dim, metric, {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { MissingDependencyError } from '../../errors/missing-dependency-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
-import { nearestCodes, type NearestMetric } from '../../quantizers/math/nearest-code.js';
+import { nearestCodes, type NearestCodesOptions, type NearestMetric } from '../../quantizers/math/nearest-code.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Session, SessionFactory } from '../session.js';
 import { nearestCodeGraph } from './nearest-code-graph.js';
@@ -30,16 +30,7 @@ export interface AcceleratedNearestSearchOptions {
 }
 
 /** Options of one search; the same as `nearestCodes`'s. */
-export interface NearestSearchOptions {
-  /** Stride between written codes in `out` (default 1). */
-  outStride?: number;
-  /** Position of the first written code in `out` (default 0). */
-  outOffset?: number;
-  /** `l2` distances below this count as equal to it (lucidrains' 1e-8 clamp); default −∞. */
-  minDistance?: number;
-  /** Precomputed `‖e_k‖²` for the TypeScript path (the graph computes its own). */
-  codebookNorms?: Float64Array;
-}
+export type NearestSearchOptions = NearestCodesOptions;
 
 /** Nearest-code search that runs small codebooks in TypeScript and large ones on ONNX Runtime. */
 export interface AcceleratedNearestSearch {
