@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCodebookTree } from './codebook-tree.js';
-import { nearestCodes, type NearestMetric } from './nearest-code.js';
+import { nearestCodes } from './nearest-code.js';
 import { createNearestCodeSearch } from './nearest-code-search.js';
 import { searchCodebookTree } from './search-codebook-tree.js';
 import { squaredNorms } from './squared-norms.js';
-
-/** The straightforward definition the fast paths must reproduce exactly. */
-function bruteForce(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: NearestMetric, minDistance = -Infinity): Int32Array {
-  const out = new Int32Array(count);
-  for (let n = 0; n < count; n++) {
-    let xNorm = 0;
-    for (let d = 0; d < dim; d++) xNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
-    let best = 0;
-    let bestScore = Infinity;
-    for (let k = 0; k < size; k++) {
-      let dot = 0;
-      let eNorm = 0;
-      for (let d = 0; d < dim; d++) {
-        dot += vectors[n * dim + d]! * codebook[k * dim + d]!;
-        eNorm += codebook[k * dim + d]! * codebook[k * dim + d]!;
-      }
-      const score = metric === 'dot' ? -dot : Math.max(xNorm + eNorm - 2 * dot, minDistance);
-      if (score < bestScore) {
-        bestScore = score;
-        best = k;
-      }
-    }
-    out[n] = best;
-  }
-  return out;
-}
+import { bruteForceNearest as bruteForce } from './__fixtures__/brute-force-nearest.js';
 
 /** mulberry32: a small seeded generator, so every run tests the same inputs. */
 function random(seed: number): () => number {

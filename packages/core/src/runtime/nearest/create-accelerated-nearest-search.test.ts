@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { MissingDependencyError } from '../../errors/missing-dependency-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
+import { bruteForceNearest } from '../../quantizers/math/__fixtures__/brute-force-nearest.js';
 import { nearestCodes } from '../../quantizers/math/nearest-code.js';
 import { createSession } from '../create-session.js';
 import type { OrtModule } from '../ort-module.js';
@@ -23,29 +24,6 @@ function countingFactory(): { factory: SessionFactory; created: () => number } {
     },
     created: () => created,
   };
-}
-
-/** The plain loop that defines the result: double accumulation from channel 0, strict improvement. */
-function bruteForce(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: 'l2' | 'dot'): number[] {
-  const result: number[] = [];
-  for (let n = 0; n < count; n++) {
-    let xNorm = 0;
-    for (let d = 0; d < dim; d++) xNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
-    let best = 0;
-    let bestScore = Infinity;
-    for (let k = 0; k < size; k++) {
-      let dot = 0;
-      let norm = 0;
-      for (let d = 0; d < dim; d++) {
-        dot += vectors[n * dim + d]! * codebook[k * dim + d]!;
-        norm += codebook[k * dim + d]! * codebook[k * dim + d]!;
-      }
-      const score = metric === 'dot' ? -dot : xNorm + norm - 2 * dot;
-      if (score < bestScore) [best, bestScore] = [k, score];
-    }
-    result.push(best);
-  }
-  return result;
 }
 
 /** Deterministic pseudo-random floats (xorshift), so failures reproduce. */
@@ -93,7 +71,7 @@ describe('createAcceleratedNearestSearch', () => {
         const want = nearestCodes(vectors, count, dim, codebook, size, metric, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
         const got = await search.nearestCodes(vectors, count, dim, codebook, size, metric, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
         const strided = (codes: Int32Array): number[] => Array.from({ length: count }, (_, n) => codes[n * 3 + 1]!);
-        expect(strided(got), `${metric} ${size}x${dim} vs the plain loop`).toEqual(bruteForce(vectors, count, dim, codebook, size, metric));
+        expect(strided(got), `${metric} ${size}x${dim} vs the plain loop`).toEqual(Array.from(bruteForceNearest(vectors, count, dim, codebook, size, metric)));
         expect(Array.from(got), `${metric} ${size}x${dim} vs nearestCodes`).toEqual(Array.from(want));
         if (metric === 'l2') expect(got[1]).toBe(2);
       }
