@@ -2,6 +2,7 @@ import { buildCodebookTree, type CodebookTree } from './codebook-tree.js';
 import type { NearestMetric } from './nearest-code.js';
 import { scanNearestCodes } from './nearest-code-scan.js';
 import { searchCodebookTree } from './search-codebook-tree.js';
+import { createSimdNearestScan, type SimdNearestScan } from './simd-nearest-scan.js';
 import { squaredNorms } from './squared-norms.js';
 
 /** Options of {@link createNearestCodeSearch}. */
@@ -10,6 +11,12 @@ export interface NearestCodeSearchOptions {
   readonly minDistance?: number;
   /** Precomputed `‖e_k‖²` (as {@link squaredNorms} returns them); computed when absent. */
   readonly codebookNorms?: Float64Array;
+  /**
+   * @internal Which exhaustive scan to use: `auto` (default) picks the WebAssembly SIMD scan when it
+   * is available and the work pays for its setup, `scalar` forces the TypeScript loop, `simd` uses
+   * the SIMD scan whenever it is available. For tests and benchmarks; results are the same.
+   */
+  readonly scan?: 'auto' | 'scalar' | 'simd';
 }
 
 /** Where {@link NearestCodeSearch.search} writes: `out[n * outStride + outOffset]`. */
@@ -38,6 +45,12 @@ const probeCount = 32;
 const chunkSize = 512;
 /** The tree is kept only while it scores at most this fraction of the codebook per vector. */
 const maxScoredFraction = 0.25;
+/**
+ * Multiply-adds (vectors searched so far × codebookSize × dim) from which the SIMD scan is set up; its
+ * setup (a WebAssembly instance, the codebook copied and transposed) costs about as much as scanning
+ * a few vectors in TypeScript. Measured with `node bench/quantizers/simd-crossover.mjs`.
+ */
+const minSimdWork = 1 << 18;
 
 /**
  * Builds a reusable exact nearest-row search. Results are identical to the plain exhaustive loop
@@ -62,6 +75,18 @@ export function createNearestCodeSearch(
   let pruning: 'untried' | 'useful' | 'useless' =
     dim <= maxTreeDim && codebookSize >= minTreeCodebook && allFinite(codebook, codebookSize * dim) && normsAreExact() ? 'untried' : 'useless';
   let searched = 0;
+  const scanChoice = options.scan ?? 'auto';
+  // undefined: not set up yet; null: unavailable (no SIMD, non-finite codebook, …) or not wanted.
+  let simd: SimdNearestScan | null | undefined = scanChoice === 'scalar' ? null : undefined;
+
+  /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop. */
+  function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void {
+    if (simd === undefined && (scanChoice === 'simd' || searched * codebookSize * dim >= minSimdWork)) {
+      simd = createSimdNearestScan(codebook, codebookSize, dim, metric, norms, minDistance) ?? null;
+    }
+    if (simd) simd.scan(vectors, count, out, outStride, outOffset);
+    else scanNearestCodes(vectors, count, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset);
+  }
 
   function normsAreExact(): boolean {
     // Caller-supplied norms define the scores, while the bounds assume true norms.
@@ -80,7 +105,7 @@ export function createNearestCodeSearch(
       const ready = pruning === 'useful' || (pruning === 'untried' && searched >= minSearchedForTree);
       // Non-finite inputs would break the bounds; the scan handles them as the plain loop does.
       if (!ready || !allFinite(vectors, count * dim)) {
-        scanNearestCodes(vectors, count, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset);
+        scan(vectors, count, out, outStride, outOffset);
         return out;
       }
       tree ??= buildCodebookTree(codebook, codebookSize, dim, norms ?? squaredNorms(codebook, codebookSize, dim));
@@ -96,7 +121,7 @@ export function createNearestCodeSearch(
       if (start < count) {
         tree = undefined;
         const rest = vectors.subarray(start * dim);
-        scanNearestCodes(rest, count - start, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + start * outStride);
+        scan(rest, count - start, out, outStride, outOffset + start * outStride);
       }
       return out;
     },

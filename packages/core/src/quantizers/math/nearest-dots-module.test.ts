@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { nearestDotsModule, type NearestDotsKernel } from './nearest-dots-module.js';
+
+/** The kernel's documented arithmetic: float32 products, float32 sum from channel 0, no FMA. */
+function float32Dot(x: Float32Array, xOffset: number, e: Float32Array, eOffset: number, dim: number): number {
+  let sum = 0;
+  for (let d = 0; d < dim; d++) sum = Math.fround(sum + Math.fround(x[xOffset + d]! * e[eOffset + d]!));
+  return sum;
+}
+
+describe('nearestDotsModule', () => {
+  it('is available (Node 20 has WebAssembly SIMD) and compiled once', () => {
+    expect(nearestDotsModule()).toBeInstanceOf(WebAssembly.Module);
+    expect(nearestDotsModule()).toBe(nearestDotsModule());
+  });
+
+  it('computes every dot product bit for bit as the sequential float32 sum, for the layout it documents', () => {
+    const module = nearestDotsModule()!;
+    for (const [count, size, dim] of [[4, 8, 1], [8, 16, 5], [4, 24, 37], [12, 8, 300]] as const) {
+      const blocks = size / 8;
+      const stride = size + 8; // wider than needed: the kernel must honour it
+      const memory = new WebAssembly.Memory({ initial: 8 });
+      const dots = new WebAssembly.Instance(module, { env: { memory } }).exports['dots'] as NearestDotsKernel;
+      // Values of mixed signs and scales, so rounding and cancellation happen.
+      const x = Float32Array.from({ length: count * dim }, (_, i) => Math.sin(i * 1.37) * 10 ** ((i % 7) - 3));
+      const rows = Float32Array.from({ length: size * dim }, (_, i) => Math.cos(i * 0.71) * 10 ** ((i % 5) - 2));
+      const bookOffset = 0;
+      const xOffset = blocks * dim * 32;
+      const outOffset = xOffset + count * dim * 4;
+      const book = new Float32Array(memory.buffer, bookOffset, blocks * dim * 8);
+      for (let k = 0; k < size; k++) for (let d = 0; d < dim; d++) book[(k >> 3) * dim * 8 + d * 8 + (k & 7)] = rows[k * dim + d]!;
+      new Float32Array(memory.buffer, xOffset, count * dim).set(x);
+      dots(xOffset, count, dim, bookOffset, blocks, outOffset, stride);
+      const out = new Float32Array(memory.buffer, outOffset, count * stride);
+      for (let n = 0; n < count; n++) {
+        for (let k = 0; k < size; k++) {
+          expect(out[n * stride + k], `count ${count} size ${size} dim ${dim} n ${n} k ${k}`).toBe(float32Dot(x, n * dim, rows, k * dim, dim));
+        }
+        // Columns past the codebook stay untouched.
+        expect(out[n * stride + size]).toBe(0);
+      }
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { decodeBase64 } from '../../runtime/nearest/decode-base64.js';
+import { nearestDotsWasmBase64 } from './nearest-dots-wasm.js';
+
+/** The `dots` export of `tools/wasm/nearest-dots.wat` (byte addresses; see that file for the layout). */
+export type NearestDotsKernel = (x: number, count: number, dim: number, book: number, blocks: number, out: number, stride: number) => void;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * The compiled float32 dot-product kernel, or `undefined` where WebAssembly or its SIMD extension is
+ * unavailable (then callers keep the scalar scan). Compiled synchronously on first use and cached:
+ * the module is under 1 KB, well inside the size browsers allow to compile on the main thread.
+ */
+export function nearestDotsModule(): WebAssembly.Module | undefined {
+  if (compiled === undefined) {
+    compiled = null;
+    try {
+      if (typeof WebAssembly === 'object') {
+        const bytes = new Uint8Array(decodeBase64(nearestDotsWasmBase64));
+        // validate() is false where SIMD is unsupported: the module uses v128 throughout.
+        if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      }
+    } catch {
+      // A runtime that forbids compilation (e.g. a CSP without 'wasm-unsafe-eval') keeps the scalar scan.
+      compiled = null;
+    }
+  }
+  return compiled ?? undefined;
+}

@@ -1,0 +1,85 @@
+;; Float32 dot products of vectors against codebook rows, for the nearest-code search of
+;; @jointok/core (packages/core/src/quantizers/math/simd-nearest-scan.ts). Built into a base64 TS
+;; module by tools/wasm/build-kernels.mjs; a test checks the committed bytes against this source.
+;;
+;; Layout (all float32, byte addresses in the imported memory):
+;;   x     count × dim, row-major; count is a multiple of 4 (the caller pads with zero vectors).
+;;   book  blocks × dim × 8: block b holds rows 8b..8b+7 transposed, so the 8 values of channel d
+;;         are contiguous (two f32x4 loads).
+;;   out   out[n·stride + 8b + j] = x_n · row(8b + j), for n < count, b < blocks, j < 8.
+;;
+;; Each dot product is one f32x4 lane accumulated from 0 in channel order d = 0, 1, …, dim − 1
+;; (one rounded product and one rounded addition per channel, no fused multiply-add): recursive
+;; summation, whose error the TypeScript side bounds.
+;;
+;; Per channel, 4 vectors × 8 rows share two row loads and four scalar splats; the 8 accumulators
+;; stay in registers and need no horizontal sums.
+(module
+  (memory (import "env" "memory") 1)
+  (func (export "dots")
+    (param $x i32) (param $count i32) (param $dim i32)
+    (param $book i32) (param $blocks i32) (param $out i32) (param $stride i32)
+    (local $rowBytes i32) (local $blockBytes i32) (local $strideBytes i32)
+    (local $n i32) (local $b i32) (local $x0 i32) (local $p i32) (local $end i32) (local $q i32)
+    (local $o i32)
+    (local $c0 v128) (local $c1 v128) (local $s v128)
+    (local $a00 v128) (local $a01 v128) (local $a10 v128) (local $a11 v128)
+    (local $a20 v128) (local $a21 v128) (local $a30 v128) (local $a31 v128)
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 2)))
+    (local.set $blockBytes (i32.shl (local.get $dim) (i32.const 5)))
+    (local.set $strideBytes (i32.shl (local.get $stride) (i32.const 2)))
+    (if (i32.or (i32.le_s (local.get $count) (i32.const 0))
+                (i32.or (i32.le_s (local.get $blocks) (i32.const 0)) (i32.le_s (local.get $dim) (i32.const 0))))
+      (then (return)))
+    (local.set $n (i32.const 0))
+    (loop $vectors
+      (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $rowBytes))))
+      (local.set $b (i32.const 0))
+      (loop $rows
+        (local.set $p (i32.add (local.get $book) (i32.mul (local.get $b) (local.get $blockBytes))))
+        (local.set $end (i32.add (local.get $p) (local.get $blockBytes)))
+        (local.set $q (local.get $x0))
+        (local.set $a00 (v128.const i32x4 0 0 0 0))
+        (local.set $a01 (v128.const i32x4 0 0 0 0))
+        (local.set $a10 (v128.const i32x4 0 0 0 0))
+        (local.set $a11 (v128.const i32x4 0 0 0 0))
+        (local.set $a20 (v128.const i32x4 0 0 0 0))
+        (local.set $a21 (v128.const i32x4 0 0 0 0))
+        (local.set $a30 (v128.const i32x4 0 0 0 0))
+        (local.set $a31 (v128.const i32x4 0 0 0 0))
+        (loop $channels
+          (local.set $c0 (v128.load (local.get $p)))
+          (local.set $c1 (v128.load offset=16 (local.get $p)))
+          (local.set $s (f32x4.splat (f32.load (local.get $q))))
+          (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $s) (local.get $c0))))
+          (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $s) (local.get $c1))))
+          (local.set $s (f32x4.splat (f32.load (i32.add (local.get $q) (local.get $rowBytes)))))
+          (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $s) (local.get $c0))))
+          (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $s) (local.get $c1))))
+          (local.set $s (f32x4.splat (f32.load (i32.add (local.get $q) (i32.shl (local.get $rowBytes) (i32.const 1))))))
+          (local.set $a20 (f32x4.add (local.get $a20) (f32x4.mul (local.get $s) (local.get $c0))))
+          (local.set $a21 (f32x4.add (local.get $a21) (f32x4.mul (local.get $s) (local.get $c1))))
+          (local.set $s (f32x4.splat (f32.load (i32.add (local.get $q) (i32.mul (local.get $rowBytes) (i32.const 3))))))
+          (local.set $a30 (f32x4.add (local.get $a30) (f32x4.mul (local.get $s) (local.get $c0))))
+          (local.set $a31 (f32x4.add (local.get $a31) (f32x4.mul (local.get $s) (local.get $c1))))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (local.set $p (i32.add (local.get $p) (i32.const 32)))
+          (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
+        ;; out address of (vector n, row 8b)
+        (local.set $o (i32.add (i32.add (local.get $out) (i32.mul (local.get $n) (local.get $strideBytes)))
+                               (i32.shl (local.get $b) (i32.const 5))))
+        (v128.store (local.get $o) (local.get $a00))
+        (v128.store offset=16 (local.get $o) (local.get $a01))
+        (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
+        (v128.store (local.get $o) (local.get $a10))
+        (v128.store offset=16 (local.get $o) (local.get $a11))
+        (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
+        (v128.store (local.get $o) (local.get $a20))
+        (v128.store offset=16 (local.get $o) (local.get $a21))
+        (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
+        (v128.store (local.get $o) (local.get $a30))
+        (v128.store offset=16 (local.get $o) (local.get $a31))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br_if $rows (i32.lt_s (local.get $b) (local.get $blocks))))
+      (local.set $n (i32.add (local.get $n) (i32.const 4)))
+      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count))))))
