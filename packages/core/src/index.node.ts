@@ -6,3 +6,5 @@ export * from './runtime/node.js';
 export { createSession } from './runtime/node.js';
 export * from './repository/node.js';
 export { loadRepository } from './repository/node.js';
+export * from './quantizers/node.js';
+export { createQuantizer } from './quantizers/node.js';

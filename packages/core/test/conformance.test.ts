@@ -5,6 +5,7 @@ import { createQuantizer } from '../src/quantizers/create-quantizer.js';
 import type { QuantizerSpec, QuantizerWeights } from '../src/quantizers/quantizer.js';
 import { describeQuantizer } from '../src/testing/describe-quantizer.js';
 import { seededNormal } from '../src/testing/seeded-random.js';
+import type { Tensor } from '../src/tensor/tensor.js';
 
 function unitRows(rows: number, dim: number, seed: number): Float32Array {
   const data = seededNormal(rows * dim, seed);
@@ -40,6 +41,24 @@ const cases: Array<{ spec: QuantizerSpec; weights?: () => QuantizerWeights; reen
         w[`quantizers.${i}.out_proj.weight`] = seededNormal(16 * 4, 30 + i, 0.3);
         w[`quantizers.${i}.out_proj.bias`] = seededNormal(16, 40 + i, 0.1);
         w[`quantizers.${i}.codebook.weight`] = seededNormal(32 * 4, 50 + i);
+      }
+      return w;
+    },
+    numQuantizers: true,
+  },
+  {
+    // Mimi: one semantic and two acoustic stages over 1×1-conv projections (Moshi parameter names).
+    spec: { type: 'split-residual-vq', dim: 12, codebookSize: 48, codebookDim: 6, numQuantizers: 3, channelAxis: 'last', indexLayout: 'tokens-streams' },
+    weights: () => {
+      const w: Record<string, Tensor<'float32'>> = {};
+      const t = (dims: number[], data: Float32Array): Tensor<'float32'> => ({ type: 'float32', dims, data });
+      for (const [part, stages, seed] of [['rvq_first', 1, 60], ['rvq_rest', 2, 70]] as const) {
+        w[`${part}.input_proj.weight`] = t([6, 12, 1], seededNormal(6 * 12, seed, 0.3));
+        w[`${part}.output_proj.weight`] = t([12, 6, 1], seededNormal(12 * 6, seed + 1, 0.3));
+        for (let q = 0; q < stages; q++) {
+          w[`${part}.vq.layers.${q}._codebook.embedding_sum`] = t([48, 6], seededNormal(48 * 6, seed + 2 + q));
+          w[`${part}.vq.layers.${q}._codebook.cluster_usage`] = t([48], new Float32Array(48).fill(1));
+        }
       }
       return w;
     },

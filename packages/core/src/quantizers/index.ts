@@ -4,6 +4,8 @@ export type {
   QuantizerLayoutSpec,
   QuantizerWeights,
   QuantizerEncodeOptions,
+  QuantizerEncodeAsyncOptions,
+  QuantizerOptions,
   QuantizerDecodeOptions,
   VectorQuantizerKernel,
   ChannelAxis,
@@ -13,7 +15,19 @@ export type {
 export type { QuantizerFactory } from './quantizer-factory.js';
 export { createQuantizer, quantizerTypes } from './create-quantizer.js';
 export { createLayoutQuantizer } from './layout/index.js';
-export { roundHalfEven, nearestCodes, createNearestCodeSearch, type NearestMetric } from './math/index.js';
+export {
+  typescriptNearestSearch,
+  createNearestLookup,
+  nearestRequest,
+  runEncodeSteps,
+  runEncodeStepsAsync,
+  type AsyncNearestSearch,
+  type EncodeSteps,
+  type NearestRequest,
+  type NearestLookup,
+  type NearestLookupOptions,
+} from './search/index.js';
+export { roundHalfEven, nearestCodes, createNearestCodeSearch, type NearestMetric, type NearestCodesOptions } from './math/index.js';
 // Per-family factories, for users who want the typed settings of one family.
 export { createFsqQuantizer, createResidualFsqQuantizer, roundToBfloat16, type FsqBound, type FsqOutputDtype, type ResidualFsqVariant } from './fsq/index.js';
 export { createLfqQuantizer, createBsqQuantizer, type LfqSpec, type BsqSpec, type BsqIndexMode, type BitOrder } from './lfq/index.js';

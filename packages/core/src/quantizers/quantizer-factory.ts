@@ -1,4 +1,4 @@
-import type { Quantizer, QuantizerSpec, QuantizerWeights } from './quantizer.js';
+import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from './quantizer.js';
 
-/** Builds one family's quantizer from its spec and weights; validates both. */
-export type QuantizerFactory = (spec: QuantizerSpec, weights: QuantizerWeights) => Quantizer;
+/** Builds one family's quantizer from its spec and weights (validating both), with the options of `createQuantizer`. */
+export type QuantizerFactory = (spec: QuantizerSpec, weights: QuantizerWeights, options?: QuantizerOptions) => Quantizer;

@@ -1,4 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
+import type { AsyncNearestSearch } from './search/async-nearest-search.js';
+import type { EncodeSteps } from './search/encode-steps.js';
 
 /**
  * A quantizer described as data: `{ "type": "fsq", "levels": [8, 8, 8, 5, 5, 5] }`.
@@ -52,6 +54,28 @@ export interface QuantizerEncodeOptions {
   numQuantizers?: number;
 }
 
+/** Options of `encodeAsync`. */
+export interface QuantizerEncodeAsyncOptions extends QuantizerEncodeOptions {
+  /**
+   * Where this call's codebook searches run; default: the quantizer's `nearestSearch` (see
+   * {@link QuantizerOptions}). The codes are the same on every search; only the speed differs.
+   */
+  nearestSearch?: AsyncNearestSearch;
+  /** Aborts between codebook searches; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** Options of `createQuantizer` (and of the families' factories) that are not part of the spec. */
+export interface QuantizerOptions {
+  /**
+   * Where `encodeAsync` runs codebook searches by default. The runtime-neutral `createQuantizer`
+   * uses the TypeScript search; the Node and browser entries default to `defaultNearestSearch()`,
+   * which moves codebooks of `codebookSize × dim` ≥ 2048 to ONNX Runtime when it is installed.
+   * Families without a codebook search (FSQ, LFQ, BSQ) ignore it.
+   */
+  nearestSearch?: AsyncNearestSearch;
+}
+
 /** Options of `decode`. */
 export interface QuantizerDecodeOptions {
   /** Overrides the spec's `decodeChannelAxis` for this call. */
@@ -77,8 +101,18 @@ export interface VectorQuantizerKernel {
   readonly numCodebooks: number;
   /** Codes lie in `[0, codebookSize)`. */
   readonly codebookSize: number;
-  /** Encodes `count` vectors; with `numQuantizers`, fewer codes per vector (`count × numQuantizers`). */
+  /**
+   * Encodes `count` vectors; with `numQuantizers`, fewer codes per vector (`count × numQuantizers`).
+   *
+   * @throws NonFiniteValueError for NaN or ±Infinity in `latents` (the first one is named)
+   */
   encodeVectors(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): CodeArray;
+  /**
+   * The same encode as a generator of codebook searches (see {@link EncodeSteps}); present on families
+   * that search codebooks (VQ, residual VQ), so that `encodeAsync` can run the searches elsewhere.
+   * Validates its arguments as `encodeVectors` does, on the first `next()`.
+   */
+  encodeSteps?(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): EncodeSteps<CodeArray>;
   /** Decodes `count × k` codes (k ≤ numCodebooks for residual families) to `count × outputDim` floats. */
   decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array;
 }
@@ -89,6 +123,12 @@ export interface Quantizer extends VectorQuantizerKernel {
   readonly spec: Readonly<QuantizerSpec>;
   /** Latent tensor → codes tensor in the spec's `indexLayout` (int32, or int64 past 2^31 codes). */
   encode(latents: Tensor<'float32'>, options?: QuantizerEncodeOptions): Tensor<'int32' | 'int64'>;
+  /**
+   * `encode`, with the codebook searches on `options.nearestSearch` (default: the quantizer's), e.g.
+   * ONNX Runtime for large codebooks. Same codes as `encode`. Families without codebook searches
+   * simply encode.
+   */
+  encodeAsync(latents: Tensor<'float32'>, options?: QuantizerEncodeAsyncOptions): Promise<Tensor<'int32' | 'int64'>>;
   /** Codes tensor (as `encode` returns it) → latent tensor in `decodeChannelAxis`. */
   decode(codes: Tensor<'int32' | 'int64'>, options?: QuantizerDecodeOptions): Tensor<'float32'>;
 }

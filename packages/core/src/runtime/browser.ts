@@ -4,6 +4,8 @@
  */
 import { createSessionWithOrt, readModelSource } from './create-session-with-ort.js';
 import { loadOrt } from './load-ort.js';
+import type { AcceleratedNearestSearch } from './nearest/create-accelerated-nearest-search.js';
+import { lazyNearestSearch } from './nearest/default-nearest-search.js';
 import type { OrtModule } from './ort-module.js';
 import type { Session } from './session.js';
 import type { CreateSessionOptions, ModelSource } from './session-options.js';
@@ -52,4 +54,17 @@ export async function createSession(model: ModelSource, options: CreateSessionOp
     }
   }
   return createSessionWithOrt(ort, source, options);
+}
+
+// The graph's float32 scores are bounded for CPU arithmetic, so the default stays on the WASM backend.
+const browserNearestSearch = lazyNearestSearch((model) => createSession(model, { executionProviders: ['wasm'] }));
+
+/**
+ * The nearest-code search that the browser `createQuantizer` gives quantizers by default: codebooks
+ * with `codebookSize × dim` ≥ 2048 are searched on onnxruntime-web's WASM backend, smaller ones in
+ * TypeScript, with the same codes either way. Without onnxruntime-web installed, everything stays in
+ * TypeScript. One instance per page; `release()` frees its sessions.
+ */
+export function defaultNearestSearch(): AcceleratedNearestSearch {
+  return browserNearestSearch();
 }

@@ -7,6 +7,8 @@ import { RuntimeError } from './errors/runtime-error.js';
 import { raceAbort } from './abort.js';
 import { createSessionWithOrt, readModelSource, readSessionOptions, type ResolvedModel } from './create-session-with-ort.js';
 import { loadOrt } from './load-ort.js';
+import type { AcceleratedNearestSearch } from './nearest/create-accelerated-nearest-search.js';
+import { lazyNearestSearch } from './nearest/default-nearest-search.js';
 import type { OrtModule } from './ort-module.js';
 import type { Session } from './session.js';
 import type { CreateSessionOptions, ModelSource } from './session-options.js';
@@ -67,4 +69,21 @@ async function resolveNodeModel(model: ResolvedModel, signal: AbortSignal | unde
     if (signal?.aborted === true) throw error;
     throw new RuntimeError({ operation: 'load', message: `Could not fetch the model ${model}.`, cause: error });
   }
+}
+
+const nodeNearestSearch = lazyNearestSearch((model) => createSession(model));
+
+/**
+ * The nearest-code search that Node's `createQuantizer` gives quantizers by default: codebooks with
+ * `codebookSize × dim` ≥ 2048 are searched on onnxruntime-node (its default thread count), smaller
+ * ones in TypeScript, with the same codes either way. Without onnxruntime-node installed, everything
+ * stays in TypeScript. One instance per process; `release()` frees its sessions.
+ *
+ * @example
+ * const vq = createQuantizer(spec, weights); // uses defaultNearestSearch() in encodeAsync
+ * await vq.encodeAsync(latents);
+ * console.log(defaultNearestSearch().usage.graphVectors);
+ */
+export function defaultNearestSearch(): AcceleratedNearestSearch {
+  return nodeNearestSearch();
 }

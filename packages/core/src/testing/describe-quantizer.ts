@@ -3,7 +3,9 @@ import { CodeOutOfRangeError } from '../errors/code-out-of-range-error.js';
 import { JointokError } from '../errors/jointok-error.js';
 import { NonFiniteValueError } from '../errors/non-finite-value-error.js';
 import { ShapeMismatchError } from '../errors/shape-mismatch-error.js';
+import { nearestCodes } from '../quantizers/math/nearest-code.js';
 import type { Quantizer } from '../quantizers/quantizer.js';
+import type { AsyncNearestSearch } from '../quantizers/search/async-nearest-search.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { seededNormal } from './seeded-random.js';
 
@@ -129,6 +131,57 @@ export function describeQuantizer(name: string, options: QuantizerConformanceOpt
       const decoded = q.decode(codes, { channelAxis: 'last', batchShape });
       expect(decoded.dims[decoded.dims.length - 1]).toBe(q.outputDim);
       expect(decoded.data.length).toBe(vectors * q.outputDim);
+    });
+
+    it('encodeAsync gives the same codes as encode', async () => {
+      const q = create();
+      const x = asTensor(q, latents(q, 19));
+      const sync = q.encode(x, { channelAxis: 'last' });
+      const viaAsync = await q.encodeAsync(x, { channelAxis: 'last' });
+      expect(viaAsync.dims).toEqual(sync.dims);
+      expect(Array.from(viaAsync.data, Number)).toEqual(Array.from(sync.data, Number));
+    });
+
+    it('encodeAsync runs every codebook search on options.nearestSearch', async () => {
+      const q = create();
+      const x = asTensor(q, latents(q, 23));
+      let calls = 0;
+      const delegating: AsyncNearestSearch = {
+        nearestCodes: async (vectors, count, dim, codebook, size, metric, out, searchOptions) => {
+          calls++;
+          return nearestCodes(vectors, count, dim, codebook, size, metric, out, searchOptions);
+        },
+      };
+      const viaSearch = await q.encodeAsync(x, { channelAxis: 'last', nearestSearch: delegating });
+      expect(Array.from(viaSearch.data, Number)).toEqual(Array.from(q.encode(x, { channelAxis: 'last' }).data, Number));
+      if (q.encodeSteps === undefined) {
+        expect(calls).toBe(0);
+        return;
+      }
+      expect(calls).toBeGreaterThan(0);
+      // A search that answers 0 everywhere must show up in the codes: nothing is searched behind its back.
+      const zeros: AsyncNearestSearch = { nearestCodes: async (_v, count, _d, _c, _s, _m, out, o = {}) => {
+        for (let n = 0; n < count; n++) out[n * (o.outStride ?? 1) + (o.outOffset ?? 0)] = 0;
+        return out;
+      } };
+      const zeroed = await q.encodeAsync(x, { channelAxis: 'last', nearestSearch: zeros });
+      expect(Array.from(zeroed.data, Number).every((code) => code === 0)).toBe(true);
+    });
+
+    it('encodeAsync rejects with the reason of an aborted signal', async () => {
+      const q = create();
+      const controller = new AbortController();
+      const reason = new Error('stop');
+      controller.abort(reason);
+      await expect(q.encodeAsync(asTensor(q, latents(q)), { channelAxis: 'last', signal: controller.signal })).rejects.toBe(reason);
+    });
+
+    it('rejects NaN and Infinity in encodeVectors and encodeAsync too', async () => {
+      const q = create();
+      const x = latents(q);
+      x[2 * q.dim - 1] = Number.NaN;
+      expect(() => q.encodeVectors(x, vectors)).toThrow(NonFiniteValueError);
+      await expect(q.encodeAsync(asTensor(q, x), { channelAxis: 'last' })).rejects.toThrow(NonFiniteValueError);
     });
 
     it('rejects NaN and Infinity with NonFiniteValueError', () => {

@@ -1,21 +1,38 @@
-import { NonFiniteValueError } from '../../errors/non-finite-value-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { readBoolean, readEnum } from '../spec/spec-fields.js';
-import type { ChannelAxis, IndexLayout, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerSpec, VectorQuantizerKernel } from '../quantizer.js';
+import type {
+  ChannelAxis,
+  CodeArray,
+  IndexLayout,
+  Quantizer,
+  QuantizerDecodeOptions,
+  QuantizerEncodeAsyncOptions,
+  QuantizerEncodeOptions,
+  QuantizerOptions,
+  QuantizerSpec,
+  VectorQuantizerKernel,
+} from '../quantizer.js';
+import { assertNearestSearch } from '../search/assert-nearest-search.js';
+import { runEncodeStepsAsync } from '../search/run-encode-steps.js';
 import { arrangeCodes, collectCodes } from './arrange-codes.js';
 import { gatherVectors, scatterVectors } from './gather-vectors.js';
 
 /**
  * Wraps a family's layout-free kernel into a {@link Quantizer}: gathers channel-first or
- * channel-last latents into vectors, rejects NaN/Inf, and lays the codes out as the spec's
- * `indexLayout` says (and back for `decode`).
+ * channel-last latents into vectors and lays the codes out as the spec's `indexLayout` says (and
+ * back for `decode`). The kernel rejects NaN/Inf itself (its `encodeVectors` contract), so the
+ * latents are scanned once. A kernel with `encodeSteps` gets its codebook searches run on
+ * `options.nearestSearch` by `encodeAsync`; `encodeVectors` then runs the same steps in TypeScript.
  */
-export function createLayoutQuantizer(spec: QuantizerSpec, kernel: VectorQuantizerKernel): Quantizer {
+export function createLayoutQuantizer(spec: QuantizerSpec, kernel: VectorQuantizerKernel, options: QuantizerOptions = {}): Quantizer {
   const channelAxis = readEnum<ChannelAxis>(spec, 'channelAxis', ['first', 'last'], 'last');
   const decodeChannelAxis = readEnum<ChannelAxis>(spec, 'decodeChannelAxis', ['first', 'last'], channelAxis);
   const indexLayout = readEnum<IndexLayout>(spec, 'indexLayout', ['tokens-streams', 'streams-after-batch', 'streams-first', 'flat'], 'tokens-streams');
   const keepStreamAxis = readBoolean(spec, 'keepStreamAxis', false);
+  assertNearestSearch(options.nearestSearch, 'options.nearestSearch');
   const wide = kernel.codebookSize > 2 ** 31;
+  const arrange = (codes: CodeArray, count: number, batchShape: readonly number[]) =>
+    arrangeCodes(codes, batchShape, count === 0 ? kernel.numCodebooks : codes.length / count, indexLayout, keepStreamAxis, wide);
   return {
     type: spec.type,
     spec,
@@ -23,14 +40,21 @@ export function createLayoutQuantizer(spec: QuantizerSpec, kernel: VectorQuantiz
     outputDim: kernel.outputDim,
     numCodebooks: kernel.numCodebooks,
     codebookSize: kernel.codebookSize,
-    encodeVectors: (latents, count, options) => kernel.encodeVectors(latents, count, options),
+    encodeVectors: (latents, count, encodeOptions) => kernel.encodeVectors(latents, count, encodeOptions),
+    ...(kernel.encodeSteps === undefined ? {} : { encodeSteps: kernel.encodeSteps.bind(kernel) }),
     decodeVectors: (codes, count, codesPerVector) => kernel.decodeVectors(codes, count, codesPerVector),
-    encode(latents: Tensor<'float32'>, options: QuantizerEncodeOptions = {}) {
-      const { vectors, count, batchShape } = gatherVectors(latents, kernel.dim, options.channelAxis ?? channelAxis);
-      assertFinite(vectors);
-      const codes = kernel.encodeVectors(vectors, count, options);
-      const streams = count === 0 ? kernel.numCodebooks : codes.length / count;
-      return arrangeCodes(codes, batchShape, streams, indexLayout, keepStreamAxis, wide);
+    encode(latents: Tensor<'float32'>, encodeOptions: QuantizerEncodeOptions = {}) {
+      const { vectors, count, batchShape } = gatherVectors(latents, kernel.dim, encodeOptions.channelAxis ?? channelAxis);
+      return arrange(kernel.encodeVectors(vectors, count, encodeOptions), count, batchShape);
+    },
+    async encodeAsync(latents: Tensor<'float32'>, encodeOptions: QuantizerEncodeAsyncOptions = {}) {
+      const { vectors, count, batchShape } = gatherVectors(latents, kernel.dim, encodeOptions.channelAxis ?? channelAxis);
+      encodeOptions.signal?.throwIfAborted();
+      const codes =
+        kernel.encodeSteps === undefined
+          ? kernel.encodeVectors(vectors, count, encodeOptions)
+          : await runEncodeStepsAsync(kernel.encodeSteps(vectors, count, encodeOptions), encodeOptions.nearestSearch ?? options.nearestSearch, encodeOptions.signal);
+      return arrange(codes, count, batchShape);
     },
     decode(codesTensor: Tensor<'int32' | 'int64'>, options: QuantizerDecodeOptions = {}) {
       const { codes, count, streams, batchShape } = collectCodes(codesTensor, indexLayout, kernel.numCodebooks, kernel.codebookSize, keepStreamAxis, options.batchShape);
@@ -40,9 +64,3 @@ export function createLayoutQuantizer(spec: QuantizerSpec, kernel: VectorQuantiz
   };
 }
 
-function assertFinite(values: Float32Array): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v - v !== 0) throw new NonFiniteValueError({ argument: 'latents', index: i, value: v });
-  }
-}

@@ -9,6 +9,8 @@ import { WeightsMismatchError } from '../../errors/weights-mismatch-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { createQuantizer } from '../create-quantizer.js';
 import type { QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import { nearestCodes } from '../math/nearest-code.js';
+import type { AsyncNearestSearch } from '../search/async-nearest-search.js';
 import type { MultiscaleResidualQuantizer } from './multiscale-residual-vq.js';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data: Float32Array.from(values) });
@@ -114,5 +116,25 @@ describe('multiscale-residual-vq errors', () => {
     expect(() => q.decodeScales([])).toThrow(InvalidArgumentError);
     expect(() => q.decode(i32([1, 4], [0, 0, 0, 0]))).toThrow(ShapeMismatchError);
     expect(() => q.encodeVectors(new Float32Array(2), 1)).toThrow(UnsupportedError);
+  });
+
+  it('encodes asynchronously with one search per scale, on the search given at creation or per call', async () => {
+    const calls: number[] = [];
+    const recording: AsyncNearestSearch = {
+      nearestCodes: async (vectors, count, dim, codebook, size, metric, out, options) => {
+        calls.push(count);
+        return nearestCodes(vectors, count, dim, codebook, size, metric, out, options);
+      },
+    };
+    const q = createQuantizer(spec, weights, { nearestSearch: recording }) as MultiscaleResidualQuantizer;
+    const scales = await q.encodeScalesAsync(x);
+    expect(scales.map((s) => Array.from(s.data))).toEqual([[0], [0, 1]]);
+    // Scale 0 pools two frames into one vector; scale 1 searches both frames.
+    expect(calls).toEqual([1, 2]);
+    expect(Array.from((await q.encodeAsync(x)).data, Number)).toEqual([0, 0, 1]);
+    expect(calls).toHaveLength(4);
+    const other: AsyncNearestSearch = { nearestCodes: async (_v, count, _d, _c, _s, _m, out) => out.fill(1, 0, count) };
+    expect((await q.encodeScalesAsync(x, { nearestSearch: other, numQuantizers: 1 })).map((s) => Array.from(s.data))).toEqual([[1]]);
+    await expect(q.encodeAsync(x, { numQuantizers: 1 })).rejects.toThrow(InvalidArgumentError);
   });
 });

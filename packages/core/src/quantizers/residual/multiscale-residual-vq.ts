@@ -5,11 +5,14 @@ import { UnsupportedError } from '../../errors/unsupported-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { collectCodes } from '../layout/arrange-codes.js';
 import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
-import type { ChannelAxis, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import type { ChannelAxis, Quantizer, QuantizerDecodeOptions, QuantizerEncodeAsyncOptions, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readEnum, readInteger, readIntegerArray, readNumber } from '../spec/spec-fields.js';
 import { assertFinite } from './assert-finite.js';
 import { averagePool, repeatAdd } from './time-scale.js';
-import { decodeProjectedStage, readProjectedStage, runProjectedStage, type ProjectedStage } from './projected-stage.js';
+import { decodeProjectedStage, projectedStageSteps, readProjectedStage, type ProjectedStage } from './projected-stage.js';
+import type { EncodeSteps } from '../search/encode-steps.js';
+import { assertNearestSearch } from '../search/assert-nearest-search.js';
+import { runEncodeSteps, runEncodeStepsAsync } from '../search/run-encode-steps.js';
 import { readStageDims } from './read-stage-dims.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
 import { concatScales, splitScales } from './scale-codes.js';
@@ -29,6 +32,8 @@ export interface MultiscaleResidualQuantizer extends Quantizer {
    * keeps the first n scales.
    */
   encodeScales(latents: Tensor<'float32'>, options?: QuantizerEncodeOptions): Tensor<'int32'>[];
+  /** `encodeScales` with the codebook searches on `options.nearestSearch` (default: the quantizer's); same codes. */
+  encodeScalesAsync(latents: Tensor<'float32'>, options?: QuantizerEncodeAsyncOptions): Promise<Tensor<'int32'>[]>;
   /** SNAC's `from_codes`: the summed, time-repeated stage outputs `[B, D, T]` (or `[B, T, D]`); accepts the first k scales. */
   decodeScales(codes: readonly Tensor<'int32' | 'int64'>[], options?: Pick<QuantizerDecodeOptions, 'channelAxis'>): Tensor<'float32'>;
   /** The time strides of the scales, as in the spec. */
@@ -62,7 +67,7 @@ export interface MultiscaleResidualQuantizer extends Quantizer {
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): MultiscaleResidualQuantizer {
+export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, quantizerOptions: QuantizerOptions = {}): MultiscaleResidualQuantizer {
   const strides = readIntegerArray(spec, 'strides', { min: 1 });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
   const dim = readInteger(spec, 'dim', { min: 1 });
@@ -74,15 +79,24 @@ export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights
   if (spec.indexLayout !== undefined) {
     throw new InvalidSpecError({ path: 'indexLayout', expected: 'absent (multiscale codes have one tensor per scale)', received: spec.indexLayout });
   }
+  assertNearestSearch(quantizerOptions.nearestSearch, 'options.nearestSearch');
   const stages = codebookDims.map((codebookDim, i) => readProjectedStage(weights, weightPrefix, i, dim, codebookSize, codebookDim, eps));
 
-  const encodeScales = (latents: Tensor<'float32'>, options: QuantizerEncodeOptions = {}): Tensor<'int32'>[] => {
+  const scaleSteps = (latents: Tensor<'float32'>, options: QuantizerEncodeOptions): EncodeSteps<Tensor<'int32'>[]> => {
     const { vectors, batch, frames } = gatherSequence(latents, dim, options.channelAxis ?? channelAxis);
     assertFinite(vectors);
     for (const stride of strides) {
       if (frames % stride !== 0) throw new ShapeMismatchError({ argument: 'latents', expected: `a time length that is a multiple of every stride (${strides.join(', ')})`, received: latents.dims });
     }
-    return encodeSequence(stages, strides, vectors, batch, frames, stageCount(options, strides.length));
+    return encodeSequenceSteps(stages, strides, vectors, batch, frames, stageCount(options, strides.length));
+  };
+  const encodeScales = (latents: Tensor<'float32'>, options: QuantizerEncodeOptions = {}): Tensor<'int32'>[] => runEncodeSteps(scaleSteps(latents, options));
+  const encodeScalesAsync = async (latents: Tensor<'float32'>, options: QuantizerEncodeAsyncOptions = {}): Promise<Tensor<'int32'>[]> =>
+    runEncodeStepsAsync(scaleSteps(latents, options), options.nearestSearch ?? quantizerOptions.nearestSearch, options.signal);
+  const checkAllScales = (options: QuantizerEncodeOptions): void => {
+    if (options.numQuantizers !== undefined && options.numQuantizers !== strides.length) {
+      throw new InvalidArgumentError({ argument: 'options.numQuantizers', expected: `${strides.length} or absent (use encodeScales for fewer scales)`, received: options.numQuantizers });
+    }
   };
   const decodeScales = (codes: readonly Tensor<'int32' | 'int64'>[], options: Pick<QuantizerDecodeOptions, 'channelAxis'> = {}): Tensor<'float32'> => {
     if (!Array.isArray(codes) || codes.length < 1 || codes.length > strides.length) {
@@ -118,12 +132,15 @@ export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights
     encodeVectors: unsupported,
     decodeVectors: unsupported,
     encodeScales,
+    encodeScalesAsync,
     decodeScales,
     encode(latents, options = {}) {
-      if (options.numQuantizers !== undefined && options.numQuantizers !== strides.length) {
-        throw new InvalidArgumentError({ argument: 'options.numQuantizers', expected: `${strides.length} or absent (use encodeScales for fewer scales)`, received: options.numQuantizers });
-      }
+      checkAllScales(options);
       return concatScales(encodeScales(latents, options));
+    },
+    async encodeAsync(latents, options = {}) {
+      checkAllScales(options);
+      return concatScales(await encodeScalesAsync(latents, options));
     },
     decode: (codes, options = {}) => decodeScales(splitScales(codes, strides, codebookSize), options),
   };
@@ -139,7 +156,7 @@ function gatherSequence(latents: Tensor<'float32'>, dim: number, axis: ChannelAx
 }
 
 /** Runs the first `used` scales over `[batch, frames, dim]` channel-last vectors. */
-function encodeSequence(stages: readonly ProjectedStage[], strides: readonly number[], x: Float32Array, batch: number, frames: number, used: number): Tensor<'int32'>[] {
+function* encodeSequenceSteps(stages: readonly ProjectedStage[], strides: readonly number[], x: Float32Array, batch: number, frames: number, used: number): EncodeSteps<Tensor<'int32'>[]> {
   const dim = x.length / Math.max(batch * frames, 1);
   const residual = Float32Array.from(x);
   const scales: Tensor<'int32'>[] = [];
@@ -148,7 +165,7 @@ function encodeSequence(stages: readonly ProjectedStage[], strides: readonly num
     const length = frames / stride;
     const pooled = stride > 1 ? averagePool(residual, batch, frames, dim, stride) : residual;
     const codes = new Int32Array(batch * length);
-    const { output } = runProjectedStage(stages[i]!, pooled, batch * length, codes, 1, 0);
+    const { output } = yield* projectedStageSteps(stages[i]!, pooled, batch * length, codes, 1, 0);
     repeatAdd(output, residual, batch, frames, dim, stride, true);
     scales.push({ type: 'int32', dims: [batch, length], data: codes });
   }

@@ -1,11 +1,14 @@
+import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { arrangeCodes, collectCodes } from '../layout/arrange-codes.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
-import type { CodeArray, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
+import type { CodeArray, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { readInteger, readNumber } from '../spec/spec-fields.js';
 import { assertFinite } from './assert-finite.js';
-import { decodeProjectedStage, readProjectedStage, runProjectedStage, type ProjectedStage } from './projected-stage.js';
+import { decodeProjectedStage, projectedStageSteps, readProjectedStage, type ProjectedStage } from './projected-stage.js';
+import type { EncodeSteps } from '../search/encode-steps.js';
+import { runEncodeSteps } from '../search/run-encode-steps.js';
 import { readLayout } from './read-layout.js';
 import { readStageDims } from './read-stage-dims.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
@@ -65,7 +68,7 @@ export interface ProjectedResidualQuantizer extends Quantizer {
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): ProjectedResidualQuantizer {
+export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, options: QuantizerOptions = {}): ProjectedResidualQuantizer {
   const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1 });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
   const dim = readInteger(spec, 'dim', { min: 1 });
@@ -81,27 +84,28 @@ export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights:
     outputDim: dim,
     numCodebooks: numQuantizers,
     codebookSize,
-    encodeVectors: (latents, count, options) => encodeStages(stages, latents, count, stageCount(options, numQuantizers)).codes,
+    encodeSteps: (latents, count, encodeOptions) => codesOnly(encodeStageSteps(stages, checkVectors(latents, count, dim), count, stageCount(encodeOptions, numQuantizers))),
+    encodeVectors: (latents, count, encodeOptions) => runEncodeSteps(encodeStageSteps(stages, checkVectors(latents, count, dim), count, stageCount(encodeOptions, numQuantizers))).codes,
     decodeVectors: (codes, count, codesPerVector) => decodeStages(stages, codes, count, codesPerVector).output,
   };
-  const quantizer = createLayoutQuantizer(fullSpec, kernel);
+  const quantizer = createLayoutQuantizer(fullSpec, kernel, options);
   return {
     ...quantizer,
-    encodeDetailed(latents, options = {}) {
-      const axis = options.channelAxis ?? layout.channelAxis;
+    encodeDetailed(latents, encodeOptions = {}) {
+      const axis = encodeOptions.channelAxis ?? layout.channelAxis;
       const { vectors, count, batchShape } = gatherVectors(latents, dim, axis);
       assertFinite(vectors);
-      const used = stageCount(options, numQuantizers);
-      const result = encodeStages(stages, vectors, count, used);
+      const used = stageCount(encodeOptions, numQuantizers);
+      const result = runEncodeSteps(encodeStageSteps(stages, vectors, count, used));
       return {
         codes: arrangeCodes(result.codes, batchShape, used, layout.indexLayout, layout.keepStreamAxis, false),
         output: scatterVectors(result.output, batchShape, dim, axis),
         latents: scatterVectors(result.latents, batchShape, result.latents.length / Math.max(count, 1), axis),
       };
     },
-    decodeDetailed(codesTensor, options = {}) {
-      const axis = options.channelAxis ?? layout.decodeChannelAxis;
-      const { codes, count, streams, batchShape } = collectCodes(codesTensor, layout.indexLayout, numQuantizers, codebookSize, layout.keepStreamAxis, options.batchShape);
+    decodeDetailed(codesTensor, decodeOptions = {}) {
+      const axis = decodeOptions.channelAxis ?? layout.decodeChannelAxis;
+      const { codes, count, streams, batchShape } = collectCodes(codesTensor, layout.indexLayout, numQuantizers, codebookSize, layout.keepStreamAxis, decodeOptions.batchShape);
       const result = decodeStages(stages, codes, count, streams);
       return {
         output: scatterVectors(result.output, batchShape, dim, axis),
@@ -111,8 +115,29 @@ export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights:
   };
 }
 
+/** What the first `used` stages produce. */
+interface StagesResult {
+  readonly codes: Int32Array;
+  readonly output: Float32Array;
+  readonly latents: Float32Array;
+}
+
+/** The codes of {@link encodeStageSteps}, as the kernel's `encodeSteps` returns them. */
+function* codesOnly(steps: EncodeSteps<StagesResult>): EncodeSteps<CodeArray> {
+  return (yield* steps).codes;
+}
+
+/** `count × dim` finite values, as a kernel's `encodeVectors` must check. */
+function checkVectors(latents: Float32Array, count: number, dim: number): Float32Array {
+  if (!Number.isSafeInteger(count) || count < 0 || latents.length !== count * dim) {
+    throw new ShapeMismatchError({ argument: 'latents', expected: `${count} × ${dim} values`, received: latents.length });
+  }
+  assertFinite(latents);
+  return latents;
+}
+
 /** Runs the first `used` stages: codes (`[count, used]`), forward output and concatenated projected latents. */
-function encodeStages(stages: readonly ProjectedStage[], x: Float32Array, count: number, used: number): { codes: Int32Array; output: Float32Array; latents: Float32Array } {
+function* encodeStageSteps(stages: readonly ProjectedStage[], x: Float32Array, count: number, used: number): EncodeSteps<StagesResult> {
   const residual = Float32Array.from(x);
   const output = new Float32Array(residual.length);
   const codes = new Int32Array(count * used);
@@ -121,7 +146,7 @@ function encodeStages(stages: readonly ProjectedStage[], x: Float32Array, count:
   let offset = 0;
   for (let i = 0; i < used; i++) {
     const stage = stages[i]!;
-    const result = runProjectedStage(stage, residual, count, codes, used, i);
+    const result = yield* projectedStageSteps(stage, residual, count, codes, used, i);
     for (let j = 0; j < residual.length; j++) {
       residual[j] = residual[j]! - result.output[j]!;
       output[j] = output[j]! + result.output[j]!;

@@ -1,6 +1,8 @@
 import { l2Normalize } from '../math/l2-normalize.js';
 import { linear } from '../math/linear.js';
-import { nearestCodes, squaredNorms } from '../math/nearest-code.js';
+import { squaredNorms } from '../math/nearest-code.js';
+import { nearestRequest, type EncodeSteps } from '../search/encode-steps.js';
+import { createNearestLookup, type NearestLookup } from '../search/nearest-lookup.js';
 import type { QuantizerWeights } from '../quantizer.js';
 import { readWeight } from '../spec/read-weight.js';
 import { readProjection, type Projection } from './read-projection.js';
@@ -20,6 +22,8 @@ export interface ProjectedStage {
   /** `F.normalize(codebook, eps)`: what the lookup compares with. */
   readonly normalizedCodebook: Float32Array;
   readonly normalizedNorms: Float64Array;
+  /** The search over the normalised rows. */
+  readonly lookup: NearestLookup;
   readonly eps: number;
 }
 
@@ -35,7 +39,8 @@ export function readProjectedStage(weights: QuantizerWeights, weightPrefix: stri
   const codebook = readWeight(weights, `${prefix}.codebook.weight`, [codebookSize, codebookDim]);
   const normalizedCodebook = l2Normalize(codebook, codebookSize, codebookDim, eps);
   const normalizedNorms = squaredNorms(normalizedCodebook, codebookSize, codebookDim);
-  return { codebookDim, codebookSize, inProj, outProj, codebook, normalizedCodebook, normalizedNorms, eps };
+  const lookup = createNearestLookup(normalizedCodebook, codebookSize, codebookDim, 'l2', { codebookNorms: normalizedNorms });
+  return { codebookDim, codebookSize, inProj, outProj, codebook, normalizedCodebook, normalizedNorms, lookup, eps };
 }
 
 /** What one stage produced for `count` vectors. */
@@ -48,19 +53,15 @@ export interface StageResult {
 
 /**
  * Runs one stage on `count` vectors of `x` (`[count, dim]`), writing the codes to
- * `codes[n * stride + offset]`. The forward output keeps the reference's straight-through arithmetic
+ * `codes[n * stride + offset]`; written as encode steps, it yields its one codebook search. The forward output keeps the reference's straight-through arithmetic
  * `z_e + (z_q − z_e)` in float32 (not bit-equal to `z_q`), because later stages see the residual it
  * leaves.
  */
-export function runProjectedStage(stage: ProjectedStage, x: Float32Array, count: number, codes: Int32Array, stride: number, offset: number): StageResult {
+export function* projectedStageSteps(stage: ProjectedStage, x: Float32Array, count: number, codes: Int32Array, stride: number, offset: number): EncodeSteps<StageResult> {
   const { codebookDim, inProj, outProj } = stage;
   const projected = linear(x, count, inProj.inDim, inProj.weight, codebookDim, inProj.bias);
   const normalized = l2Normalize(projected, count, codebookDim, stage.eps);
-  nearestCodes(normalized, count, codebookDim, stage.normalizedCodebook, stage.codebookSize, 'l2', codes, {
-    outStride: stride,
-    outOffset: offset,
-    codebookNorms: stage.normalizedNorms,
-  });
+  yield nearestRequest(stage.lookup, normalized, count, codes, stride, offset);
   const straightThrough = new Float32Array(count * codebookDim);
   for (let n = 0; n < count; n++) {
     const row = codes[n * stride + offset]! * codebookDim;

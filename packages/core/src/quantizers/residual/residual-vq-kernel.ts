@@ -1,7 +1,12 @@
+import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import { l2Normalize } from '../math/l2-normalize.js';
 import { linear } from '../math/linear.js';
-import { nearestCodes, squaredNorms } from '../math/nearest-code.js';
+import { squaredNorms } from '../math/nearest-code.js';
 import type { CodeArray, QuantizerEncodeOptions, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
+import { nearestRequest, type EncodeSteps } from '../search/encode-steps.js';
+import { createNearestLookup, type NearestLookup } from '../search/nearest-lookup.js';
+import { runEncodeSteps } from '../search/run-encode-steps.js';
+import { assertFinite } from './assert-finite.js';
 import { readProjection, type Projection } from './read-projection.js';
 import { readStageCodebook } from './read-stage-codebook.js';
 import { stageCount } from './stage-count.js';
@@ -46,48 +51,50 @@ export interface ResidualVqWeightNames {
 export function createResidualVqKernel(settings: ResidualVqSettings, weights: QuantizerWeights, names: ResidualVqWeightNames): VectorQuantizerKernel {
   const { numQuantizers, codebookSize, dim, codebookDim, outputDim, metric } = settings;
   const codebooks: Float32Array[] = [];
-  const norms: Float64Array[] = [];
+  const lookups: NearestLookup[] = [];
   for (let q = 0; q < numQuantizers; q++) {
     const codebook = readStageCodebook(weights, names.codebookPrefix, q, numQuantizers, codebookSize, codebookDim);
     codebooks.push(codebook);
-    norms.push(squaredNorms(codebook, codebookSize, codebookDim));
+    lookups.push(
+      metric === 'cosine'
+        ? createNearestLookup(codebook, codebookSize, codebookDim, 'dot')
+        : createNearestLookup(codebook, codebookSize, codebookDim, 'l2', { minDistance: settings.minSquaredDistance, codebookNorms: squaredNorms(codebook, codebookSize, codebookDim) }),
+    );
   }
   const projectIn = settings.projections ? readFirstProjection(weights, names.projectIn, codebookDim, dim, settings.projectionBias) : undefined;
   const projectOut = settings.projections ? readFirstProjection(weights, names.projectOut, outputDim, codebookDim, settings.projectionBias) : undefined;
+
+  function* encodeSteps(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): EncodeSteps<CodeArray> {
+    const stages = stageCount(options, numQuantizers);
+    if (!Number.isSafeInteger(count) || count < 0 || latents.length !== count * dim) {
+      throw new ShapeMismatchError({ argument: 'latents', expected: `${count} × ${dim} values`, received: latents.length });
+    }
+    assertFinite(latents);
+    // The residual is updated in place, so never alias the caller's latents.
+    const residual = projectIn ? linear(latents, count, dim, projectIn.weight, codebookDim, projectIn.bias) : Float32Array.from(latents);
+    const normalized = metric === 'cosine' ? new Float32Array(residual.length) : undefined;
+    const codes = new Int32Array(count * stages);
+    for (let q = 0; q < stages; q++) {
+      const codebook = codebooks[q]!;
+      if (normalized !== undefined) l2Normalize(residual, count, codebookDim, settings.cosineEps, normalized);
+      yield nearestRequest(lookups[q]!, normalized ?? residual, count, codes, stages, q);
+      for (let n = 0; n < count; n++) {
+        const row = codes[n * stages + q]! * codebookDim;
+        const base = n * codebookDim;
+        // Float32Array stores round each difference to float32, as the reference's float32 tensors do.
+        for (let d = 0; d < codebookDim; d++) residual[base + d] = residual[base + d]! - codebook[row + d]!;
+      }
+    }
+    return codes;
+  }
 
   return {
     dim,
     outputDim,
     numCodebooks: numQuantizers,
     codebookSize,
-    encodeVectors(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): CodeArray {
-      const stages = stageCount(options, numQuantizers);
-      // The residual is updated in place, so never alias the caller's latents.
-      const residual = projectIn ? linear(latents, count, dim, projectIn.weight, codebookDim, projectIn.bias) : Float32Array.from(latents);
-      const normalized = metric === 'cosine' ? new Float32Array(residual.length) : undefined;
-      const codes = new Int32Array(count * stages);
-      for (let q = 0; q < stages; q++) {
-        const codebook = codebooks[q]!;
-        if (normalized !== undefined) {
-          l2Normalize(residual, count, codebookDim, settings.cosineEps, normalized);
-          nearestCodes(normalized, count, codebookDim, codebook, codebookSize, 'dot', codes, { outStride: stages, outOffset: q });
-        } else {
-          nearestCodes(residual, count, codebookDim, codebook, codebookSize, 'l2', codes, {
-            outStride: stages,
-            outOffset: q,
-            minDistance: settings.minSquaredDistance,
-            codebookNorms: norms[q]!,
-          });
-        }
-        for (let n = 0; n < count; n++) {
-          const row = codes[n * stages + q]! * codebookDim;
-          const base = n * codebookDim;
-          // Float32Array stores round each difference to float32, as the reference's float32 tensors do.
-          for (let d = 0; d < codebookDim; d++) residual[base + d] = residual[base + d]! - codebook[row + d]!;
-        }
-      }
-      return codes;
-    },
+    encodeSteps,
+    encodeVectors: (latents: Float32Array, count: number, options?: QuantizerEncodeOptions): CodeArray => runEncodeSteps(encodeSteps(latents, count, options)),
     decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array {
       const sum = new Float32Array(count * codebookDim);
       for (let q = 0; q < codesPerVector; q++) {

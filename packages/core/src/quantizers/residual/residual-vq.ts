@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
-import type { Quantizer, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readBoolean, readEnum, readInteger, readNumber } from '../spec/spec-fields.js';
 import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-kernel.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
@@ -50,7 +50,7 @@ import { readWeightPrefix } from './read-weight-prefix.js';
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
+export function createResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, options: QuantizerOptions = {}): Quantizer {
   const settings = readResidualVqSettings(spec);
   const prefix = readWeightPrefix(spec);
   const kernel = createResidualVqKernel(settings, weights, {
@@ -58,7 +58,7 @@ export function createResidualVqQuantizer(spec: QuantizerSpec, weights: Quantize
     projectIn: [`${prefix}project_in`, `${prefix}input_proj`],
     projectOut: [`${prefix}project_out`, `${prefix}output_proj`],
   });
-  return createLayoutQuantizer({ ...spec, keepStreamAxis: spec.keepStreamAxis ?? true }, kernel);
+  return createLayoutQuantizer({ ...spec, keepStreamAxis: spec.keepStreamAxis ?? true }, kernel, options);
 }
 
 /** Reads and validates the `residual-vq` spec fields (see {@link createResidualVqQuantizer}). */

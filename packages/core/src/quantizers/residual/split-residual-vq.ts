@@ -1,6 +1,8 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
-import type { CodeArray, Quantizer, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
+import type { CodeArray, Quantizer, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
+import type { EncodeSteps } from '../search/encode-steps.js';
+import { runEncodeSteps } from '../search/run-encode-steps.js';
 import { readInteger } from '../spec/spec-fields.js';
 import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-kernel.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
@@ -33,7 +35,7 @@ import { stageCount } from './stage-count.js';
  *
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
-export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
+export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, quantizerOptions: QuantizerOptions = {}): Quantizer {
   const numQuantizers = readInteger(spec, 'numQuantizers', { min: 2 });
   const numSemantic = readInteger(spec, 'numSemantic', { min: 1, default: 1 });
   if (numSemantic >= numQuantizers) {
@@ -63,19 +65,23 @@ export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: Qua
   const semantic = part('rvq_first', numSemantic);
   const acoustic = part('rvq_rest', numQuantizers - numSemantic);
 
+  // Both halves quantize the same input: the semantic codebook(s) first, then the acoustic ones.
+  function* encodeSteps(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): EncodeSteps<CodeArray> {
+    const used = stageCount(options, numQuantizers);
+    const semanticUsed = Math.min(used, numSemantic);
+    const semanticCodes = yield* semantic.encodeSteps!(latents, count, { numQuantizers: semanticUsed });
+    if (used === semanticUsed) return semanticCodes;
+    const acousticCodes = yield* acoustic.encodeSteps!(latents, count, { numQuantizers: used - semanticUsed });
+    return joinCodes(semanticCodes, semanticUsed, acousticCodes, used - semanticUsed, count);
+  }
+
   const kernel: VectorQuantizerKernel = {
     dim,
     outputDim: base.outputDim,
     numCodebooks: numQuantizers,
     codebookSize: base.codebookSize,
-    encodeVectors(latents, count, options) {
-      const used = stageCount(options, numQuantizers);
-      const semanticUsed = Math.min(used, numSemantic);
-      const semanticCodes = semantic.encodeVectors(latents, count, { numQuantizers: semanticUsed });
-      if (used === semanticUsed) return semanticCodes;
-      const acousticCodes = acoustic.encodeVectors(latents, count, { numQuantizers: used - semanticUsed });
-      return joinCodes(semanticCodes, semanticUsed, acousticCodes, used - semanticUsed, count);
-    },
+    encodeSteps,
+    encodeVectors: (latents, count, options) => runEncodeSteps(encodeSteps(latents, count, options)),
     decodeVectors(codes, count, codesPerVector) {
       const semanticUsed = Math.min(codesPerVector, numSemantic);
       const [semanticCodes, acousticCodes] = splitCodes(codes, count, codesPerVector, semanticUsed);
@@ -86,7 +92,7 @@ export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: Qua
       return output;
     },
   };
-  return createLayoutQuantizer({ ...spec, channelAxis: spec.channelAxis ?? 'first', indexLayout: spec.indexLayout ?? 'streams-after-batch' }, kernel);
+  return createLayoutQuantizer({ ...spec, channelAxis: spec.channelAxis ?? 'first', indexLayout: spec.indexLayout ?? 'streams-after-batch' }, kernel, quantizerOptions);
 }
 
 /** `[count, a]` and `[count, b]` codes side by side as `[count, a + b]`. */

@@ -1,18 +1,21 @@
 import { l2Normalize } from '../math/l2-normalize.js';
-import { createNearestCodeSearch, type NearestCodeSearch } from '../math/nearest-code-search.js';
+import { nearestRequest, type NearestRequest } from '../search/encode-steps.js';
+import { createNearestLookup, type NearestLookup } from '../search/nearest-lookup.js';
 import type { VqSettings } from './vq-settings.js';
 
 /**
  * One codebook ready for lookups: the rows searched (normalised for `l2-normalized`), the rows
- * returned (`returnRow`) and a reusable exact nearest-row search.
+ * returned (`returnRow`) and the prepared nearest-row search.
  */
 export interface CodebookLookup {
   readonly dim: number;
+  readonly lookup: NearestLookup;
   /**
-   * Codes of `count` vectors (`dim` channels each, contiguous) into `out[n * stride + offset]`.
-   * `vectors` may be overwritten (it is normalised in place for the normalising metrics).
+   * Prepares `count` vectors (`dim` channels each, contiguous) for the search, normalising them in
+   * place for the normalising metrics, and returns the search that writes their codes to
+   * `out[n * stride + offset]`.
    */
-  encode(vectors: Float32Array, count: number, out: Int32Array, stride: number, offset: number): void;
+  request(vectors: Float32Array, count: number, out: Int32Array, stride: number, offset: number): NearestRequest;
   /** The row decode returns for code `k` (a view; do not modify). */
   row(k: number): Float32Array;
 }
@@ -24,12 +27,13 @@ export function createCodebookLookup(codebook: Float32Array, dim: number, settin
   const normalized = metric === 'euclidean' && settings.returnRow === 'stored' ? undefined : l2Normalize(codebook, codebookSize, dim, normalizeEps);
   const searched = metric === 'l2-normalized' ? normalized! : codebook;
   const returned = settings.returnRow === 'normalized' ? normalized! : codebook;
-  const search: NearestCodeSearch = createNearestCodeSearch(searched, codebookSize, dim, metric === 'cosine' ? 'dot' : 'l2', minDistance === -Infinity ? {} : { minDistance });
+  const lookup = createNearestLookup(searched, codebookSize, dim, metric === 'cosine' ? 'dot' : 'l2', { minDistance });
   return {
     dim,
-    encode(vectors, count, out, stride, offset) {
+    lookup,
+    request(vectors, count, out, stride, offset) {
       if (metric !== 'euclidean') l2Normalize(vectors, count, dim, normalizeEps, vectors);
-      search.search(vectors, count, out, { outStride: stride, outOffset: offset });
+      return nearestRequest(lookup, vectors, count, out, stride, offset);
     },
     row: (k) => returned.subarray(k * dim, (k + 1) * dim),
   };

@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
-import type { Quantizer, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readWeight } from '../spec/read-weight.js';
 import { readInteger } from '../spec/spec-fields.js';
 import { assertFiniteWeight } from './assert-finite-weight.js';
@@ -26,7 +26,7 @@ import { readVqSettings } from './vq-settings.js';
  * @example Two groups of 4 channels, 256 codes each
  * createQuantizer({ type: 'grouped-vq', groups: 2, codebookSize: 256, dim: 8 }, { codebooks });
  */
-export function createGroupedVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
+export function createGroupedVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, options: QuantizerOptions = {}): Quantizer {
   const settings = readVqSettings(spec);
   const groups = readInteger(spec, 'groups', { min: 1 });
   if (settings.codebookDim % groups !== 0) {
@@ -48,5 +48,5 @@ export function createGroupedVqQuantizer(spec: QuantizerSpec, weights: Quantizer
     });
   }
   const projection = settings.projection ? readVqProjection(weights, settings.dim, settings.codebookDim) : undefined;
-  return createLayoutQuantizer(spec, createVqKernel(settings, codebooks, projection));
+  return createLayoutQuantizer(spec, createVqKernel(settings, codebooks, projection), options);
 }

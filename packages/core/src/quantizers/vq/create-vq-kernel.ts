@@ -3,6 +3,8 @@ import { NonFiniteValueError } from '../../errors/non-finite-value-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import { linear } from '../math/linear.js';
 import type { CodeArray, VectorQuantizerKernel } from '../quantizer.js';
+import type { EncodeSteps } from '../search/encode-steps.js';
+import { runEncodeSteps } from '../search/run-encode-steps.js';
 import { createCodebookLookup, type CodebookLookup } from './codebook-lookup.js';
 import type { VqProjection } from './vq-projection.js';
 import type { VqSettings } from './vq-settings.js';
@@ -21,32 +23,36 @@ export function createVqKernel(settings: VqSettings, codebooks: readonly Float32
   // The lookup may normalise in place, so it gets a copy unless it only reads (plain euclidean, one group).
   const readsOnly = settings.metric === 'euclidean' && groups === 1;
 
+  function* encodeSteps(latents: Float32Array, count: number): EncodeSteps<CodeArray> {
+    if (!Number.isSafeInteger(count) || count < 0 || latents.length < count * dim) {
+      throw new ShapeMismatchError({ argument: 'latents', expected: `${count} × ${dim} values`, received: latents.length });
+    }
+    for (let i = 0; i < count * dim; i++) {
+      if (latents[i]! - latents[i]! !== 0) throw new NonFiniteValueError({ argument: 'latents', index: i, value: latents[i]! });
+    }
+    const codes = new Int32Array(count * groups);
+    if (count === 0) return codes;
+    const projected = projection === undefined ? latents : linear(latents, count, dim, projection.inWeight, codebookDim, projection.inBias);
+    // Each search is answered before the generator resumes, so one scratch buffer serves every group.
+    const scratch = readsOnly ? undefined : new Float32Array(count * groupDim);
+    for (let g = 0; g < groups; g++) {
+      let vectors = projected;
+      if (scratch !== undefined) {
+        vectors = scratch;
+        for (let n = 0; n < count; n++) vectors.set(projected.subarray(n * codebookDim + g * groupDim, n * codebookDim + (g + 1) * groupDim), n * groupDim);
+      }
+      yield lookups[g]!.request(vectors, count, codes, groups, g);
+    }
+    return codes;
+  }
+
   return {
     dim,
     outputDim: dim,
     numCodebooks: groups,
     codebookSize,
-    encodeVectors(latents: Float32Array, count: number): CodeArray {
-      if (!Number.isSafeInteger(count) || count < 0 || latents.length < count * dim) {
-        throw new ShapeMismatchError({ argument: 'latents', expected: `${count} × ${dim} values`, received: latents.length });
-      }
-      for (let i = 0; i < count * dim; i++) {
-        if (latents[i]! - latents[i]! !== 0) throw new NonFiniteValueError({ argument: 'latents', index: i, value: latents[i]! });
-      }
-      const codes = new Int32Array(count * groups);
-      if (count === 0) return codes;
-      const projected = projection === undefined ? latents : linear(latents, count, dim, projection.inWeight, codebookDim, projection.inBias);
-      const scratch = readsOnly ? undefined : new Float32Array(count * groupDim);
-      for (let g = 0; g < groups; g++) {
-        let vectors = projected;
-        if (scratch !== undefined) {
-          for (let n = 0; n < count; n++) scratch.set(projected.subarray(n * codebookDim + g * groupDim, n * codebookDim + (g + 1) * groupDim), n * groupDim);
-          vectors = scratch;
-        }
-        lookups[g]!.encode(vectors, count, codes, groups, g);
-      }
-      return codes;
-    },
+    encodeSteps,
+    encodeVectors: (latents: Float32Array, count: number): CodeArray => runEncodeSteps(encodeSteps(latents, count)),
     decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array {
       if (codesPerVector !== groups) {
         throw new ShapeMismatchError({ argument: 'codes', expected: `${groups} code(s) per vector, one per group`, received: codesPerVector });

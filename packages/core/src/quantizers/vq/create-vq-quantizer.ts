@@ -1,7 +1,7 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { WeightsMismatchError } from '../../errors/weights-mismatch-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
-import type { Quantizer, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readWeight } from '../spec/read-weight.js';
 import { assertFiniteWeight } from './assert-finite-weight.js';
 import { createVqKernel } from './create-vq-kernel.js';
@@ -45,13 +45,13 @@ export const vqCodebookWeightNames: readonly string[] = ['codebook', 'embedding.
  * createQuantizer({ type: 'vq', codebookSize: 16384, dim: 8, metric: 'l2-normalized',
  *   channelAxis: 'first', indexLayout: 'flat' }, { 'embedding.weight': embedding });
  */
-export function createVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights): Quantizer {
+export function createVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, options: QuantizerOptions = {}): Quantizer {
   const settings = readVqSettings(spec);
   const name = readCodebookWeightName(spec, weights);
   const codebook = readWeight(weights, name, [settings.codebookSize, settings.codebookDim]);
   assertFiniteWeight(codebook, name);
   const projection = settings.projection ? readVqProjection(weights, settings.dim, settings.codebookDim) : undefined;
-  return createLayoutQuantizer(spec, createVqKernel(settings, [codebook], projection));
+  return createLayoutQuantizer(spec, createVqKernel(settings, [codebook], projection), options);
 }
 
 function readCodebookWeightName(spec: QuantizerSpec, weights: QuantizerWeights): string {

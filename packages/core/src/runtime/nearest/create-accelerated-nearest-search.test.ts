@@ -111,6 +111,7 @@ describe('createAcceleratedNearestSearch', () => {
     // Vector 0: clear gap, the graph's row 3 is taken as is. Vector 1: rows 2 and 1 are within reach,
     // so only they are rescored (1 is nearer). Vector 2: all four are close, the full search finds 0.
     expect(Array.from(out)).toEqual([3, 1, 0]);
+    expect(search.usage).toEqual({ graphVectors: 3, typescriptVectors: 0, rescoredVectors: 1, researchedVectors: 1 });
   });
 
   it('falls back to TypeScript when the runtime package is missing', async () => {
@@ -121,6 +122,8 @@ describe('createAcceleratedNearestSearch', () => {
     const codebook = new Float32Array([0, 0, 1, 1, 2, 2]);
     const out = await search.nearestCodes(new Float32Array([0.9, 1.2, 2, 1.9]), 2, 2, codebook, 3, 'l2', new Int32Array(2));
     expect(Array.from(out)).toEqual([1, 2]);
+    expect(search.usage.typescriptVectors).toBe(2);
+    expect(search.usage.graphVectors).toBe(0);
   });
 
   it('passes other session failures through', async () => {

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { MissingDependencyError } from '../../errors/missing-dependency-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import { nearestCodes, type NearestCodesOptions, type NearestMetric } from '../../quantizers/math/nearest-code.js';
+import type { AsyncNearestSearch } from '../../quantizers/search/async-nearest-search.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Session, SessionFactory } from '../session.js';
 import { nearestCodeGraph } from './nearest-code-graph.js';
@@ -32,10 +33,24 @@ export interface AcceleratedNearestSearchOptions {
 /** Options of one search; the same as `nearestCodes`'s. */
 export type NearestSearchOptions = NearestCodesOptions;
 
+/** What an {@link AcceleratedNearestSearch} has done so far, in vectors searched (counters only grow). */
+export interface NearestSearchUsage {
+  /** Vectors searched by the ONNX graph (large codebooks). */
+  graphVectors: number;
+  /** Vectors searched in TypeScript because their codebook is below the threshold or the runtime is missing. */
+  typescriptVectors: number;
+  /** Graph results with rows within rounding reach of the best, rescored in float64 among those rows. */
+  rescoredVectors: number;
+  /** Graph results too close to call (or clamped, or non-finite), searched again over the whole codebook. */
+  researchedVectors: number;
+}
+
 /** Nearest-code search that runs small codebooks in TypeScript and large ones on ONNX Runtime. */
-export interface AcceleratedNearestSearch {
+export interface AcceleratedNearestSearch extends AsyncNearestSearch {
   /** The `codebookSize × dim` threshold in use. */
   readonly threshold: number;
+  /** Counters of the paths taken, e.g. to check that large codebooks do reach the runtime. */
+  readonly usage: Readonly<NearestSearchUsage>;
   /**
    * Same contract and results as `nearestCodes` (first index on exact ties), asynchronous.
    *
@@ -80,6 +95,7 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
   const threshold = readPositive(options.threshold, defaultAccelerationThreshold, 'options.threshold');
   const maxBatchElements = readPositive(options.maxBatchElements, 1 << 20, 'options.maxBatchElements');
   const sessions = new Map<NearestMetric, Promise<Session | undefined>>();
+  const usage: NearestSearchUsage = { graphVectors: 0, typescriptVectors: 0, rescoredVectors: 0, researchedVectors: 0 };
 
   const sessionFor = (metric: NearestMetric): Promise<Session | undefined> => {
     let session = sessions.get(metric);
@@ -96,11 +112,16 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
 
   return {
     threshold,
+    usage,
     async nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions = {}) {
       checkArguments(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
       // The graph returns the best `topRows` rows, so it needs at least that many.
       const session = codebookSize * dim >= threshold && codebookSize >= topRows && count > 0 ? await sessionFor(metric) : undefined;
-      if (session === undefined) return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
+      if (session === undefined) {
+        usage.typescriptVectors += count;
+        return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
+      }
+      usage.graphVectors += count;
       const { outStride = 1, outOffset = 0, minDistance = -Infinity } = searchOptions;
       const maxNorm = maxSquaredNorm(codebook, codebookSize, dim);
       const codebookTensor: Tensor = { type: 'float32', dims: [codebookSize, dim], data: codebook.subarray(0, codebookSize * dim) };
@@ -131,11 +152,13 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
           } else if (close === 1) {
             out[n * outStride + outOffset] = Number(indices[base]!);
           } else {
+            usage.rescoredVectors++;
             for (let c = 0; c < close; c++) candidates[c] = Number(indices[base + c]!);
             out[n * outStride + outOffset] = rescoreCandidates(vectors, n, dim, codebook, candidates, close, metric, minDistance, searchOptions.codebookNorms);
           }
         }
       }
+      usage.researchedVectors += uncertain.length;
       if (uncertain.length > 0) searchExactly(vectors, dim, codebook, codebookSize, metric, out, searchOptions, uncertain);
       return out;
     },

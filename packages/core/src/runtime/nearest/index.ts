@@ -3,6 +3,7 @@ export {
   defaultAccelerationThreshold,
   type AcceleratedNearestSearch,
   type AcceleratedNearestSearchOptions,
+  type NearestSearchUsage,
   type NearestSearchOptions,
 } from './create-accelerated-nearest-search.js';
 export { nearestCodeGraph } from './nearest-code-graph.js';

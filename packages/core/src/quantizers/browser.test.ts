@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { defaultNearestSearch } from '../runtime/browser.js';
+import { seededNormal } from '../testing/seeded-random.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { createQuantizer } from './browser.js';
+
+const tensor = (data: Float32Array, dims: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data });
+
+// onnxruntime-web's WASM backend, run in Node: the path the browser build takes.
+describe("the browser's createQuantizer", () => {
+  it('searches large codebooks on onnxruntime-web in encodeAsync, with the codes of encode', async () => {
+    const [size, dim, count] = [256, 32, 200];
+    const codebook = seededNormal(size * dim, 11);
+    const vq = createQuantizer({ type: 'vq', codebookSize: size, dim, metric: 'cosine' }, { codebook });
+    const x = tensor(seededNormal(count * dim, 12), [2, count / 2, dim]);
+    const before = defaultNearestSearch().usage.graphVectors;
+    const codes = await vq.encodeAsync(x);
+    expect(defaultNearestSearch().usage.graphVectors - before).toBe(count);
+    expect(Array.from(codes.data, Number)).toEqual(Array.from(vq.encode(x).data, Number));
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createQuantizer as createNeutralQuantizer } from './create-quantizer.js';
+import { createQuantizer } from './node.js';
+import { defaultNearestSearch } from '../runtime/node.js';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
+import { seededNormal } from '../testing/seeded-random.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { typescriptNearestSearch } from './search/typescript-nearest-search.js';
+
+const tensor = (data: Float32Array, dims: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data });
+
+describe("Node's createQuantizer", () => {
+  it('searches large codebooks on onnxruntime-node in encodeAsync, with the codes of encode', async () => {
+    const [size, dim, count] = [512, 16, 300]; // 512 × 16 = 8192 ≥ the 2048 threshold
+    const codebook = seededNormal(size * dim, 1);
+    const vq = createQuantizer({ type: 'vq', codebookSize: size, dim }, { codebook });
+    const x = tensor(seededNormal(count * dim, 2, 1.3), [1, count, dim]);
+    const before = { ...defaultNearestSearch().usage };
+    const codes = await vq.encodeAsync(x);
+    expect(defaultNearestSearch().usage.graphVectors - before.graphVectors).toBe(count);
+    expect(Array.from(codes.data, Number)).toEqual(Array.from(vq.encode(x).data, Number));
+  });
+
+  it('runs every stage of a residual VQ through the runtime', async () => {
+    const [stages, size, dim, count] = [4, 256, 32, 100];
+    const codebooks = seededNormal(stages * size * dim, 3);
+    const rvq = createQuantizer({ type: 'residual-vq', numQuantizers: stages, codebookSize: size, dim }, { codebooks: tensor(codebooks, [stages, size, dim]) });
+    const x = tensor(seededNormal(count * dim, 4), [1, count, dim]);
+    const before = defaultNearestSearch().usage.graphVectors;
+    const codes = await rvq.encodeAsync(x);
+    expect(defaultNearestSearch().usage.graphVectors - before).toBe(stages * count);
+    expect(Array.from(codes.data, Number)).toEqual(Array.from(rvq.encode(x).data, Number));
+  });
+
+  it('keeps small codebooks, explicit TypeScript searches and the neutral entry in TypeScript', async () => {
+    const [size, dim, count] = [64, 8, 50]; // 512 < 2048
+    const codebook = seededNormal(size * dim, 5);
+    const x = tensor(seededNormal(count * dim, 6), [1, count, dim]);
+    const small = createQuantizer({ type: 'vq', codebookSize: size, dim }, { codebook });
+    const usage = defaultNearestSearch().usage;
+    const graphBefore = usage.graphVectors;
+    const typescriptBefore = usage.typescriptVectors;
+    await small.encodeAsync(x);
+    expect(usage.typescriptVectors - typescriptBefore).toBe(count);
+
+    const bigCodebook = seededNormal(1024 * dim, 7);
+    const big = createQuantizer({ type: 'vq', codebookSize: 1024, dim }, { codebook: bigCodebook }, { nearestSearch: typescriptNearestSearch });
+    const neutral = createNeutralQuantizer({ type: 'vq', codebookSize: 1024, dim }, { codebook: bigCodebook });
+    expect(Array.from((await big.encodeAsync(x)).data, Number)).toEqual(Array.from((await neutral.encodeAsync(x)).data, Number));
+    expect(usage.graphVectors).toBe(graphBefore);
+  });
+
+  it('rejects a nearestSearch that is not one, where it is given', async () => {
+    const codebook = seededNormal(64, 8);
+    expect(() => createQuantizer({ type: 'vq', codebookSize: 8, dim: 8 }, { codebook }, { nearestSearch: {} as never })).toThrow(InvalidArgumentError);
+    const vq = createQuantizer({ type: 'vq', codebookSize: 8, dim: 8 }, { codebook });
+    await expect(vq.encodeAsync(tensor(new Float32Array(8), [1, 8]), { nearestSearch: 'ort' as never })).rejects.toThrow(/options\.nearestSearch/);
+  });
+});

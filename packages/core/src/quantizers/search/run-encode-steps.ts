@@ -1,0 +1,42 @@
+import { assertNearestSearch } from './assert-nearest-search.js';
+import type { AsyncNearestSearch } from './async-nearest-search.js';
+import type { EncodeSteps, NearestRequest } from './encode-steps.js';
+import { typescriptNearestSearch } from './typescript-nearest-search.js';
+
+/** Runs an encode synchronously, answering every search with the lookup's own TypeScript search. */
+export function runEncodeSteps<T>(steps: EncodeSteps<T>): T {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) return step.value;
+    const { lookup, vectors, count, out, outStride, outOffset } = step.value;
+    lookup.search.search(vectors, count, out, { outStride, outOffset });
+  }
+}
+
+/**
+ * Runs an encode, answering every search with `search` (the lookup's TypeScript search when absent
+ * or {@link typescriptNearestSearch}).
+ * `signal` is checked before each search; an aborted run rejects with the signal's reason.
+ */
+export async function runEncodeStepsAsync<T>(steps: EncodeSteps<T>, search: AsyncNearestSearch | undefined, signal?: AbortSignal): Promise<T> {
+  assertNearestSearch(search, 'options.nearestSearch');
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done === true) return step.value;
+    signal?.throwIfAborted();
+    await answer(step.value, search);
+  }
+}
+
+async function answer(request: NearestRequest, search: AsyncNearestSearch | undefined): Promise<void> {
+  const { lookup, vectors, count, out, outStride, outOffset } = request;
+  // The lookup's own search keeps its prepared state (tree, SIMD rows) across calls.
+  if (search === undefined || search === typescriptNearestSearch) {
+    lookup.search.search(vectors, count, out, { outStride, outOffset });
+    return;
+  }
+  await search.nearestCodes(vectors, count, lookup.dim, lookup.codebook, lookup.codebookSize, lookup.metric, out, {
+    outStride,
+    outOffset,
+    ...(lookup.minDistance === undefined ? {} : { minDistance: lookup.minDistance }),
+    ...(lookup.codebookNorms === undefined ? {} : { codebookNorms: lookup.codebookNorms }),
+  });
+}
