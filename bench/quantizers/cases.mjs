@@ -1,7 +1,7 @@
 // The four benchmark operations: sizes, seeded inputs, and the TypeScript path of each through the
 // built @jointok/core (`createQuantizer`), plus the accelerated nearest-code search where it applies.
 import * as core from '@jointok/core';
-import { normalFloats, normalizeRows, normalizeRowsFloat32 } from './random.mjs';
+import { normalFloats, normalizeRows } from './random.mjs';
 
 /** Sizes of the issue's benchmark; `scale` < 1 shrinks the vector counts for a quick check. */
 export function benchCases(scale = 1) {
@@ -40,49 +40,45 @@ export function benchInputs(cases) {
 const tensor = (data, dims) => ({ type: 'float32', dims, data });
 
 /**
- * The TypeScript path of each case: a function (no arguments) that encodes all vectors and returns
- * the codes as an Int32Array, and a note on how it was built.
+ * The quantizer of each case, built with `createQuantizer` from the built @jointok/core (its Node
+ * entry), with `options`, and the latent tensor it encodes.
  */
-export function typescriptPaths(cases, inputs) {
+function quantizers(cases, inputs, options = {}) {
   const byName = Object.fromEntries(cases.map((c) => [c.name, c]));
-  const paths = {};
+  const vq = (c, x, codebook, metric, settings) => ({
+    quantizer: core.createQuantizer({ type: 'vq', codebookSize: c.codebookSize, dim: c.dim, metric, ...settings }, { codebook: tensor(codebook, [c.codebookSize, c.dim]) }, options),
+    latents: tensor(x, [1, c.count, c.dim]),
+  });
   const l2 = byName['vq-l2'];
-  // lucidrains VectorQuantize settings (README of src/quantizers/vq), as the torch side computes.
-  paths['vq-l2'] = vqPath(l2, inputs.vq_l2_x.data, inputs.vq_l2_codebook.data, 'euclidean', { minDistance: 1e-8, normalizeEps: 1e-6 });
   const cos = byName['vq-cosine'];
-  paths['vq-cosine'] = vqPath(cos, inputs.vq_cos_x.data, inputs.vq_cos_codebook.data, 'cosine', { normalizeEps: 1e-6 });
   const fsq = byName['fsq'];
-  const fsqQuantizer = core.createQuantizer({ type: 'fsq', levels: fsq.levels });
-  paths['fsq'] = { how: "createQuantizer({ type: 'fsq', levels })", run: () => codesOf(fsqQuantizer.encode(tensor(inputs.fsq_x.data, [1, fsq.count, fsq.dim]))) };
   const rvq = byName['rvq'];
-  const rvqQuantizer = core.createQuantizer(
-    { type: 'residual-vq', numQuantizers: rvq.stages, codebookSize: rvq.codebookSize, dim: rvq.dim },
-    { codebooks: tensor(inputs.rvq_codebooks.data, [rvq.stages, rvq.codebookSize, rvq.dim]) },
-  );
-  paths['rvq'] = {
-    how: "createQuantizer({ type: 'residual-vq', numQuantizers: 8, ... })",
-    run: () => codesOf(rvqQuantizer.encode(tensor(inputs.rvq_x.data, [1, rvq.count, rvq.dim]))),
+  return {
+    // lucidrains VectorQuantize settings (README of src/quantizers/vq), as the torch side computes.
+    'vq-l2': vq(l2, inputs.vq_l2_x.data, inputs.vq_l2_codebook.data, 'euclidean', { minDistance: 1e-8, normalizeEps: 1e-6 }),
+    'vq-cosine': vq(cos, inputs.vq_cos_x.data, inputs.vq_cos_codebook.data, 'cosine', { normalizeEps: 1e-6 }),
+    fsq: { quantizer: core.createQuantizer({ type: 'fsq', levels: fsq.levels }, {}, options), latents: tensor(inputs.fsq_x.data, [1, fsq.count, fsq.dim]) },
+    rvq: {
+      quantizer: core.createQuantizer(
+        { type: 'residual-vq', numQuantizers: rvq.stages, codebookSize: rvq.codebookSize, dim: rvq.dim },
+        { codebooks: tensor(inputs.rvq_codebooks.data, [rvq.stages, rvq.codebookSize, rvq.dim]) },
+        options,
+      ),
+      latents: tensor(inputs.rvq_x.data, [1, rvq.count, rvq.dim]),
+    },
   };
-  return paths;
 }
 
-function vqPath(c, vectors, codebook, metric, settings) {
-  const spec = { type: 'vq', codebookSize: c.codebookSize, dim: c.dim, metric, ...settings };
-  try {
-    const quantizer = core.createQuantizer(spec, { codebook: tensor(codebook, [c.codebookSize, c.dim]) });
-    return { how: `createQuantizer(${JSON.stringify(spec)})`, run: () => codesOf(quantizer.encode(tensor(vectors, [1, c.count, c.dim]))) };
-  } catch (error) {
-    if (!core.UnsupportedError.isInstance(error) && !core.InvalidSpecError.isInstance(error)) throw error;
-    // No 'vq' quantizer in this build: the same nearest-code search, called directly.
-    const search = core.createAcceleratedNearestSearch({ createSession: () => Promise.reject(new Error('unused')), threshold: 2 ** 50 });
-    return {
-      how: `nearestCodes (createQuantizer 'vq' unavailable: ${error.message})`,
-      run: async () => {
-        const x = metric === 'cosine' ? normalizeRowsFloat32(vectors.slice(), c.count, c.dim, 1e-6) : vectors;
-        return search.nearestCodes(x, c.count, c.dim, codebook, c.codebookSize, metric === 'cosine' ? 'dot' : 'l2', new Int32Array(c.count), metric === 'cosine' ? {} : { minDistance: 1e-8 });
-      },
-    };
+/**
+ * The TypeScript path of each case: a function (no arguments) that encodes all vectors with the
+ * quantizer's synchronous `encode` and returns the codes as an Int32Array, and how it was built.
+ */
+export function typescriptPaths(cases, inputs) {
+  const paths = {};
+  for (const [name, { quantizer, latents }] of Object.entries(quantizers(cases, inputs))) {
+    paths[name] = { how: `createQuantizer(${JSON.stringify(quantizer.spec)}).encode`, run: () => codesOf(quantizer.encode(latents)) };
   }
+  return paths;
 }
 
 function codesOf(result) {
@@ -90,36 +86,17 @@ function codesOf(result) {
   return data instanceof Int32Array ? data : Int32Array.from(data, Number);
 }
 
-/** The accelerated search (TypeScript below the threshold, ONNX graph above) on the VQ cases. */
+/**
+ * The path tokenizers take: the same quantizers' `encodeAsync`, whose codebook searches go to the
+ * accelerated search (ONNX graph on one thread at and above the size threshold, TypeScript below).
+ */
 export function acceleratedPaths(cases, inputs, ort) {
   const search = core.createAcceleratedNearestSearch({ createSession: (model) => core.createSession(model, { ort, threads: 1 }) });
-  const byName = Object.fromEntries(cases.map((c) => [c.name, c]));
-  const l2 = byName['vq-l2'];
-  const cos = byName['vq-cosine'];
-  const rvq = byName['rvq'];
-  return {
-    search,
-    paths: {
-      'vq-l2': () =>
-        search.nearestCodes(inputs.vq_l2_x.data, l2.count, l2.dim, inputs.vq_l2_codebook.data, l2.codebookSize, 'l2', new Int32Array(l2.count), { minDistance: 1e-8 }),
-      'vq-cosine': () => {
-        const x = normalizeRowsFloat32(inputs.vq_cos_x.data.slice(), cos.count, cos.dim, 1e-6);
-        return search.nearestCodes(x, cos.count, cos.dim, inputs.vq_cos_codebook.data, cos.codebookSize, 'dot', new Int32Array(cos.count));
-      },
-      rvq: async () => {
-        const { count, dim, codebookSize, stages } = rvq;
-        const residual = inputs.rvq_x.data.slice();
-        const codes = new Int32Array(count * stages);
-        for (let q = 0; q < stages; q++) {
-          const book = inputs.rvq_codebooks.data.subarray(q * codebookSize * dim, (q + 1) * codebookSize * dim);
-          await search.nearestCodes(residual, count, dim, book, codebookSize, 'l2', codes, { outStride: stages, outOffset: q });
-          for (let n = 0; n < count; n++) {
-            const row = codes[n * stages + q] * dim;
-            for (let d = 0; d < dim; d++) residual[n * dim + d] = Math.fround(residual[n * dim + d] - book[row + d]);
-          }
-        }
-        return codes;
-      },
-    },
-  };
+  const built = quantizers(cases, inputs, { nearestSearch: search });
+  const paths = {};
+  for (const name of ['vq-l2', 'vq-cosine', 'rvq']) {
+    const { quantizer, latents } = built[name];
+    paths[name] = async () => codesOf(await quantizer.encodeAsync(latents));
+  }
+  return { search, paths };
 }
