@@ -9,16 +9,33 @@ import type { CodeArray } from '../quantizer.js';
  * (`encode` checks its tensor too; this guards direct `encodeVectors` calls.)
  */
 export function assertLatentVectors(latents: Float32Array, count: number, dim: number): void {
+  assertLatentShape(latents, count, dim);
+  const bad = firstNonFinite(latents);
+  if (bad >= 0) throw nonFiniteLatent(latents, bad);
+}
+
+/** The type and length checks of {@link assertLatentVectors}, for kernels that check finiteness in their own pass. */
+export function assertLatentShape(latents: Float32Array, count: number, dim: number): void {
   if (!(latents instanceof Float32Array)) {
     throw new InvalidArgumentError({ argument: 'latents', expected: 'a Float32Array of count × dim values', received: latents });
   }
   if (!Number.isSafeInteger(count) || count < 0 || latents.length !== count * dim) {
     throw new ShapeMismatchError({ argument: 'latents', expected: `${count} × ${dim} values`, received: latents.length });
   }
-  for (let i = 0; i < latents.length; i++) {
-    const v = latents[i]!;
-    if (v - v !== 0) throw new NonFiniteValueError({ argument: 'latents', index: i, value: v });
+}
+
+/** The flat index of the first NaN or ±Infinity in `values`, or −1. */
+export function firstNonFinite(values: Float32Array): number {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) return i;
   }
+  return -1;
+}
+
+/** The error for the non-finite latent at flat index `index`. */
+export function nonFiniteLatent(latents: Float32Array, index: number): NonFiniteValueError {
+  return new NonFiniteValueError({ argument: 'latents', index, value: latents[index]! });
 }
 
 /**

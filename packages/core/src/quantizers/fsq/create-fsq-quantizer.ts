@@ -1,7 +1,7 @@
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { CodeArray, Quantizer, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { roundArrayToBfloat16 } from './bfloat16.js';
-import { assertCodeVectors, assertLatentVectors } from './check-vectors.js';
+import { assertCodeVectors, assertLatentShape, assertLatentVectors, firstNonFinite, nonFiniteLatent } from './check-vectors.js';
 import { createFsqGrid, fsqCodes } from './fsq-grid.js';
 import { readFsqProjection } from './fsq-projection.js';
 import { readFsqSettings } from './read-fsq-spec.js';
@@ -58,10 +58,16 @@ export function createFsqQuantizer(spec: QuantizerSpec, weights: QuantizerWeight
     numCodebooks,
     codebookSize: grid.codebookSize,
     encodeVectors(latents: Float32Array, count: number): CodeArray {
-      assertLatentVectors(latents, count, dim);
-      const z = projection === undefined ? latents : projection.projectIn(latents, count);
       const codes = wide ? new Float64Array(count * numCodebooks) : new Int32Array(count * numCodebooks);
-      for (let i = 0; i < codes.length; i++) codes[i] = grid.indexOf(z, i * groupDim);
+      if (projection === undefined) {
+        // The NaN/±Infinity check runs inside the encoding pass; the bad value is located only on failure.
+        assertLatentShape(latents, count, dim);
+        if (!grid.encodeIndices(latents, codes.length, codes)) throw nonFiniteLatent(latents, firstNonFinite(latents));
+        return codes;
+      }
+      // A projection may overflow finite latents to ±Infinity: only the latents themselves must be finite.
+      assertLatentVectors(latents, count, dim);
+      grid.encodeIndices(projection.projectIn(latents, count), codes.length, codes);
       return codes;
     },
     decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array {

@@ -1,4 +1,7 @@
 import { roundHalfEven } from '../math/round-half-even.js';
+import type { CodeArray } from '../quantizer.js';
+import { createFsqLevelTable, encodeWithLevelTable } from './fsq-level-table.js';
+import { findLevelThresholds, float32OrderKey } from './fsq-level-thresholds.js';
 
 /**
  * How an FSQ channel squeezes an unbounded value into its L levels before rounding.
@@ -42,8 +45,14 @@ export interface FsqGrid {
   level(channel: number, value: number): number;
   /** The level by evaluating the reference's float32 arithmetic directly (bound, scale, rounding). */
   exactLevel(channel: number, value: number): number;
-  /** The index of the float32 vector `values[offset .. offset + D)` (the hot path of encoding). */
+  /** The index of the float32 vector `values[offset .. offset + D)`, by counting thresholds. */
   indexOf(values: Float32Array, offset: number): number;
+  /**
+   * Writes `indexOf(values, i·D)` into `out[i]` for the `groups` vectors of `values`: the hot path
+   * of encoding (a bucket table over the float32 bits, see `FsqLevelTable`, with the NaN/±Infinity
+   * check in the same pass). Returns false when `values` holds NaN or ±Infinity.
+   */
+  encodeIndices(values: Float32Array, groups: number, out: CodeArray): boolean;
   /** The float32 code value (in [−1, 1]) of a level of channel `channel`. */
   code(channel: number, level: number): number;
 }
@@ -88,32 +97,52 @@ export function createFsqGrid(options: FsqGridOptions): FsqGrid {
         // The (1+eps) margin stays below half a step for L ≤ 1001; clamp so larger L cannot leave the grid.
         return Math.min(Math.max(roundHalfEven(bounded) + hw, 0), levels[d]! - 1);
       };
-  const thresholds = levelThresholds(levels, level);
+  const thresholds = findLevelThresholds(levels, level);
+  const { values: bounds, start, lowest } = thresholds;
+  const table = createFsqLevelTable(thresholds);
+  const wide = codebookSize > 2 ** 31;
+  const basisInt = Int32Array.from(wide ? [] : basis);
+  // Thresholds ascend: a value's level is the lowest one plus the count of thresholds ≤ value
+  // (found by bisection; NaN compares false everywhere and lands on the lowest level).
+  const countLevel = (d: number, value: number): number => {
+    const first = start[d]!;
+    let lo = first;
+    let hi = start[d + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (value >= bounds[mid]!) lo = mid + 1;
+      else hi = mid;
+    }
+    return lowest[d]! + (lo - first);
+  };
   const fastLevel = (d: number, value: number): number => {
     // Values that are not float32 (and NaN) take the direct path: thresholds are float32 values.
     if (f32(value) !== value) return level(d, value);
-    const first = thresholds.start[d]!;
-    const end = thresholds.start[d + 1]!;
-    let i = first;
-    while (i < end && value >= thresholds.values[i]!) i++;
-    return thresholds.lowest[d]! + (i - first);
+    if (table === undefined) return countLevel(d, value);
+    const key = float32OrderKey(value);
+    const u = (key >>> table.shift) + table.offsets[d]!;
+    return table.above[u]! + ((key - table.split[u]!) >> 31);
   };
-  const { values: bounds, start, lowest } = thresholds;
   const indexOf = (values: Float32Array, offset: number): number => {
     let index = 0;
-    for (let d = 0; d < size; d++) {
-      const value = values[offset + d]!;
-      let level = lowest[d]!;
-      // Thresholds ascend: the level is the lowest one plus the count of thresholds ≤ value.
-      for (let i = start[d]!, end = start[d + 1]!; i < end; i++) level += value >= bounds[i]! ? 1 : 0;
-      index += level * basis[d]!;
-    }
+    for (let d = 0; d < size; d++) index += countLevel(d, values[offset + d]!) * basis[d]!;
     return index;
+  };
+  const encodeIndices = (values: Float32Array, groups: number, out: CodeArray): boolean => {
+    if (table !== undefined && out instanceof Int32Array) {
+      const bits = new Int32Array(values.buffer, values.byteOffset, values.length);
+      if (encodeWithLevelTable(table, basisInt, bits, groups, out)) return true;
+    }
+    // No table (very many levels), indices past 2^31, or NaN/±Infinity somewhere: the threshold count.
+    let finite = true;
+    for (let i = 0; i < groups; i++) out[i] = indexOf(values, i * size);
+    for (let i = 0; i < groups * size && finite; i++) finite = values[i]! - values[i]! === 0;
+    return finite;
   };
   const code = preserveSymmetry
     ? (d: number, l: number): number => f32(f32(symmetricStep[d]! * l) - 1)
     : (d: number, l: number): number => f32((l - halfWidth[d]!) / halfWidth[d]!);
-  return { levels: [...levels], basis, codebookSize, level: fastLevel, exactLevel: level, indexOf, code };
+  return { levels: [...levels], basis, codebookSize, level: fastLevel, exactLevel: level, indexOf, encodeIndices, code };
 }
 
 /** The index of the vector `values[offset .. offset + D)`: `Σ level_d · basis_d`. */
@@ -132,58 +161,4 @@ export function fsqLevelOf(grid: FsqGrid, index: number, channel: number): numbe
 /** Writes the codes of `index` into `out[offset .. offset + D)`. */
 export function fsqCodes(grid: FsqGrid, index: number, out: Float32Array, offset: number): void {
   for (let d = 0; d < grid.levels.length; d++) out[offset + d] = grid.code(d, fsqLevelOf(grid, index, d));
-}
-
-/** Per-channel level thresholds: channel d reaches `lowest[d] + j + 1` from `values[start[d] + j]` on. */
-interface LevelThresholds {
-  readonly values: Float64Array;
-  readonly start: Int32Array;
-  readonly lowest: Int32Array;
-}
-
-const f32Bits = new Float32Array(1);
-const intBits = new Int32Array(f32Bits.buffer);
-
-/** A float32 as an integer key that orders like the float (−0 just below +0). */
-function orderKey(value: number): number {
-  f32Bits[0] = value;
-  const bits = intBits[0]!;
-  return bits >= 0 ? bits : bits ^ 0x7fffffff;
-}
-
-function fromOrderKey(key: number): number {
-  intBits[0] = key >= 0 ? key : key ^ 0x7fffffff;
-  return f32Bits[0]!;
-}
-
-/**
- * Finds, for every channel and level k above the lowest reachable one, the smallest float32 input
- * whose level is ≥ k, by bisection over the float32 values in order. Every step of the reference
- * arithmetic (add, tanh or clamp, multiply, subtract, round half to even, floor) is monotone
- * non-decreasing, so a float32 input lies on level k exactly when it is ≥ the k-th threshold and
- * below the next: the lookup gives the reference's level without evaluating it.
- */
-function levelThresholds(levels: readonly number[], level: (d: number, value: number) => number): LevelThresholds {
-  const maxFloat = 3.4028234663852886e38;
-  const start = new Int32Array(levels.length + 1);
-  const lowest = new Int32Array(levels.length);
-  const values: number[] = [];
-  for (let d = 0; d < levels.length; d++) {
-    start[d] = values.length;
-    const low = level(d, -maxFloat);
-    const high = level(d, maxFloat);
-    lowest[d] = low;
-    for (let k = low + 1; k <= high; k++) {
-      let lo = orderKey(-maxFloat); // level(lo) < k
-      let hi = orderKey(maxFloat); // level(hi) >= k
-      while (hi - lo > 1) {
-        const mid = lo + Math.floor((hi - lo) / 2);
-        if (level(d, fromOrderKey(mid)) >= k) hi = mid;
-        else lo = mid;
-      }
-      values.push(fromOrderKey(hi));
-    }
-  }
-  start[levels.length] = values.length;
-  return { values: Float64Array.from(values), start, lowest };
 }
