@@ -40,8 +40,10 @@ describe("Node's createQuantizer", () => {
     const usage = defaultNearestSearch().usage;
     const graphBefore = usage.graphVectors;
     const typescriptBefore = usage.typescriptVectors;
-    await small.encodeAsync(x);
-    expect(usage.typescriptVectors - typescriptBefore).toBe(count);
+    expect(defaultNearestSearch().searchesInTypeScript(size, dim)).toBe(true);
+    // Below the threshold the quantizer's own prepared search answers, without asking the accelerated one.
+    expect(Array.from((await small.encodeAsync(x)).data, Number)).toEqual(Array.from(small.encode(x).data, Number));
+    expect(usage.typescriptVectors).toBe(typescriptBefore);
 
     const bigCodebook = seededNormal(1024 * dim, 7);
     const big = createQuantizer({ type: 'vq', codebookSize: 1024, dim }, { codebook: bigCodebook }, { nearestSearch: typescriptNearestSearch });

@@ -20,4 +20,10 @@ export interface AsyncNearestSearch {
     out: Int32Array,
     options?: NearestCodesOptions,
   ): Promise<Int32Array>;
+  /**
+   * Optional: whether this search would answer a codebook of this size in TypeScript anyway. When it
+   * says so, `encodeAsync` uses the quantizer's own prepared search instead (it keeps its tree and
+   * SIMD copy of the rows across calls), with the same codes.
+   */
+  searchesInTypeScript?(codebookSize: number, dim: number): boolean;
 }

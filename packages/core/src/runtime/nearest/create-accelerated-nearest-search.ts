@@ -49,6 +49,8 @@ export interface NearestSearchUsage {
 export interface AcceleratedNearestSearch extends AsyncNearestSearch {
   /** The `codebookSize × dim` threshold in use. */
   readonly threshold: number;
+  /** True below the threshold (and for codebooks of fewer than 4 rows), where the TypeScript search runs. */
+  searchesInTypeScript(codebookSize: number, dim: number): boolean;
   /** Counters of the paths taken, e.g. to check that large codebooks do reach the runtime. */
   readonly usage: Readonly<NearestSearchUsage>;
   /**
@@ -110,13 +112,15 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     return session;
   };
 
+  const searchesInTypeScript = (codebookSize: number, dim: number): boolean => codebookSize * dim < threshold || codebookSize < topRows;
   return {
     threshold,
     usage,
+    searchesInTypeScript,
     async nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions = {}) {
       checkArguments(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
       // The graph returns the best `topRows` rows, so it needs at least that many.
-      const session = codebookSize * dim >= threshold && codebookSize >= topRows && count > 0 ? await sessionFor(metric) : undefined;
+      const session = !searchesInTypeScript(codebookSize, dim) && count > 0 ? await sessionFor(metric) : undefined;
       if (session === undefined) {
         usage.typescriptVectors += count;
         return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
+import type { AsyncNearestSearch } from './async-nearest-search.js';
+import { nearestRequest, type EncodeSteps } from './encode-steps.js';
+import { createNearestLookup } from './nearest-lookup.js';
+import { runEncodeSteps, runEncodeStepsAsync } from './run-encode-steps.js';
+import { typescriptNearestSearch } from './typescript-nearest-search.js';
+
+// Rows (0,0), (10,0), (0,10): the nearest row of each vector is obvious by hand.
+const lookup = createNearestLookup(new Float32Array([0, 0, 10, 0, 0, 10]), 3, 2, 'l2');
+const vectors = new Float32Array([9, 1, 1, 8, 0.5, 0.5]);
+
+/** Two searches in a row; the second searches the codes of the first plus one, to show the order. */
+function* twoStages(): EncodeSteps<Int32Array> {
+  const codes = new Int32Array(6);
+  yield nearestRequest(lookup, vectors, 3, codes, 2, 0);
+  const shifted = new Float32Array(6);
+  for (let n = 0; n < 3; n++) shifted[n * 2] = codes[n * 2]! === 0 ? 10 : 0;
+  yield nearestRequest(lookup, shifted, 3, codes, 2, 1);
+  return codes;
+}
+
+describe('runEncodeSteps / runEncodeStepsAsync', () => {
+  it('answers each search before resuming, in TypeScript', () => {
+    expect(Array.from(runEncodeSteps(twoStages()))).toEqual([1, 0, 2, 0, 0, 1]);
+  });
+
+  it('gives the same codes on an asynchronous search, which sees every request', async () => {
+    const seen: Array<[number, number, string]> = [];
+    const search: AsyncNearestSearch = {
+      nearestCodes: async (v, count, dim, codebook, size, metric, out, options) => {
+        seen.push([count, size, metric]);
+        return typescriptNearestSearch.nearestCodes(v, count, dim, codebook, size, metric, out, options);
+      },
+    };
+    expect(Array.from(await runEncodeStepsAsync(twoStages(), search))).toEqual([1, 0, 2, 0, 0, 1]);
+    expect(seen).toEqual([[3, 3, 'l2'], [3, 3, 'l2']]);
+    expect(Array.from(await runEncodeStepsAsync(twoStages(), undefined))).toEqual([1, 0, 2, 0, 0, 1]);
+  });
+
+  it("uses the lookup's own search when the search says it would use TypeScript anyway", async () => {
+    const search: AsyncNearestSearch = {
+      nearestCodes: () => Promise.reject(new Error('must not be asked')),
+      searchesInTypeScript: (size, dim) => size * dim < 100,
+    };
+    expect(Array.from(await runEncodeStepsAsync(twoStages(), search))).toEqual([1, 0, 2, 0, 0, 1]);
+  });
+
+  it('stops between searches when the signal aborts', async () => {
+    const controller = new AbortController();
+    let asked = 0;
+    const search: AsyncNearestSearch = {
+      nearestCodes: async (_v, count, _d, _c, _s, _m, out) => {
+        asked++;
+        controller.abort(new Error('enough'));
+        return out.fill(0, 0, count);
+      },
+    };
+    await expect(runEncodeStepsAsync(twoStages(), search, controller.signal)).rejects.toThrow('enough');
+    expect(asked).toBe(1);
+  });
+
+  it('rejects something that is not a search with a typed error naming the option', async () => {
+    const error = await runEncodeStepsAsync(twoStages(), { nearest: true } as never).catch((e: unknown) => e);
+    expect(InvalidArgumentError.isInstance(error) && error.argument).toBe('options.nearestSearch');
+  });
+});
