@@ -81,6 +81,13 @@ describe('createFsqQuantizer', () => {
     expect(Array.from(fsq.decode(codes).data)).toEqual([2.5, 2.5, 0.5, -0.5]);
   });
 
+  it('encodes a projection that overflows finite latents to ±Infinity as the saturated levels', () => {
+    const fsq = createFsqQuantizer({ type: 'fsq', levels: [5], dim: 2, projectionBias: false }, { 'project_in.weight': floats([1, 2], [1, 1]), 'project_out.weight': floats([2, 1], [1, 1]) });
+    // 3e38 + 3e38 overflows float32: z = +Infinity → level 4; the mirror image → level 0; then a plain 0 → level 2.
+    const codes = fsq.encodeVectors(Float32Array.from([3e38, 3e38, -3e38, -3e38, 0, 0]), 3);
+    expect(Array.from(codes)).toEqual([4, 0, 2]);
+  });
+
   it('projects without biases when projectionBias is false', () => {
     const fsq = createFsqQuantizer(
       { type: 'fsq', levels: [5], dim: 2, projectionBias: false },
@@ -131,6 +138,22 @@ describe('createFsqQuantizer: bad input', () => {
     expect(() => fsq.encode(floats([1, 4], [0, Number.NaN, 0, 0]))).toThrow(NonFiniteValueError);
     expect(() => fsq.encode(floats([1, 4], [0, 0, -Infinity, 0]))).toThrow(NonFiniteValueError);
     expect(() => fsq.encodeVectors(Float32Array.from([0, 0, 0, Infinity]), 1)).toThrow(NonFiniteValueError);
+  });
+
+  it('names the first non-finite value, wherever it lies', () => {
+    const latents = new Float32Array(4 * 1001).fill(0.25);
+    latents[2999] = Number.POSITIVE_INFINITY;
+    latents[3001] = Number.NaN;
+    latents[4003] = Number.NaN; // in the vectors after the last group of four
+    for (const encode of [() => fsq.encodeVectors(latents, 1001), () => fsq.encode(floats([1, 1001, 4], Array.from(latents)))]) {
+      expect(encode).toThrow(expect.objectContaining({ argument: 'latents', index: 2999, value: Number.POSITIVE_INFINITY }));
+    }
+    latents[2999] = 0;
+    expect(() => fsq.encodeVectors(latents, 1001)).toThrow(expect.objectContaining({ argument: 'latents', index: 3001 }));
+    latents[3001] = 0;
+    expect(() => fsq.encodeVectors(latents, 1001)).toThrow(expect.objectContaining({ argument: 'latents', index: 4003 }));
+    latents[4003] = 0;
+    expect(fsq.encodeVectors(latents, 1001)).toHaveLength(1001);
   });
 
   it('rejects codes out of range', () => {

