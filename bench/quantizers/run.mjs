@@ -2,7 +2,10 @@
 // operation as an onnxruntime-node graph and in PyTorch on CPU, all in one run.
 //
 //   npm run bench:quantizers             (builds core, then runs this)
-//   node bench/quantizers/run.mjs [--runs 5] [--scale 1] [--python /usr/bin/python3]
+//   node bench/quantizers/run.mjs [--runs 5] [--scale 1] [--python /usr/bin/python3] [--only vq-cosine,rvq]
+//
+// --only measures just the named cases (vq-l2, vq-cosine, fsq, rvq) in TypeScript and ONNX Runtime;
+// the torch side still runs every case, only the named ones are reported.
 //
 // Prints one table (medians of --runs timed runs after a warm-up; vectors per second) and writes
 // bench/results/quantizers.json. Ratios are speed ratios: TS/torch > 1 means TypeScript is faster.
@@ -24,8 +27,13 @@ const runs = Number(option('runs', 5));
 const scale = Number(option('scale', 1));
 const python = option('python', '/usr/bin/python3');
 
-const cases = benchCases(scale);
-const inputs = benchInputs(cases);
+const allCases = benchCases(scale);
+const only = option('only', undefined)?.split(',');
+const unknown = (only ?? []).filter((name) => !allCases.some((c) => c.name === name));
+if (unknown.length > 0) throw new Error(`--only: unknown case(s) ${unknown.join(', ')}; expected some of ${allCases.map((c) => c.name).join(', ')}`);
+// Inputs and paths are built for every case (the torch side reads them all); only the chosen ones are measured.
+const cases = only === undefined ? allCases : allCases.filter((c) => only.includes(c.name));
+const inputs = benchInputs(allCases);
 const work = mkdtempSync(join(tmpdir(), 'jointok-bench-'));
 const shapes = {};
 for (const [name, { shape, data }] of Object.entries(inputs)) {
@@ -77,7 +85,7 @@ const record = (name, key, measured, extra = {}) => {
 const codes = {};
 
 // TypeScript (one thread).
-const typescript = typescriptPaths(cases, inputs);
+const typescript = typescriptPaths(allCases, inputs);
 for (const c of cases) {
   log(`TypeScript ${c.label} (${typescript[c.name].how})`);
   const measured = await measure(typescript[c.name].run);
@@ -86,8 +94,8 @@ for (const c of cases) {
 }
 
 // Accelerated search (threshold default; ONNX graph with a float64 check) on the VQ cases.
-const accelerated = acceleratedPaths(cases, inputs, ort);
-for (const [name, fn] of Object.entries(accelerated.paths)) {
+const accelerated = acceleratedPaths(allCases, inputs, ort);
+for (const [name, fn] of Object.entries(accelerated.paths).filter(([name]) => cases.some((c) => c.name === name))) {
   log(`accelerated search ${name}`);
   const measured = await measure(fn);
   record(name, 'accel', measured);

@@ -46,20 +46,29 @@ const chunkSize = 512;
 /** The tree is kept only while it scores at most this fraction of the codebook per vector. */
 const maxScoredFraction = 0.25;
 /**
- * Multiply-adds (vectors searched so far × codebookSize × dim) from which the SIMD scan is set up; its
- * setup (a WebAssembly instance, the codebook copied and transposed) costs about as much as scanning
- * a few vectors in TypeScript. Measured with `node bench/quantizers/simd-crossover.mjs`.
+ * The SIMD scan is set up once the vectors searched so far reach both limits: its setup (a
+ * WebAssembly instance, the codebook copied and transposed, about 5 ns per codebook value) costs
+ * as much as scanning several vectors in TypeScript, and small problems do not repay it. Measured
+ * with `node tools/wasm/simd-crossover.mjs` (a fresh search per call): SIMD was 1.3–1.6× faster
+ * from 16 vectors and K·dim·count ≈ 2¹⁷ on, 3–5× from 2²⁰, and slower below either limit.
  */
-const minSimdWork = 1 << 18;
+const minSimdVectors = 16;
+const minSimdWork = 1 << 17;
 
 /**
  * Builds a reusable exact nearest-row search. Results are identical to the plain exhaustive loop
  * that `nearestCodes` documents: the same double-precision score for every (vector, row) pair,
- * and the first (lowest) index on exact ties. Speed comes from a tiled exhaustive scan and, for
+ * and the first (lowest) index on exact ties. Speed comes from an exhaustive scan and, for
  * small dimensions and large codebooks, a k-d tree (built once, when enough vectors have been
  * searched) that skips boxes of rows which provably cannot win, with a conservative float margin.
  * If a probe or a later chunk shows that the tree prunes too little (high-dimensional or
  * unstructured data), the search falls back to the scan for good.
+ *
+ * Where WebAssembly SIMD is available the scan, once enough vectors have been searched to repay its
+ * setup, scores in float32 SIMD (3–10× the TypeScript loop) and rescores in float64 every row that
+ * float32 rounding could have misordered, so the codes stay those of the plain loop (see
+ * `createSimdNearestScan`); elsewhere it is the tiled TypeScript loop. The search keeps the
+ * WebAssembly instance and its transposed copy of the codebook across calls.
  */
 export function createNearestCodeSearch(
   codebook: Float32Array,
@@ -79,9 +88,9 @@ export function createNearestCodeSearch(
   // undefined: not set up yet; null: unavailable (no SIMD, non-finite codebook, …) or not wanted.
   let simd: SimdNearestScan | null | undefined = scanChoice === 'scalar' ? null : undefined;
 
-  /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop. */
+  /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop (same codes). */
   function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void {
-    if (simd === undefined && (scanChoice === 'simd' || searched * codebookSize * dim >= minSimdWork)) {
+    if (simd === undefined && (scanChoice === 'simd' || (searched >= minSimdVectors && searched * codebookSize * dim >= minSimdWork))) {
       simd = createSimdNearestScan(codebook, codebookSize, dim, metric, norms, minDistance) ?? null;
     }
     if (simd) simd.scan(vectors, count, out, outStride, outOffset);

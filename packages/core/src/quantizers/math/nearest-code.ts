@@ -33,7 +33,8 @@ export interface NearestCodesOptions {
  *
  * The result is exactly that of the plain loop "for each row: dot product accumulated in double
  * from channel 0, score `(‖x‖² + ‖e‖²) − 2·x·e` (or `−x·e`), keep it if strictly better"; the
- * search is tiled and, for large batches over large low-dimensional codebooks, pruned (see
+ * search is tiled, scored in WebAssembly SIMD with float64 rescoring of close rows for large enough
+ * batches, and, for large batches over large low-dimensional codebooks, pruned (see
  * {@link createNearestCodeSearch}, which also keeps that work across calls).
  */
 export function nearestCodes(

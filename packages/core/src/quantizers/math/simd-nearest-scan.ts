@@ -62,15 +62,19 @@ export function createSimdNearestScan(
   // The bound needs the true largest ‖e_k‖², whatever norms the caller passed for the scores.
   let maxNorm = 0;
   for (let k = 0; k < codebookSize; k++) {
-    const target = (k >> 3) * dim * 8 + (k & 7);
     let norm = 0;
-    for (let d = 0; d < dim; d++) {
-      const v = codebook[k * dim + d]!;
-      if (v - v !== 0) return undefined;
-      book[target + d * 8] = v;
-      norm += v * v;
-    }
+    for (let d = k * dim; d < (k + 1) * dim; d++) norm += codebook[d]! * codebook[d]!;
+    // A NaN or ±∞ value makes the norm NaN or ∞.
+    if (!(norm <= Number.MAX_VALUE)) return undefined;
     if (norm > maxNorm) maxNorm = norm;
+  }
+  // Written in memory order (8 row streams read at once); rows past the codebook stay zero.
+  let i = 0;
+  for (let b = 0; b < blocks; b++) {
+    const rows = Math.min(8, codebookSize - b * 8);
+    for (let d = 0; d < dim; d++, i += 8) {
+      for (let j = 0, source = b * 8 * dim + d; j < rows; j++, source += dim) book[i + j] = codebook[source]!;
+    }
   }
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   const dots = instance.exports['dots'] as NearestDotsKernel;
