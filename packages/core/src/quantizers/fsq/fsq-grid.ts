@@ -39,8 +39,9 @@ export interface FsqGrid {
   readonly codebookSize: number;
   /**
    * The level in `[0, L_d − 1]` that `value` falls on in channel `channel`. For float32 values this
-   * looks the level up in per-channel thresholds (no `tanh` on the hot path); the result is the
-   * reference's arithmetic evaluated at `value`, as {@link FsqGrid.exactLevel} computes it.
+   * looks the level up among per-channel thresholds (bucket table, or bisection for very many
+   * levels; no `tanh`); the result is the reference's arithmetic evaluated at `value`, as
+   * {@link FsqGrid.exactLevel} computes it.
    */
   level(channel: number, value: number): number;
   /** The level by evaluating the reference's float32 arithmetic directly (bound, scale, rounding). */
