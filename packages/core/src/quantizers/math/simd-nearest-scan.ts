@@ -45,7 +45,8 @@ export function createSimdNearestScan(
   minDistance: number,
 ): SimdNearestScan | undefined {
   const module = nearestDotsModule();
-  if (module === undefined || dim < 1 || codebookSize < 1 || Number.isNaN(minDistance) || minDistance === Infinity) return undefined;
+  // dim < 2²⁰ keeps dim·u32 far below 1, as the bound's γ needs.
+  if (module === undefined || dim < 1 || dim >= 1 << 20 || codebookSize < 1 || Number.isNaN(minDistance) || minDistance === Infinity) return undefined;
   if (norms !== undefined && !norms.subarray(0, codebookSize).every(Number.isFinite)) return undefined;
   const blocks = Math.ceil(codebookSize / 8);
   const paddedSize = blocks * 8;
@@ -57,7 +58,13 @@ export function createSimdNearestScan(
   const totalBytes = scoreOffset + vectorChunk * paddedSize * 4;
   if (totalBytes > maxMemoryBytes) return undefined;
 
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(totalBytes / 65536) });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(totalBytes / 65536) });
+  } catch {
+    // Out of memory for the copy: the scalar scan needs none.
+    return undefined;
+  }
   const book = new Float32Array(memory.buffer, 0, blocks * dim * 8);
   // The bound needs the true largest ‖e_k‖², whatever norms the caller passed for the scores.
   let maxNorm = 0;
