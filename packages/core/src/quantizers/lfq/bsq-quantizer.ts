@@ -1,7 +1,7 @@
 import { WeightsMismatchError } from '../../errors/weights-mismatch-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { CodeArray, Quantizer, QuantizerEncodeOptions, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
-import { checkLatents } from './check-latents.js';
+import { checkLatentShape } from './check-latents.js';
 import { readBsqSpec, type BsqSettings, type BsqSpec } from './bsq-spec.js';
 import { decodeSignCodes, encodeSignCodes, type SignCodePlan } from './sign-codes.js';
 
@@ -42,8 +42,8 @@ export function createBsqKernel(settings: BsqSettings): VectorQuantizerKernel {
     numCodebooks: parts.length,
     codebookSize: 2 ** partBits,
     encodeVectors(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): CodeArray {
-      checkLatents(latents, count, embedDim, options);
-      return encodeSignCodes(latents, count, plan);
+      checkLatentShape(latents, count, embedDim, options);
+      return encodeSignCodes(latents, count, plan, true);
     },
     decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array {
       return decodeSignCodes(codes, count, codesPerVector, plan, magnitude);

@@ -82,6 +82,13 @@ describe('lfq: lucidrains LFQ (msb-first)', () => {
     expect(numbers(quantizer.decode(codes))).toEqual([-1.9, -3.1, 2.1, 2.9].map(Math.fround));
   });
 
+  it('spherical after a projection that overflows to ∞: the ∞/∞ = NaN channel gives bit 0 (NaN > 0 is false)', () => {
+    const weights = { 'project_in.weight': floats([2, 2], [1, 1, 1, -1]), 'project_out.weight': floats([2, 2], [1, 0, 0, 1]) };
+    const quantizer = lfq({ dim: 2, codebookSize: 4, spherical: true, hasProjections: true, projectionHasBias: false }, weights);
+    // z = (3e38 + 3e38, 3e38 − 3e38) = (∞, 0) in float32; normalised (NaN, 0): bits 0 0. (2, −1) gives bits 1 1.
+    expect(numbers(quantizer.encode(floats([2, 2], [3e38, 3e38, 2, -1])))).toEqual([0, 3]);
+  });
+
   it('projects without bias when projectionHasBias is false', () => {
     const weights = { 'project_in.weight': floats([1, 2], [1, 1]), 'project_out.weight': floats([2, 1], [1, -1]) };
     const quantizer = lfq({ dim: 2, codebookSize: 2, projectionHasBias: false }, weights);

@@ -4,7 +4,7 @@ import { l2Normalize } from '../math/l2-normalize.js';
 import { linear } from '../math/linear.js';
 import type { CodeArray, Quantizer, QuantizerEncodeOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { readWeight } from '../spec/read-weight.js';
-import { checkLatents } from './check-latents.js';
+import { checkLatentShape, checkLatents } from './check-latents.js';
 import { readLfqSpec, type LfqSettings, type LfqSpec } from './lfq-spec.js';
 import { decodeSignCodes, encodeSignCodes, type SignCodePart, type SignCodePlan } from './sign-codes.js';
 
@@ -61,6 +61,11 @@ export function createLfqKernel(settings: LfqSettings, weights: QuantizerWeights
     numCodebooks: parts.length,
     codebookSize: 2 ** widest,
     encodeVectors(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): CodeArray {
+      if (projections === undefined && !spherical) {
+        // The NaN/±Infinity check runs in the packing pass.
+        checkLatentShape(latents, count, dim, options);
+        return encodeSignCodes(latents, count, plan, true);
+      }
       checkLatents(latents, count, dim, options);
       let z = latents;
       if (projections !== undefined) z = linear(latents, count, dim, projections.inWeight, codebookDims, projections.inBias);
@@ -69,6 +74,8 @@ export function createLfqKernel(settings: LfqSettings, weights: QuantizerWeights
         if (z === latents) z = Float32Array.from(latents);
         sphericalInPlace(z, count);
       }
+      // An overflowing projection then normalisation (∞/∞) can make NaN of finite latents: its bit is 0 (`NaN > 0`).
+      for (let i = 0; i < z.length; i++) if (z[i] !== z[i]) z[i] = 0;
       return encodeSignCodes(z, count, plan);
     },
     decodeVectors(codes: CodeArray, count: number, codesPerVector: number): Float32Array {

@@ -1,4 +1,5 @@
 import { CodeOutOfRangeError } from '../../errors/code-out-of-range-error.js';
+import { NonFiniteValueError } from '../../errors/non-finite-value-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import type { CodeArray } from '../quantizer.js';
 
@@ -33,24 +34,57 @@ export const maxSignCodeBits = 53;
  * `count × parts` vector-major. A channel gives bit 1 exactly when it is `> 0`, so +0 and −0 give 0,
  * as the references' strict `x > 0` does. Codes are accumulated as exact integers (no float32 sums),
  * so they are exact up to 53 bits; they come back as Float64Array when a part exceeds 31 bits.
+ *
+ * With `rejectNonFinite` the NaN/±Infinity check runs in the same pass, and a NonFiniteValueError
+ * names the first bad value (argument `latents`). Without it, `values` must hold no NaN (±Infinity
+ * is fine): NaN would read as its sign bit.
+ *
+ * @throws NonFiniteValueError with `rejectNonFinite`, for NaN or ±Infinity in `values`
  */
-export function encodeSignCodes(values: Float32Array, count: number, plan: SignCodePlan): CodeArray {
+export function encodeSignCodes(values: Float32Array, count: number, plan: SignCodePlan, rejectNonFinite = false): CodeArray {
   const { dim, parts, bitOrder } = plan;
   const streams = parts.length;
   const codes = codeArrayFor(plan, count * streams);
-  for (let n = 0; n < count; n++) {
-    const base = n * dim;
-    for (let s = 0; s < streams; s++) {
-      const { offset, bits } = parts[s]!;
-      const start = base + offset;
-      let code = 0;
-      // Horner's scheme from the most significant channel; `code * 2 + bit` stays exact below 2^53.
-      if (bitOrder === 'msb-first') {
-        for (let d = 0; d < bits; d++) code = code * 2 + (values[start + d]! > 0 ? 1 : 0);
-      } else {
-        for (let d = bits - 1; d >= 0; d--) code = code * 2 + (values[start + d]! > 0 ? 1 : 0);
+  // A float32 is > 0 exactly when its bits, read as an int32 b, are > 0 (NaN aside); the sign bit of
+  // (−b & ~b) says so without a data-dependent branch (b = −2^31, i.e. −0, gives 0 as it should).
+  const raw = new Int32Array(values.buffer, values.byteOffset, values.length);
+  // The sign bit of (exponent bits + one exponent step) is set only for exponent 255 (NaN, ±Infinity).
+  let nonFinite = 0;
+  let covered = 0;
+  for (let s = 0; s < streams; s++) {
+    const { offset, bits } = parts[s]!;
+    covered += bits;
+    // Horner's scheme from the most significant channel.
+    const first = bitOrder === 'msb-first' ? offset : offset + bits - 1;
+    const step = bitOrder === 'msb-first' ? 1 : -1;
+    if (bits <= 31) {
+      for (let n = 0, base = first, at = s; n < count; n++, base += dim, at += streams) {
+        let code = 0;
+        for (let d = 0, i = base; d < bits; d++, i += step) {
+          const b = raw[i]!;
+          nonFinite |= (b & 0x7f800000) + 0x00800000;
+          code = (code << 1) | ((-b & ~b) >>> 31);
+        }
+        codes[at] = code;
       }
-      codes[n * streams + s] = code;
+    } else {
+      for (let n = 0, base = first, at = s; n < count; n++, base += dim, at += streams) {
+        let code = 0;
+        // `code * 2 + bit` stays exact below 2^53.
+        for (let d = 0, i = base; d < bits; d++, i += step) {
+          const b = raw[i]!;
+          nonFinite |= (b & 0x7f800000) + 0x00800000;
+          code = code * 2 + ((-b & ~b) >>> 31);
+        }
+        codes[at] = code;
+      }
+    }
+  }
+  // Channels outside every part were not read: check them (and locate a bad value) with a plain scan.
+  if (rejectNonFinite && (nonFinite < 0 || covered !== dim)) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v - v !== 0) throw new NonFiniteValueError({ argument: 'latents', index: i, value: v });
     }
   }
   return codes;
