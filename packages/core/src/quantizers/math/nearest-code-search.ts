@@ -37,6 +37,12 @@ export interface NearestCodeSearch {
 
 /** Box pruning pays off only in low dimensions; beyond this the exhaustive scan is used. */
 const maxTreeDim = 32;
+/**
+ * The same against the SIMD scan. On random data the tree then lost from dim 8 on, and its build and
+ * probe (32 vectors scoring most rows at tens of times the SIMD cost per row) made a fresh search of
+ * 1,024 vectors over 4096×32 take 41 ms instead of about 6 ms (`bench/quantizers/threshold.mjs`).
+ */
+const maxTreeDimWithSimd = 8;
 const minTreeCodebook = 256;
 /** Vectors searched (over all calls) before the tree is built; its build costs about K·log K·dim. */
 const minSearchedForTree = 64;
@@ -88,15 +94,18 @@ export function createNearestCodeSearch(
   const minDistance = options.minDistance ?? -Infinity;
   const l2 = metric === 'l2';
   const norms = l2 ? (options.codebookNorms ?? squaredNorms(codebook, codebookSize, dim)) : undefined;
-  let tree: CodebookTree | undefined;
-  let pruning: 'untried' | 'useful' | 'useless' =
-    dim <= maxTreeDim && codebookSize >= minTreeCodebook && allFinite(codebook, codebookSize * dim) && normsAreExact() ? 'untried' : 'useless';
-  let searched = 0;
   const scanChoice = options.scan ?? 'auto';
   // undefined: not set up yet; null: unavailable (no SIMD, non-finite codebook, …) or not wanted.
   let simd: SimdNearestScan | null | undefined = scanChoice === 'scalar' ? null : undefined;
-  const treeLimit =
-    pruning === 'useless' || simd === null || nearestDotsModule() === undefined ? maxScoredFraction : Math.min(maxScoredFraction, 1 / (simdScoredFactor * dim));
+  // Whether the tree competes with the SIMD scan (compiling the kernel only where a tree is possible).
+  const againstSimd = simd !== null && dim <= maxTreeDim && codebookSize >= minTreeCodebook && nearestDotsModule() !== undefined;
+  const treeLimit = againstSimd ? Math.min(maxScoredFraction, 1 / (simdScoredFactor * dim)) : maxScoredFraction;
+  let tree: CodebookTree | undefined;
+  let pruning: 'untried' | 'useful' | 'useless' =
+    dim <= (againstSimd ? maxTreeDimWithSimd : maxTreeDim) && codebookSize >= minTreeCodebook && allFinite(codebook, codebookSize * dim) && normsAreExact()
+      ? 'untried'
+      : 'useless';
+  let searched = 0;
 
   /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop (same codes). */
   function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void {
