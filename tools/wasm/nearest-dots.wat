@@ -14,6 +14,10 @@
 ;;
 ;; Per channel, 4 vectors × 8 rows share two row loads and four scalar splats; the 8 accumulators
 ;; stay in registers and need no horizontal sums.
+;;
+;; `minimum` and `collect` then pick the rows worth rescoring from one vector's row of `out`, in
+;; float32 scores s_k = offsets[k] − out[k] (offsets: ‖e_k‖²/2 for l2, 0 for dot, +∞ for padding
+;; rows), so that no per-row work is left to JavaScript.
 (module
   (memory (import "env" "memory") 1)
   (func (export "dots")
@@ -82,4 +86,49 @@
         (local.set $b (i32.add (local.get $b) (i32.const 1)))
         (br_if $rows (i32.lt_s (local.get $b) (local.get $blocks))))
       (local.set $n (i32.add (local.get $n) (i32.const 4)))
-      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count))))))
+      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
+
+  ;; The smallest s_k = offsets[k] − scores[k] over 4·groups rows (groups ≥ 1).
+  (func (export "minimum") (param $scores i32) (param $offsets i32) (param $groups i32) (result f32)
+    (local $m v128) (local $end i32)
+    (local.set $m (v128.const f32x4 inf inf inf inf))
+    (local.set $end (i32.add (local.get $scores) (i32.shl (local.get $groups) (i32.const 4))))
+    (loop $rows
+      (local.set $m (f32x4.min (local.get $m)
+        (f32x4.sub (v128.load (local.get $offsets)) (v128.load (local.get $scores)))))
+      (local.set $scores (i32.add (local.get $scores) (i32.const 16)))
+      (local.set $offsets (i32.add (local.get $offsets) (i32.const 16)))
+      (br_if $rows (i32.lt_u (local.get $scores) (local.get $end))))
+    (f32.min
+      (f32.min (f32x4.extract_lane 0 (local.get $m)) (f32x4.extract_lane 1 (local.get $m)))
+      (f32.min (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
+
+  ;; Writes, in increasing order, every row k < 4·groups with s_k ≤ limit to out (i32) and returns
+  ;; how many; s_k is computed exactly as in `minimum`.
+  (func (export "collect") (param $scores i32) (param $offsets i32) (param $groups i32) (param $limit f32) (param $out i32) (result i32)
+    (local $l v128) (local $k i32) (local $end i32) (local $mask i32) (local $found i32)
+    (local.set $l (f32x4.splat (local.get $limit)))
+    (local.set $end (i32.shl (local.get $groups) (i32.const 2)))
+    (loop $rows
+      (local.set $mask (i32x4.bitmask (f32x4.le
+        (f32x4.sub (v128.load (local.get $offsets)) (v128.load (local.get $scores)))
+        (local.get $l))))
+      (if (local.get $mask)
+        (then
+          (if (i32.and (local.get $mask) (i32.const 1))
+            (then (i32.store (i32.add (local.get $out) (i32.shl (local.get $found) (i32.const 2))) (local.get $k))
+                  (local.set $found (i32.add (local.get $found) (i32.const 1)))))
+          (if (i32.and (local.get $mask) (i32.const 2))
+            (then (i32.store (i32.add (local.get $out) (i32.shl (local.get $found) (i32.const 2))) (i32.add (local.get $k) (i32.const 1)))
+                  (local.set $found (i32.add (local.get $found) (i32.const 1)))))
+          (if (i32.and (local.get $mask) (i32.const 4))
+            (then (i32.store (i32.add (local.get $out) (i32.shl (local.get $found) (i32.const 2))) (i32.add (local.get $k) (i32.const 2)))
+                  (local.set $found (i32.add (local.get $found) (i32.const 1)))))
+          (if (i32.and (local.get $mask) (i32.const 8))
+            (then (i32.store (i32.add (local.get $out) (i32.shl (local.get $found) (i32.const 2))) (i32.add (local.get $k) (i32.const 3)))
+                  (local.set $found (i32.add (local.get $found) (i32.const 1)))))))
+      (local.set $scores (i32.add (local.get $scores) (i32.const 16)))
+      (local.set $offsets (i32.add (local.get $offsets) (i32.const 16)))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br_if $rows (i32.lt_u (local.get $k) (local.get $end))))
+    (local.get $found)))

@@ -53,12 +53,12 @@ const chunkSize = 512;
 /** The tree is kept only while it scores at most this fraction of the codebook per vector. */
 const maxScoredFraction = 0.25;
 /**
- * Against the SIMD scan the tree must prune far more: a row it scores costs 13–67 times a row of the
- * SIMD scan (more in higher dims). Measured on random normal data (l2, 8,192 vectors): it won at
- * 0.2–0.4% of the rows scored (dims 4–6), lost 1.8× at 2.7% (16384×8) and 2.5× at 7.7% (4096×8).
- * So with SIMD the limit is `1 / (6·dim)` of the codebook.
+ * Against the SIMD scan the tree must prune far more: a row it scores costs 35–125 times a row of
+ * the SIMD scan. Measured on random normal data (l2, 8,192 vectors): it won at 0.2–0.3% of the rows
+ * scored (16384×4: 7.7×, 65536×6: 4×), lost 1.8× at 3.8% (1024×4) and 1.9× at 2.7% (16384×8). So
+ * with SIMD the limit is `1 / (16·dim)` of the codebook.
  */
-const simdScoredFactor = 6;
+const simdScoredFactor = 16;
 /**
  * The SIMD scan is set up once the vectors searched so far reach both limits: its setup (a
  * WebAssembly instance, the codebook copied and transposed, about 5 ns per codebook value) costs

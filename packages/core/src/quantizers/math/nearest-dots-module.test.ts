@@ -20,7 +20,7 @@ describe('nearestDotsModule', () => {
       const blocks = size / 8;
       const stride = size + 8; // wider than needed: the kernel must honour it
       const memory = new WebAssembly.Memory({ initial: 8 });
-      const dots = new WebAssembly.Instance(module, { env: { memory } }).exports['dots'] as NearestDotsKernel;
+      const { dots } = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as NearestDotsKernel;
       // Values of mixed signs and scales, so rounding and cancellation happen.
       const x = Float32Array.from({ length: count * dim }, (_, i) => Math.sin(i * 1.37) * 10 ** ((i % 7) - 3));
       const rows = Float32Array.from({ length: size * dim }, (_, i) => Math.cos(i * 0.71) * 10 ** ((i % 5) - 2));
@@ -40,5 +40,24 @@ describe('nearestDotsModule', () => {
         expect(out[n * stride + size]).toBe(0);
       }
     }
+  });
+
+  it('finds the float32 minimum of offsets − scores and collects the rows within a limit, in order', () => {
+    const module = nearestDotsModule()!;
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as NearestDotsKernel;
+    const scores = new Float32Array(memory.buffer, 0, 12);
+    const offsets = new Float32Array(memory.buffer, 64, 12);
+    scores.set([0.5, 2, 1, 3, 0, 0.25, 2, 1, 0, 0, 0, 0]);
+    offsets.set([1, 1, 1.5, 3, 0.75, 0.5, 2.25, 1.5, Infinity, Infinity, Infinity, Infinity]);
+    // offsets − scores = 0.5, −1, 0.5, 0, 0.75, 0.25, 0.25, 0.5 (all exact), then +∞ for the padding rows.
+    expect(kernel.minimum(0, 64, 3)).toBe(-1);
+    expect(kernel.minimum(0, 64, 1)).toBe(-1);
+    const out = new Int32Array(memory.buffer, 256, 12);
+    expect(kernel.collect(0, 64, 3, 0.25, 256)).toBe(4);
+    expect(Array.from(out.subarray(0, 4))).toEqual([1, 3, 5, 6]);
+    expect(kernel.collect(0, 64, 3, 1e30, 256)).toBe(8);
+    expect(Array.from(out.subarray(0, 8))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(kernel.collect(0, 64, 3, -2, 256)).toBe(0);
   });
 });

@@ -1,8 +1,15 @@
 import { decodeBase64 } from '../../runtime/nearest/decode-base64.js';
 import { nearestDotsWasmBase64 } from './nearest-dots-wasm.js';
 
-/** The `dots` export of `tools/wasm/nearest-dots.wat` (byte addresses; see that file for the layout). */
-export type NearestDotsKernel = (x: number, count: number, dim: number, book: number, blocks: number, out: number, stride: number) => void;
+/** The exports of `tools/wasm/nearest-dots.wat` (byte addresses; see that file for the layout). */
+export interface NearestDotsKernel {
+  /** Float32 dot products of `count` vectors (a multiple of 4) with `blocks` blocks of 8 transposed rows. */
+  dots(x: number, count: number, dim: number, book: number, blocks: number, out: number, stride: number): void;
+  /** The smallest float32 `offsets[k] − scores[k]` over `4·groups` rows. */
+  minimum(scores: number, offsets: number, groups: number): number;
+  /** Writes the rows with `offsets[k] − scores[k] ≤ limit` to `out` (int32, increasing) and returns their number. */
+  collect(scores: number, offsets: number, groups: number, limit: number, out: number): number;
+}
 
 let compiled: WebAssembly.Module | null | undefined;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanScoreErrorBound } from './scan-score-error-bound.js';
+import { halfScoreRoundingBound, scanScoreErrorBound } from './scan-score-error-bound.js';
 
 /** mulberry32, so every run checks the same inputs. */
 function random(seed: number): () => number {
@@ -52,5 +52,32 @@ describe('scanScoreErrorBound', () => {
     expect(scanScoreErrorBound(256, 1, 1)).toBeLessThan(3.2e-5);
     expect(scanScoreErrorBound(4, NaN, 1)).toBeNaN();
     expect(scanScoreErrorBound(4, Infinity, 1)).toBe(Infinity);
+  });
+});
+
+describe('halfScoreRoundingBound', () => {
+  it('bounds |2·fl32(fl32(‖e‖²/2) − dot32) − (‖e‖² − 2·dot32)|, and is not vacuous where ‖e‖² dominates', () => {
+    let worstRatio = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const next = random(seed);
+      const dim = 1 + (seed % 3);
+      // Rows and vectors far from the origin: the float32 rounding of ‖e‖²/2 is the main error.
+      const x = Float32Array.from({ length: dim }, () => 1000 + next() * 16);
+      const e = Float32Array.from({ length: dim }, () => 1000 + next() * 16);
+      let dot32 = 0;
+      let xNorm = 0;
+      let eNorm = 0;
+      for (let d = 0; d < dim; d++) {
+        dot32 = Math.fround(dot32 + Math.fround(x[d]! * e[d]!));
+        xNorm += x[d]! * x[d]!;
+        eNorm += e[d]! * e[d]!;
+      }
+      const half = Math.fround(Math.fround(eNorm / 2) - dot32);
+      const gap = Math.abs(2 * half - (eNorm - 2 * dot32));
+      const bound = halfScoreRoundingBound(eNorm, xNorm, eNorm);
+      expect(gap, `seed ${seed}`).toBeLessThanOrEqual(bound);
+      worstRatio = Math.max(worstRatio, gap / bound);
+    }
+    expect(worstRatio).toBeGreaterThan(0.1);
   });
 });

@@ -36,3 +36,17 @@ export function scanScoreErrorBound(dim: number, vectorNorm: number, maxCodebook
   const dotError = gamma(dim, float32Roundoff) * cross + dim * float32UnderflowError + gamma(dim, float64Roundoff) * cross;
   return 1.01 * (2 * dotError + 16 * float64Roundoff * (vectorNorm + maxCodebookNorm + cross));
 }
+
+/**
+ * A bound `δ` on `|2·s_k − A_k|`, where `s_k = fl32(fl32(n_k / 2) − dot32_k)` is the float32 half
+ * score the WebAssembly selection compares, `A_k = n_k − 2·dot32_k` the double score of
+ * {@link scanScoreErrorBound}, `n_k` the loop's `‖e_k‖²` (`|n_k| ≤ maxScoreNorm`) and
+ * `|dot32_k| ≤ (1 + γ32)·S + dim·2⁻¹⁵⁰ ≤ 1.004·S + 2⁻¹³⁴` for dim ≤ 2¹⁶ (S ≤ ‖x‖·‖e‖_max).
+ * Two float32 roundings, each at most u32 relative plus 2⁻¹⁵⁰ absolute (subnormals), doubled:
+ * `δ ≤ u32·|n_k| + 2·u32·(|n_k|/2·(1 + u32) + 1.004·S) + 2⁻¹⁴⁸ ≤ 2.2·u32·(maxScoreNorm + S) + 2⁻¹⁴⁰`,
+ * and `A_k`'s own double rounding is already in `scanScoreErrorBound`.
+ */
+export function halfScoreRoundingBound(maxScoreNorm: number, vectorNorm: number, maxCodebookNorm: number): number {
+  const cross = Math.sqrt(vectorNorm * maxCodebookNorm) * (1 + 2 ** -20);
+  return 2.2 * float32Roundoff * (maxScoreNorm + cross) + 2 ** -140;
+}

@@ -85,6 +85,20 @@ describe('SIMD nearest scan', () => {
     }
   });
 
+  it('stays exact where the float32 rounding of ‖e‖²/2 dominates (rows far from the origin, low dims)', () => {
+    for (const dim of [1, 2, 3]) {
+      const next = random(dim * 17);
+      const size = 300;
+      // Rows 1000 + small steps: ‖e‖² ≈ 1e6·dim, while neighbouring distances differ by about 1e-2.
+      const codebook = new Float32Array(size * dim).map(() => 1000 + Math.round(next() * 4000) / 256);
+      const count = 200;
+      const vectors = new Float32Array(count * dim).map((_, i) => (i % 3 === 0 ? codebook[i % (size * dim)]! : 1000 + next() * 16));
+      for (const metric of metrics) {
+        expect(simdCodes(vectors, count, dim, codebook, size, metric), `dim ${dim} ${metric}`).toEqual(Array.from(bruteForce(vectors, count, dim, codebook, size, metric)));
+      }
+    }
+  });
+
   it('applies the minDistance clamp (lucidrains 1e-8 and coarser) with vectors on and near rows', () => {
     const dim = 16;
     const size = 200;

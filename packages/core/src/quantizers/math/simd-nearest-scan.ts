@@ -2,7 +2,7 @@ import type { NearestMetric } from './nearest-code.js';
 import { nearestDotsModule, type NearestDotsKernel } from './nearest-dots-module.js';
 import { rescoreCandidates } from './rescore-candidates.js';
 import { scanNearestCodes } from './nearest-code-scan.js';
-import { scanScoreErrorBound } from './scan-score-error-bound.js';
+import { halfScoreRoundingBound, scanScoreErrorBound } from './scan-score-error-bound.js';
 
 /** An exhaustive nearest-row scan over one codebook that scores in WebAssembly SIMD (see {@link createSimdNearestScan}). */
 export interface SimdNearestScan {
@@ -16,25 +16,32 @@ const scoreBudget = 1 << 18;
 const rowBudget = 1 << 15;
 /** Largest memory the scan allocates; beyond it the scalar scan is used. */
 const maxMemoryBytes = 1 << 30;
+/** Largest dim: keeps γ32_dim = dim·2⁻²⁴/(1 − dim·2⁻²⁴) below 0.004, which `halfScoreRoundingBound` assumes. */
+const maxDim = 1 << 16;
 
 /**
  * Prepares the SIMD scan: copies the codebook into WebAssembly memory transposed in blocks of 8 rows
  * (`[⌈K/8⌉][dim][8]`, zero-padded), once. Returns `undefined` when SIMD is unavailable, the codebook or
- * the norms hold a non-finite value, the clamp is NaN or +∞, or the memory would be too large; callers
- * then keep the scalar scan.
+ * the norms hold a non-finite value (or norms above 2¹²⁶), the clamp is NaN or +∞, or the memory would
+ * be too large; callers then keep the scalar scan.
  *
- * Why the result is exactly the plain float64 loop's (documented on `nearestCodes`): the kernel gives
- * float32 dot products, from which the approximate score `A_k` of every row follows (`‖e_k‖² − 2·dot32`
- * for l2, with the loop's own double `‖e_k‖²`; `−dot32` for dot). {@link scanScoreErrorBound} gives `e`
- * with `|A_k + c − T_k| ≤ e` for the loop's score `T_k` (c is the same for all rows). Let m be the row
- * with the smallest `A`. The loop's winner w has `T_w ≤ T_m`, so `A_w ≤ T_w − c + e ≤ T_m − c + e ≤
- * A_m + 2e`: every row with `A_k ≤ A_m + 2e` is a candidate, which includes w and every row tied with
- * it. With a clamp, rows whose `T_k` may fall to `minDistance` or below tie at the clamp; they satisfy
- * `A_k ≤ minDistance − ‖x‖² + e` and are candidates too. The candidates are then rescored with the
- * loop's formula, in double from channel 0, lowest index first on equal scores ({@link rescoreCandidates}),
- * which picks w. The bound assumes finite inputs and no float32 overflow: vectors with a non-finite
- * value (non-finite `‖x‖²`) or with `‖x‖·‖e‖_max > 2¹²⁵` (no partial sum can then reach float32's
- * 2¹²⁸) go through the scalar scan instead.
+ * Why the result is exactly the plain float64 loop's (documented on `nearestCodes`). The kernel gives
+ * float32 dot products `dot32_k`; in double, the approximate score would be `A_k = ‖e_k‖² − 2·dot32_k`
+ * (l2, with the loop's own double `‖e_k‖²`) or `−dot32_k` (dot), and {@link scanScoreErrorBound} gives
+ * `e` with `|A_k + c − T_k| ≤ e` for the loop's score `T_k` (c = ‖x‖² for l2, 0 for dot).
+ * WebAssembly then works on float32 halves `s_k = fl32(o_k − dot32_k)` with `o_k = fl32(‖e_k‖²/2)` (l2)
+ * or `o_k = 0` (dot, where `s_k = −dot32_k = A_k` exactly). For l2, `|2·s_k − A_k| ≤ δ`
+ * ({@link halfScoreRoundingBound}); so `|2·s_k + c − T_k| ≤ e + δ =: E`.
+ * Let m be the row with the smallest `s`. The loop's winner w has `T_w ≤ T_m`, so
+ * `2·s_w ≤ T_w − c + E ≤ T_m − c + E ≤ 2·s_m + 2E`: every row with `s_k ≤ s_m + E` (dot: `s_m + 2e`)
+ * is a candidate, which includes w and every row tied with it. With a clamp, rows whose `T_k` may fall
+ * to `minDistance` or below tie at the clamp; they have `s_k ≤ (minDistance − c + E) / 2` and are
+ * candidates too. The limit is computed in double with room for its own rounding and rounded up to
+ * float32, so the float32 comparison in WebAssembly keeps a superset. The candidates are rescored with
+ * the loop's formula, in double from channel 0, lowest index first on equal scores
+ * ({@link rescoreCandidates}), which picks w. The bound assumes finite inputs and no float32 overflow:
+ * vectors with a non-finite value (non-finite `‖x‖²`) or with `‖x‖·‖e‖_max > 2¹²⁵` (no partial sum
+ * nor `o_k − dot32_k` can then reach float32's 2¹²⁸) go through the scalar scan instead.
  */
 export function createSimdNearestScan(
   codebook: Float32Array,
@@ -45,17 +52,29 @@ export function createSimdNearestScan(
   minDistance: number,
 ): SimdNearestScan | undefined {
   const module = nearestDotsModule();
-  // dim < 2²⁰ keeps dim·u32 far below 1, as the bound's γ needs.
-  if (module === undefined || dim < 1 || dim >= 1 << 20 || codebookSize < 1 || Number.isNaN(minDistance) || minDistance === Infinity) return undefined;
-  if (norms !== undefined && !norms.subarray(0, codebookSize).every(Number.isFinite)) return undefined;
+  if (module === undefined || dim < 1 || dim > maxDim || codebookSize < 1 || Number.isNaN(minDistance) || minDistance === Infinity) return undefined;
+  const l2 = metric === 'l2';
+  // The scores use the loop's norms (the caller's, if given); they must fit the float32 offsets.
+  let maxScoreNorm = 0;
+  if (l2) {
+    if (norms === undefined) return undefined;
+    for (let k = 0; k < codebookSize; k++) {
+      const norm = norms[k]!;
+      if (!(Math.abs(norm) <= 2 ** 126)) return undefined;
+      maxScoreNorm = Math.max(maxScoreNorm, Math.abs(norm));
+    }
+  }
   const blocks = Math.ceil(codebookSize / 8);
   const paddedSize = blocks * 8;
+  const groups = paddedSize / 4;
   const blockBytes = dim * 32;
   const vectorChunk = Math.max(4, Math.min(256, Math.floor(scoreBudget / paddedSize) & ~3));
   const blocksPerCall = Math.max(1, Math.floor(rowBudget / (8 * dim)));
   const vectorOffset = blocks * blockBytes;
   const scoreOffset = vectorOffset + vectorChunk * dim * 4;
-  const totalBytes = scoreOffset + vectorChunk * paddedSize * 4;
+  const offsetsOffset = scoreOffset + vectorChunk * paddedSize * 4;
+  const candidatesOffset = offsetsOffset + paddedSize * 4;
+  const totalBytes = candidatesOffset + paddedSize * 4;
   if (totalBytes > maxMemoryBytes) return undefined;
 
   let memory: WebAssembly.Memory;
@@ -83,58 +102,44 @@ export function createSimdNearestScan(
       for (let j = 0, source = b * 8 * dim + d; j < rows; j++, source += dim) book[i + j] = codebook[source]!;
     }
   }
-  const instance = new WebAssembly.Instance(module, { env: { memory } });
-  const dots = instance.exports['dots'] as NearestDotsKernel;
+  // Padding rows get +∞, so they are never the minimum nor collected.
+  const offsets = new Float32Array(memory.buffer, offsetsOffset, paddedSize).fill(Infinity);
+  for (let k = 0; k < codebookSize; k++) offsets[k] = l2 ? norms![k]! / 2 : 0;
+  const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as NearestDotsKernel;
   const chunk = new Float32Array(memory.buffer, vectorOffset, vectorChunk * dim);
-  const scores = new Float32Array(memory.buffer, scoreOffset, vectorChunk * paddedSize);
-  const candidates = new Int32Array(codebookSize);
-  const l2 = metric === 'l2';
-  const rowNorms = norms ?? new Float64Array(0);
+  const candidates = new Int32Array(memory.buffer, candidatesOffset, paddedSize);
+  const rounded = new Float32Array(1);
+  const roundedBits = new Int32Array(rounded.buffer);
 
-  /** The winner for vector n, whose float32 dots start at `scores[base]`; -1 when the scalar loop must decide. */
-  const pick = (vectors: Float32Array, n: number, base: number): number => {
+  /** `limit` rounded up to a float32 (so that a float32 `s ≤ limit` implies `s ≤ result`). */
+  const float32Above = (limit: number): number => {
+    rounded[0] = limit;
+    if (rounded[0]! < limit) roundedBits[0]! += rounded[0]! >= 0 ? 1 : -1;
+    return rounded[0]!;
+  };
+
+  /** The winner for vector n, whose float32 dots start at byte `scores`; -1 when the scalar loop must decide. */
+  const pick = (vectors: Float32Array, n: number, scores: number): number => {
     let vectorNorm = 0;
     for (let d = 0; d < dim; d++) vectorNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
     if (!(vectorNorm * maxNorm <= 2 ** 250)) return -1;
     const error = scanScoreErrorBound(dim, vectorNorm, maxNorm);
-    const reach = 2 * error;
-    // Rows whose loop score may reach the clamp; the extra term covers this line's own rounding.
-    const clampLimit = l2 && minDistance !== -Infinity ? minDistance - vectorNorm + error + 2 ** -50 * (Math.abs(minDistance) + vectorNorm) : -Infinity;
-    let best = Infinity;
-    let limit = Infinity;
-    let found = 0;
-    // One pass: keep every row within reach of the best so far; the final limit filters them below.
+    const best = kernel.minimum(scores, offsetsOffset, groups);
+    let limit: number;
     if (l2) {
-      for (let k = 0; k < codebookSize; k++) {
-        const a = rowNorms[k]! - 2 * scores[base + k]!;
-        if (a <= limit) {
-          candidates[found++] = k;
-          if (a < best) {
-            best = a;
-            limit = Math.max(best + reach, clampLimit);
-          }
-        }
-      }
+      const reach = error + halfScoreRoundingBound(maxScoreNorm, vectorNorm, maxNorm);
+      limit = best + reach;
+      if (minDistance !== -Infinity) limit = Math.max(limit, (minDistance - vectorNorm + reach) / 2);
+      // Room for the rounding of the lines above.
+      limit += 2 ** -50 * (Math.abs(best) + reach + Math.abs(minDistance === -Infinity ? 0 : minDistance) + vectorNorm);
     } else {
-      for (let k = 0; k < codebookSize; k++) {
-        const a = -scores[base + k]!;
-        if (a <= limit) {
-          candidates[found++] = k;
-          if (a < best) {
-            best = a;
-            limit = best + reach;
-          }
-        }
-      }
+      limit = best + 2 * error;
+      limit += 2 ** -50 * (Math.abs(best) + error);
     }
-    let kept = 0;
-    for (let i = 0; i < found; i++) {
-      const k = candidates[i]!;
-      const a = l2 ? rowNorms[k]! - 2 * scores[base + k]! : -scores[base + k]!;
-      if (a <= limit) candidates[kept++] = k;
-    }
-    if (kept === 1) return candidates[0]!;
-    return rescoreCandidates(vectors, n, dim, codebook, candidates, kept, metric, minDistance, norms);
+    const found = kernel.collect(scores, offsetsOffset, groups, float32Above(limit), candidatesOffset);
+    if (found === 1) return candidates[0]!;
+    if (found === 0) return -1; // cannot happen (the minimum row is within its own limit); kept safe
+    return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms);
   };
 
   return {
@@ -145,11 +150,11 @@ export function createSimdNearestScan(
         chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
         chunk.fill(0, rows * dim, padded * dim);
         for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
-          dots(vectorOffset, padded, dim, b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize);
+          kernel.dots(vectorOffset, padded, dim, b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize);
         }
-        for (let i = 0; i < rows; i++) {
-          const n = n0 + i;
-          const code = pick(vectors, n, i * paddedSize);
+        for (let r = 0; r < rows; r++) {
+          const n = n0 + r;
+          const code = pick(vectors, n, scoreOffset + r * paddedSize * 4);
           if (code >= 0) out[n * outStride + outOffset] = code;
           else scanNearestCodes(vectors.subarray(n * dim), 1, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + n * outStride);
         }
