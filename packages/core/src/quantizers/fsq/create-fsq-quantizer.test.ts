@@ -140,6 +140,12 @@ describe('createFsqQuantizer: bad input', () => {
     expect(() => fsq.encodeVectors(Float32Array.from([0, 0, 0, Infinity]), 1)).toThrow(NonFiniteValueError);
   });
 
+  it('rejects a count that does not match the latents with a typed error', () => {
+    expect(() => fsq.encodeVectors(new Float32Array(8), -2)).toThrow(ShapeMismatchError);
+    expect(() => fsq.encodeVectors(new Float32Array(8), 1.5)).toThrow(ShapeMismatchError);
+    expect(() => fsq.encodeVectors(new Float32Array(8), 3)).toThrow(ShapeMismatchError);
+  });
+
   it('names the first non-finite value, wherever it lies', () => {
     const latents = new Float32Array(4 * 1001).fill(0.25);
     latents[2999] = Number.POSITIVE_INFINITY;

@@ -58,15 +58,16 @@ export function createFsqQuantizer(spec: QuantizerSpec, weights: QuantizerWeight
     numCodebooks,
     codebookSize: grid.codebookSize,
     encodeVectors(latents: Float32Array, count: number): CodeArray {
-      const codes = wide ? new Float64Array(count * numCodebooks) : new Int32Array(count * numCodebooks);
       if (projection === undefined) {
         // The NaN/±Infinity check runs inside the encoding pass; the bad value is located only on failure.
         assertLatentShape(latents, count, dim);
+        const codes = wide ? new Float64Array(count * numCodebooks) : new Int32Array(count * numCodebooks);
         if (!grid.encodeIndices(latents, codes.length, codes)) throw nonFiniteLatent(latents, firstNonFinite(latents));
         return codes;
       }
       // A projection may overflow finite latents to ±Infinity: only the latents themselves must be finite.
       assertLatentVectors(latents, count, dim);
+      const codes = wide ? new Float64Array(count * numCodebooks) : new Int32Array(count * numCodebooks);
       grid.encodeIndices(projection.projectIn(latents, count), codes.length, codes);
       return codes;
     },
