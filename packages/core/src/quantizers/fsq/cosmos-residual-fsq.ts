@@ -21,6 +21,16 @@ export function createCosmosResidualFsqKernel(settings: ResidualFsqSettings): Ve
   const cast = settings.outputDtype === 'bfloat16' ? roundToBfloat16 : identity;
   const wide = grid.codebookSize > 2 ** 31;
   const residual = new Float32Array(size);
+  const basis = Float64Array.from(grid.basis);
+  // Every stage subtracts the same (cast) code of a level: compute them once.
+  const levelStart = new Int32Array(size);
+  let levelCount = 0;
+  for (let d = 0; d < size; d++) {
+    levelStart[d] = levelCount;
+    levelCount += levels[d]!;
+  }
+  const stageCodes = new Float64Array(levelCount);
+  for (let d = 0; d < size; d++) for (let l = 0; l < levels[d]!; l++) stageCodes[levelStart[d]! + l] = cast(grid.code(d, l));
 
   return {
     dim: size,
@@ -37,8 +47,8 @@ export function createCosmosResidualFsqKernel(settings: ResidualFsqSettings): Ve
           let index = 0;
           for (let d = 0; d < size; d++) {
             const level = grid.level(d, residual[d]!);
-            index += level * grid.basis[d]!;
-            residual[d] = residual[d]! - cast(grid.code(d, level));
+            index += level * basis[d]!;
+            residual[d] = residual[d]! - stageCodes[levelStart[d]! + level]!;
           }
           codes[n * stages + q] = index;
         }

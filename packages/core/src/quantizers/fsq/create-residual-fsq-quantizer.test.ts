@@ -9,7 +9,10 @@ import { WeightsMismatchError } from '../../errors/weights-mismatch-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { createQuantizer } from '../create-quantizer.js';
 import type { QuantizerSpec } from '../quantizer.js';
+import { createSeededRandom } from '../../testing/seeded-random.js';
+import { roundToBfloat16 } from './bfloat16.js';
 import { createResidualFsqQuantizer } from './create-residual-fsq-quantizer.js';
+import { createFsqGrid } from './fsq-grid.js';
 
 const f32 = Math.fround;
 const floats = (dims: number[], values: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data: Float32Array.from(values) });
@@ -99,6 +102,60 @@ describe('residual-fsq, lucidrains variant', () => {
         });
       }),
     );
+  });
+});
+
+describe('residual-fsq: encoding equals the stage-by-stage reference arithmetic', () => {
+  // The kernels precompute each stage's subtracted codes and look levels up in tables; this
+  // reference evaluates every step directly (exactLevel: the tanh/clamp arithmetic), on levels
+  // whose codes are not dyadic (1/3, 1/5, …), where bfloat16 and float32 codes differ.
+  const levels = [7, 6, 5, 3];
+  const random = createSeededRandom(2024);
+  const latents = Float32Array.from({ length: 4 * 3000 }, () => (random() * 2 - 1) * 2.5);
+
+  it('cosmos, bfloat16 and float32 stage outputs', () => {
+    for (const outputDtype of ['bfloat16', 'float32'] as const) {
+      const rfsq = createResidualFsqQuantizer({ type: 'residual-fsq', variant: 'cosmos', levels, numQuantizers: 4, outputDtype });
+      const grid = createFsqGrid({ levels, bound: 'tanh', preserveSymmetry: false, eps: 1e-3 });
+      const cast = outputDtype === 'bfloat16' ? roundToBfloat16 : (x: number) => x;
+      const want: number[] = [];
+      for (let n = 0; n < 3000; n++) {
+        const residual = Array.from(latents.subarray(n * 4, n * 4 + 4));
+        for (let q = 0; q < 4; q++) {
+          let index = 0;
+          for (let d = 0; d < 4; d++) {
+            const level = grid.exactLevel(d, residual[d]!);
+            index += level * grid.basis[d]!;
+            residual[d] = f32(residual[d]! - cast(grid.code(d, level)));
+          }
+          want.push(index);
+        }
+      }
+      expect(Array.from(rfsq.encodeVectors(latents, 3000))).toEqual(want);
+    }
+  });
+
+  it('lucidrains, soft clamp and scaled stages', () => {
+    const rfsq = createResidualFsqQuantizer({ type: 'residual-fsq', levels, numQuantizers: 4 });
+    const grid = createFsqGrid({ levels, bound: 'hard-clamp', preserveSymmetry: true, eps: 1e-3 });
+    const want: number[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const residual = levels.map((l, d) => {
+        const c = f32(1 + f32(1 / (l - 1)));
+        return f32(f32(Math.tanh(f32(latents[n * 4 + d]! / c))) * c);
+      });
+      for (let q = 0; q < 4; q++) {
+        let index = 0;
+        for (let d = 0; d < 4; d++) {
+          const scale = f32(1 / levels[d]! ** q);
+          const level = grid.exactLevel(d, f32(residual[d]! / scale));
+          index += level * grid.basis[d]!;
+          residual[d] = f32(residual[d]! - f32(grid.code(d, level) * scale));
+        }
+        want.push(index);
+      }
+    }
+    expect(Array.from(rfsq.encodeVectors(latents, 3000))).toEqual(want);
   });
 });
 

@@ -23,6 +23,20 @@ export function createLucidrainsResidualFsqKernel(settings: ResidualFsqSettings,
   for (let q = 0; q < numQuantizers; q++) for (let d = 0; d < size; d++) scales[q * size + d] = 1 / Math.pow(levels[d]!, q);
   const wide = grid.codebookSize > 2 ** 31;
   const residual = new Float32Array(size);
+  const basis = Float64Array.from(grid.basis);
+  // stageCodes[q·ΣL + levelStart[d] + level] = f32(code(d, level) · s_q,d): what stage q subtracts.
+  const levelStart = new Int32Array(size);
+  let levelCount = 0;
+  for (let d = 0; d < size; d++) {
+    levelStart[d] = levelCount;
+    levelCount += levels[d]!;
+  }
+  const stageCodes = new Float64Array(numQuantizers * levelCount);
+  for (let q = 0; q < numQuantizers; q++) {
+    for (let d = 0; d < size; d++) {
+      for (let l = 0; l < levels[d]!; l++) stageCodes[q * levelCount + levelStart[d]! + l] = f32(grid.code(d, l) * scales[q * size + d]!);
+    }
+  }
 
   return {
     dim,
@@ -43,11 +57,11 @@ export function createLucidrainsResidualFsqKernel(settings: ResidualFsqSettings,
         }
         for (let q = 0; q < stages; q++) {
           let index = 0;
+          const stage = q * levelCount;
           for (let d = 0; d < size; d++) {
-            const scale = scales[q * size + d]!;
-            const level = grid.level(d, f32(residual[d]! / scale));
-            index += level * grid.basis[d]!;
-            residual[d] = residual[d]! - f32(grid.code(d, level) * scale);
+            const level = grid.level(d, f32(residual[d]! / scales[q * size + d]!));
+            index += level * basis[d]!;
+            residual[d] = residual[d]! - stageCodes[stage + levelStart[d]! + level]!;
           }
           codes[n * stages + q] = index;
         }
