@@ -40,7 +40,7 @@ const maxTreeDim = 32;
 /**
  * The same against the SIMD scan. On random data the tree then lost from dim 8 on, and its build and
  * probe (32 vectors scoring most rows at tens of times the SIMD cost per row) made a fresh search of
- * 1,024 vectors over 4096×32 take 41 ms instead of about 6 ms (`bench/quantizers/threshold.mjs`).
+ * 1,024 vectors over 4096×32 take 41 ms instead of 13 ms (`bench/quantizers/threshold.mjs`).
  */
 const maxTreeDimWithSimd = 8;
 const minTreeCodebook = 256;
