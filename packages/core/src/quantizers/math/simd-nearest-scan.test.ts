@@ -29,6 +29,9 @@ describe('SIMD nearest scan', () => {
     expect(createSimdNearestScan(Float32Array.from([0, NaN, 2, 3]), 2, 2, 'dot', undefined, -Infinity)).toBeUndefined();
     expect(createSimdNearestScan(codebook, 2, 2, 'l2', squaredNorms(codebook, 2, 2), NaN)).toBeUndefined();
     expect(createSimdNearestScan(codebook, 2, 2, 'l2', Float64Array.from([1, Infinity]), -Infinity)).toBeUndefined();
+    // Norms past 2¹²⁶ would not fit the float32 half scores.
+    expect(createSimdNearestScan(codebook, 2, 2, 'l2', Float64Array.from([1, 2 ** 127]), -Infinity)).toBeUndefined();
+    expect(createSimdNearestScan(codebook, 2, 2, 'l2', Float64Array.from([1, 2 ** 126]), -Infinity)).toBeDefined();
   });
 
   it('equals the brute force over many shapes (dims 1..300, sizes and counts off multiples of 4 and 8), both metrics', () => {
