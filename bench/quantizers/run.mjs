@@ -179,7 +179,7 @@ const rows = cases.map((c) => {
 });
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
 const line = (cells) => `| ${cells.map((cell, i) => (i < 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-console.log(`vectors/s, median of ${runs} runs; TS = @jointok/core dist (1 thread); accel = createAcceleratedNearestSearch (ORT, 1 thread); torch ${torchInfo.version} (BLAS ${torchInfo.blas}); ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); node ${process.version}`);
+console.log(`vectors/s, median of ${runs} runs; TS = @jointok/core dist (1 thread); accel = encodeAsync on createAcceleratedNearestSearch (ORT, 1 thread); torch ${torchInfo.version} (BLAS ${torchInfo.blas}); ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); node ${process.version}`);
 console.log(line(header));
 console.log(`|${widths.map((w, i) => (i < 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const row of rows) console.log(line(row));

@@ -9,7 +9,7 @@ const tensor = (data: Float32Array, dims: number[]): Tensor<'float32'> => ({ typ
 // onnxruntime-web's WASM backend, run in Node: the path the browser build takes.
 describe("the browser's createQuantizer", () => {
   it('searches large codebooks on onnxruntime-web in encodeAsync, with the codes of encode', async () => {
-    const [size, dim, count] = [256, 32, 200];
+    const [size, dim, count] = [256, 32, 1100]; // 9.0M multiply-adds ≥ the 2^23 threshold
     const codebook = seededNormal(size * dim, 11);
     const vq = createQuantizer({ type: 'vq', codebookSize: size, dim, metric: 'cosine' }, { codebook });
     const x = tensor(seededNormal(count * dim, 12), [2, count / 2, dim]);

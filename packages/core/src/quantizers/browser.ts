@@ -9,8 +9,9 @@ import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } fro
 
 /**
  * Builds a quantizer from its JSON spec and named weights. `encode` runs in TypeScript;
- * `encodeAsync` gives the same codes and searches codebooks of `codebookSize × dim` ≥ 2048 on
- * onnxruntime-web (WASM) (`options.nearestSearch` overrides, e.g. `typescriptNearestSearch`).
+ * `encodeAsync` gives the same codes and runs codebook searches of at least 2^23 multiply-adds
+ * (`count × codebookSize × dim`) on onnxruntime-web (WASM) (`options.nearestSearch` overrides, e.g.
+ * `typescriptNearestSearch`).
  *
  * @example
  * const vq = createQuantizer({ type: 'vq', codebookSize: 16384, dim: 8 }, { codebook });

@@ -70,7 +70,8 @@ export interface QuantizerOptions {
   /**
    * Where `encodeAsync` runs codebook searches by default. The runtime-neutral `createQuantizer`
    * uses the TypeScript search; the Node and browser entries default to `defaultNearestSearch()`,
-   * which moves codebooks of `codebookSize × dim` ≥ 2048 to ONNX Runtime when it is installed.
+   * which moves searches of at least 2^23 multiply-adds (`count × codebookSize × dim`) to ONNX Runtime
+   * when it is installed.
    * Families without a codebook search (FSQ, LFQ, BSQ) ignore it.
    */
   nearestSearch?: AsyncNearestSearch;

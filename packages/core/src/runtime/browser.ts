@@ -60,9 +60,9 @@ export async function createSession(model: ModelSource, options: CreateSessionOp
 const browserNearestSearch = lazyNearestSearch((model) => createSession(model, { executionProviders: ['wasm'] }));
 
 /**
- * The nearest-code search that the browser `createQuantizer` gives quantizers by default: codebooks
- * with `codebookSize × dim` ≥ 2048 are searched on onnxruntime-web's WASM backend, smaller ones in
- * TypeScript, with the same codes either way. Without onnxruntime-web installed, everything stays in
+ * The nearest-code search that the browser `createQuantizer` gives quantizers by default: searches
+ * of at least 2^23 multiply-adds (`count × codebookSize × dim`) run on onnxruntime-web's WASM backend,
+ * smaller ones in TypeScript, with the same codes either way. Without onnxruntime-web installed, everything stays in
  * TypeScript. One instance per page; `release()` frees its sessions.
  */
 export function defaultNearestSearch(): AcceleratedNearestSearch {

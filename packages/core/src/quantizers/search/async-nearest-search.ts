@@ -21,9 +21,9 @@ export interface AsyncNearestSearch {
     options?: NearestCodesOptions,
   ): Promise<Int32Array>;
   /**
-   * Optional: whether this search would answer a codebook of this size in TypeScript anyway. When it
-   * says so, `encodeAsync` uses the quantizer's own prepared search instead (it keeps its tree and
-   * SIMD copy of the rows across calls), with the same codes.
+   * Optional: whether this search would answer `count` vectors over a codebook of this size in
+   * TypeScript anyway. When it says so, `encodeAsync` uses the quantizer's own prepared search instead
+   * (it keeps its tree and SIMD copy of the rows across calls), with the same codes.
    */
-  searchesInTypeScript?(codebookSize: number, dim: number): boolean;
+  searchesInTypeScript?(count: number, codebookSize: number, dim: number): boolean;
 }

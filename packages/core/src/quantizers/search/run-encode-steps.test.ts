@@ -41,7 +41,7 @@ describe('runEncodeSteps / runEncodeStepsAsync', () => {
   it("uses the lookup's own search when the search says it would use TypeScript anyway", async () => {
     const search: AsyncNearestSearch = {
       nearestCodes: () => Promise.reject(new Error('must not be asked')),
-      searchesInTypeScript: (size, dim) => size * dim < 100,
+      searchesInTypeScript: (count, size, dim) => count * size * dim < 100,
     };
     expect(Array.from(await runEncodeStepsAsync(twoStages(), search))).toEqual([1, 0, 2, 0, 0, 1]);
   });

@@ -29,7 +29,7 @@ export async function runEncodeStepsAsync<T>(steps: EncodeSteps<T>, search: Asyn
 async function answer(request: NearestRequest, search: AsyncNearestSearch | undefined): Promise<void> {
   const { lookup, vectors, count, out, outStride, outOffset } = request;
   // The lookup's own search keeps its prepared state (tree, SIMD rows) across calls.
-  if (search === undefined || search === typescriptNearestSearch || search.searchesInTypeScript?.(lookup.codebookSize, lookup.dim) === true) {
+  if (search === undefined || search === typescriptNearestSearch || search.searchesInTypeScript?.(count, lookup.codebookSize, lookup.dim) === true) {
     lookup.search.search(vectors, count, out, { outStride, outOffset });
     return;
   }

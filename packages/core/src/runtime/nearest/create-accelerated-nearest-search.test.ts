@@ -79,12 +79,16 @@ describe('createAcceleratedNearestSearch', () => {
     await search.release();
   });
 
-  it('uses the graph only at and above the threshold, and creates one session per metric', async () => {
+  it('uses the graph only at and above the threshold of count × size × dim, and creates one session per metric', async () => {
     const { factory, created } = countingFactory();
-    const search = createAcceleratedNearestSearch({ createSession: factory, threshold: 64 });
+    const search = createAcceleratedNearestSearch({ createSession: factory, threshold: 128 });
     const codebook = randomFloats(64, 1);
+    // 2 × 15 × 4 = 120 and 1 × 16 × 4 = 64 multiply-adds stay below 128.
     await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 15, 'l2', new Int32Array(2));
+    await search.nearestCodes(randomFloats(4, 2), 1, 4, codebook, 16, 'l2', new Int32Array(1));
     expect(created()).toBe(0);
+    expect(search.usage.typescriptVectors).toBe(3);
+    expect([search.searchesInTypeScript(2, 15, 4), search.searchesInTypeScript(2, 16, 4), search.searchesInTypeScript(64, 3, 4)]).toEqual([true, false, true]);
     await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 16, 'l2', new Int32Array(2));
     await search.nearestCodes(randomFloats(8, 3), 2, 4, codebook, 16, 'l2', new Int32Array(2));
     expect(created()).toBe(1);

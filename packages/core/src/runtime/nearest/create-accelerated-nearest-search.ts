@@ -13,18 +13,21 @@ import { scoreErrorBound } from './score-error-bound.js';
 const topRows = 4;
 
 /**
- * Codebook size × dimension at and above which the ONNX graph is used. Measured on one thread with
- * `node bench/quantizers/threshold.mjs <count>`: from K·D = 2,048 the graph was 2–5× faster than the
- * TypeScript search for batches of 64 and of 1,024 vectors (and 10–40× from K·D = 8,192); below,
- * the runtime's fixed cost per call (tens of microseconds) eats the gain.
+ * Work per call (`count × codebookSize × dim` multiply-adds) at and above which the ONNX graph is
+ * used: 2^23. Measured on one thread with `node bench/quantizers/threshold.mjs <count>` against the
+ * prepared TypeScript search that quantizers keep (SIMD scan, tree for dim ≤ 8): the graph costs a
+ * fixed ~30–40 µs per call plus about half the TypeScript time per multiply-add (AVX2 with FMA against
+ * 128-bit WebAssembly SIMD). For 1,024 vectors per call (crossover near K·D = 8,192) and for 64
+ * (near K·D = 131,072) the two meet close to 2^23 multiply-adds per call; beyond, the graph is
+ * 2–2.3× faster.
  */
-export const defaultAccelerationThreshold = 2048;
+export const defaultAccelerationThreshold = 2 ** 23;
 
 /** Options of {@link createAcceleratedNearestSearch}. */
 export interface AcceleratedNearestSearchOptions {
   /** Builds a session from model bytes, e.g. `(model) => createSession(model, { threads: 1 })`. */
   createSession: SessionFactory;
-  /** `codebookSize × dim` at and above which the ONNX graph is used; default {@link defaultAccelerationThreshold}. */
+  /** Multiply-adds per call (`count × codebookSize × dim`) at and above which the ONNX graph is used; default {@link defaultAccelerationThreshold}. */
   threshold?: number;
   /** Upper bound of rows × codebookSize per runtime call, which bounds its scratch memory (4 bytes each); default 2^20. */
   maxBatchElements?: number;
@@ -37,7 +40,7 @@ export type NearestSearchOptions = NearestCodesOptions;
 export interface NearestSearchUsage {
   /** Vectors searched by the ONNX graph (large codebooks). */
   graphVectors: number;
-  /** Vectors searched in TypeScript because their codebook is below the threshold or the runtime is missing. */
+  /** Vectors searched in TypeScript because their call is below the threshold or the runtime is missing. */
   typescriptVectors: number;
   /** Graph results with rows within rounding reach of the best, rescored in float64 among those rows. */
   rescoredVectors: number;
@@ -47,10 +50,10 @@ export interface NearestSearchUsage {
 
 /** Nearest-code search that runs small codebooks in TypeScript and large ones on ONNX Runtime. */
 export interface AcceleratedNearestSearch extends AsyncNearestSearch {
-  /** The `codebookSize × dim` threshold in use. */
+  /** The threshold in use, in multiply-adds per call (`count × codebookSize × dim`). */
   readonly threshold: number;
   /** True below the threshold (and for codebooks of fewer than 4 rows), where the TypeScript search runs. */
-  searchesInTypeScript(codebookSize: number, dim: number): boolean;
+  searchesInTypeScript(count: number, codebookSize: number, dim: number): boolean;
   /** Counters of the paths taken, e.g. to check that large codebooks do reach the runtime. */
   readonly usage: Readonly<NearestSearchUsage>;
   /**
@@ -74,9 +77,9 @@ export interface AcceleratedNearestSearch extends AsyncNearestSearch {
 }
 
 /**
- * Creates a nearest-code search for the VQ / residual-VQ paths of tokenizers: codebooks with
- * `codebookSize × dim` below `threshold` use core's TypeScript `nearestCodes`, larger ones a generic
- * ONNX graph (the codebook is an input, so one graph serves every size).
+ * Creates a nearest-code search for the VQ / residual-VQ paths of tokenizers: calls with fewer than
+ * `threshold` multiply-adds (`count × codebookSize × dim`) use core's TypeScript `nearestCodes`,
+ * larger ones a generic ONNX graph (the codebook is an input, so one graph serves every size).
  *
  * The codes are identical to `nearestCodes`'s: the graph scores in float32 and returns the best four
  * rows. Rows within the float32 error bound of the best ({@link scoreErrorBound}; exact ties included)
@@ -112,7 +115,8 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     return session;
   };
 
-  const searchesInTypeScript = (codebookSize: number, dim: number): boolean => codebookSize * dim < threshold || codebookSize < topRows;
+  const searchesInTypeScript = (count: number, codebookSize: number, dim: number): boolean =>
+    count * codebookSize * dim < threshold || codebookSize < topRows;
   return {
     threshold,
     usage,
@@ -120,7 +124,7 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     async nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions = {}) {
       checkArguments(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
       // The graph returns the best `topRows` rows, so it needs at least that many.
-      const session = !searchesInTypeScript(codebookSize, dim) && count > 0 ? await sessionFor(metric) : undefined;
+      const session = count > 0 && !searchesInTypeScript(count, codebookSize, dim) ? await sessionFor(metric) : undefined;
       if (session === undefined) {
         usage.typescriptVectors += count;
         return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
