@@ -6,7 +6,7 @@ import type { AsyncNearestSearch } from '../../quantizers/search/async-nearest-s
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Session, SessionFactory } from '../session.js';
 import { nearestCodeGraph } from './nearest-code-graph.js';
-import { rescoreCandidates } from './rescore-candidates.js';
+import { rescoreCandidates } from '../../quantizers/math/rescore-candidates.js';
 import { scoreErrorBound } from './score-error-bound.js';
 
 /** Rows per vector that the nearest-code graphs return (TopK). */
