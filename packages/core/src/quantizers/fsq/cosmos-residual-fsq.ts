@@ -4,6 +4,7 @@ import { assertCodeVectors, assertLatentVectors } from './check-vectors.js';
 import { createFsqGrid, fsqLevelOf } from './fsq-grid.js';
 import type { ResidualFsqSettings } from './read-residual-fsq-spec.js';
 import { readStageCount } from './stage-count.js';
+import { levelStarts } from './level-starts.js';
 
 const f32 = Math.fround;
 const identity = (x: number): number => x;
@@ -23,12 +24,7 @@ export function createCosmosResidualFsqKernel(settings: ResidualFsqSettings): Ve
   const residual = new Float32Array(size);
   const basis = Float64Array.from(grid.basis);
   // Every stage subtracts the same (cast) code of a level: compute them once.
-  const levelStart = new Int32Array(size);
-  let levelCount = 0;
-  for (let d = 0; d < size; d++) {
-    levelStart[d] = levelCount;
-    levelCount += levels[d]!;
-  }
+  const { start: levelStart, total: levelCount } = levelStarts(levels);
   const stageCodes = new Float64Array(levelCount);
   for (let d = 0; d < size; d++) for (let l = 0; l < levels[d]!; l++) stageCodes[levelStart[d]! + l] = cast(grid.code(d, l));
 

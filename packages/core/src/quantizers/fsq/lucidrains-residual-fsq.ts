@@ -4,6 +4,7 @@ import { createFsqGrid, fsqLevelOf } from './fsq-grid.js';
 import { readFsqProjection } from './fsq-projection.js';
 import type { ResidualFsqSettings } from './read-residual-fsq-spec.js';
 import { readStageCount } from './stage-count.js';
+import { levelStarts } from './level-starts.js';
 
 const f32 = Math.fround;
 
@@ -25,12 +26,7 @@ export function createLucidrainsResidualFsqKernel(settings: ResidualFsqSettings,
   const residual = new Float32Array(size);
   const basis = Float64Array.from(grid.basis);
   // stageCodes[q·ΣL + levelStart[d] + level] = f32(code(d, level) · s_q,d): what stage q subtracts.
-  const levelStart = new Int32Array(size);
-  let levelCount = 0;
-  for (let d = 0; d < size; d++) {
-    levelStart[d] = levelCount;
-    levelCount += levels[d]!;
-  }
+  const { start: levelStart, total: levelCount } = levelStarts(levels);
   const stageCodes = new Float64Array(numQuantizers * levelCount);
   for (let q = 0; q < numQuantizers; q++) {
     for (let d = 0; d < size; d++) {

@@ -63,7 +63,7 @@ const simdScoredFactor = 16;
  * The SIMD scan is set up once the vectors searched so far reach both limits: its setup (a
  * WebAssembly instance, the codebook copied and transposed, about 5 ns per codebook value) costs
  * as much as scanning several vectors in TypeScript, and small problems do not repay it. Measured
- * with `node tools/wasm/simd-crossover.mjs` (a fresh search per call): SIMD was 1.3–1.6× faster
+ * with `node bench/quantizers/simd-crossover.mjs` (a fresh search per call): SIMD was 1.3–1.6× faster
  * from 16 vectors and K·dim·count ≈ 2¹⁷ on, 3–5× from 2²⁰, and slower below either limit.
  */
 const minSimdVectors = 16;

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSeededRandom as random } from '../../testing/seeded-random.js';
 import { halfScoreRoundingBound, scanScoreErrorBound } from './scan-score-error-bound.js';
-
-/** mulberry32, so every run checks the same inputs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('scanScoreErrorBound', () => {
   it('bounds |A + ‖x‖² − T| for the SIMD scan against the float64 loop, cancellation and subnormals included', () => {

@@ -48,7 +48,12 @@ export interface NearestSearchUsage {
   researchedVectors: number;
 }
 
-/** Nearest-code search that runs small codebooks in TypeScript and large ones on ONNX Runtime. */
+/**
+ * Nearest-code search that runs small searches in TypeScript and large ones on ONNX Runtime. Its
+ * `nearestCodes` has the contract and results of core's `nearestCodes` (first index on exact ties),
+ * asynchronously; it rejects with `ShapeMismatchError` when `vectors`, `codebook` or `out` are too short
+ * for the counts given and with `RuntimeError` when the runtime fails.
+ */
 export interface AcceleratedNearestSearch extends AsyncNearestSearch {
   /** The threshold in use, in multiply-adds per call (`count × codebookSize × dim`). */
   readonly threshold: number;
@@ -56,22 +61,6 @@ export interface AcceleratedNearestSearch extends AsyncNearestSearch {
   searchesInTypeScript(count: number, codebookSize: number, dim: number): boolean;
   /** Counters of the paths taken, e.g. to check that large codebooks do reach the runtime. */
   readonly usage: Readonly<NearestSearchUsage>;
-  /**
-   * Same contract and results as `nearestCodes` (first index on exact ties), asynchronous.
-   *
-   * @throws ShapeMismatchError when `vectors`, `codebook` or `out` are too short for the counts given
-   * @throws RuntimeError when the runtime fails
-   */
-  nearestCodes(
-    vectors: Float32Array,
-    count: number,
-    dim: number,
-    codebook: Float32Array,
-    codebookSize: number,
-    metric: NearestMetric,
-    out: Int32Array,
-    options?: NearestSearchOptions,
-  ): Promise<Int32Array>;
   /** Releases the sessions it created. */
   release(): Promise<void>;
 }

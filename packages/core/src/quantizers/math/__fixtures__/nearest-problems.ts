@@ -1,16 +1,9 @@
 // Seeded inputs shared by the nearest-code tests.
 
-/** mulberry32: a small seeded generator, so every run tests the same inputs. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createSeededRandom } from '../../../testing/seeded-random.js';
+
+/** A seeded generator (mulberry32), so every run tests the same inputs. */
+export const random = createSeededRandom;
 
 export interface Problem {
   vectors: Float32Array;

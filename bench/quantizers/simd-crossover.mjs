@@ -2,19 +2,9 @@
 // counting its setup (instance + transposed codebook copy): a fresh search per call, as `nearestCodes`
 // does, for `count` vectors. Picks `minSimdWork` in packages/core/src/quantizers/math/nearest-code-search.ts.
 //
-//   cd packages/core && npx tsup && cd ../.. && node tools/wasm/simd-crossover.mjs
+//   cd packages/core && npx tsup && cd ../.. && node bench/quantizers/simd-crossover.mjs
 import { createNearestCodeSearch } from '@jointok/core';
-
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { normalFloats } from './random.mjs';
 
 function time(fn) {
   fn();
@@ -33,9 +23,8 @@ console.log('median ms per call (fresh search each call); ratio > 1: SIMD faster
 console.log('metric  K      D    count  K·D·count    scalar ms  simd ms  ratio');
 for (const [size, dim] of [[16, 8], [64, 8], [64, 32], [256, 16], [256, 64], [1024, 128], [8192, 256]]) {
   for (const count of [1, 4, 16, 64, 256]) {
-    const next = random(size * 131 + dim);
-    const codebook = new Float32Array(size * dim).map(() => next() * 2 - 1);
-    const vectors = new Float32Array(count * dim).map(() => next() * 2 - 1);
+    const codebook = normalFloats(size * dim, size * 131 + dim);
+    const vectors = normalFloats(count * dim, size * 131 + dim + 1);
     const out = new Int32Array(count);
     const run = (scan) => () => createNearestCodeSearch(codebook, size, dim, 'l2', { scan }).search(vectors, count, out);
     if (size * dim * count > 2 ** 26) continue;
