@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededRandom } from '../../testing/seeded-random.js';
 import { createFsqGrid, type FsqBound } from './fsq-grid.js';
+import { boundaryProbes, nextDown, nextUp } from './__fixtures__/level-boundaries.js';
 
 // The threshold lookup must give exactly the level of the reference arithmetic, for every float32
 // input: random values over many magnitudes, the neighbours of every threshold, zeros and extremes.
@@ -14,14 +15,6 @@ const configs: Array<{ levels: number[]; bound: FsqBound; preserveSymmetry: bool
   { levels: [16, 1001], bound: 'tanh', preserveSymmetry: false },
 ];
 
-const nextUp = (x: number): number => {
-  const f = new Float32Array([x]);
-  const i = new Int32Array(f.buffer);
-  if (x === 0) return 1.401298464324817e-45;
-  i[0]! += x > 0 ? 1 : -1;
-  return f[0]!;
-};
-const nextDown = (x: number): number => -nextUp(-x);
 
 describe('FSQ level thresholds', () => {
   for (const config of configs) {
@@ -43,21 +36,10 @@ describe('FSQ level thresholds', () => {
       let changes = 0;
       for (let d = 0; d < config.levels.length; d++) {
         for (const v of probes) expect(grid.level(d, v), `channel ${d} value ${v}`).toBe(grid.exactLevel(d, v));
-        // Find every level boundary between -4 and 4 to the ulp and check both of its sides.
-        for (let x = -4; x < 4; x += 1 / 64) {
-          let lo = Math.fround(x);
-          let hi = Math.fround(x + 1 / 64);
-          if (grid.exactLevel(d, lo) === grid.exactLevel(d, hi)) continue;
-          while (nextUp(lo) !== hi) {
-            const mid = Math.fround((lo + hi) / 2);
-            if (mid === lo || mid === hi) break;
-            if (grid.exactLevel(d, mid) === grid.exactLevel(d, lo)) lo = mid;
-            else hi = mid;
-          }
-          changes++;
-          expect(grid.level(d, lo)).toBe(grid.exactLevel(d, lo));
-          expect(grid.level(d, hi)).toBe(grid.exactLevel(d, hi));
-        }
+        // Every level boundary between -4 and 4, to the ulp: both of its sides.
+        const sides = boundaryProbes(grid, d, 4, 1 / 64);
+        for (const v of sides) expect(grid.level(d, v), `channel ${d} boundary side ${v}`).toBe(grid.exactLevel(d, v));
+        changes += sides.length / 2;
       }
       expect(changes).toBeGreaterThan(0);
     });

@@ -4,6 +4,7 @@ import { createSeededRandom } from '../../testing/seeded-random.js';
 import { createFsqGrid, type FsqBound, type FsqGrid } from './fsq-grid.js';
 import { createFsqLevelTable } from './fsq-level-table.js';
 import { findLevelThresholds } from './fsq-level-thresholds.js';
+import { boundaryProbes, fromBits, nextUp } from './__fixtures__/level-boundaries.js';
 
 // The bucket-table encoder (grid.encodeIndices) must give, for every float32 input, the index that
 // the reference arithmetic (grid.exactLevel, tanh and all) gives. The probes cover random values
@@ -23,19 +24,6 @@ const configs: Array<{ levels: number[]; bound: FsqBound; preserveSymmetry: bool
   { levels: [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2], bound: 'tanh', preserveSymmetry: false, eps: 1e-3 },
 ];
 
-const bitsOf = new Float32Array(1);
-const intOf = new Int32Array(bitsOf.buffer);
-const fromBits = (bits: number): number => {
-  intOf[0] = bits;
-  return bitsOf[0]!;
-};
-const nextUp = (x: number): number => {
-  if (x === 0) return 1.401298464324817e-45;
-  bitsOf[0] = x;
-  intOf[0]! += x > 0 ? 1 : -1;
-  return bitsOf[0]!;
-};
-
 /** The index by the reference arithmetic, channel by channel. */
 const exactIndex = (grid: FsqGrid, values: Float32Array, offset: number): number => {
   let index = 0;
@@ -43,24 +31,6 @@ const exactIndex = (grid: FsqGrid, values: Float32Array, offset: number): number
   return index;
 };
 
-/** Float32 values around every level boundary of channel `d` in [−8, 8], to the ulp. */
-function boundaryProbes(grid: FsqGrid, d: number): number[] {
-  const probes: number[] = [];
-  const step = 1 / 256;
-  for (let x = -8; x < 8; x += step) {
-    let lo = Math.fround(x);
-    let hi = Math.fround(x + step);
-    if (grid.exactLevel(d, lo) === grid.exactLevel(d, hi)) continue;
-    while (nextUp(lo) !== hi) {
-      const mid = Math.fround((lo + hi) / 2);
-      if (mid === lo || mid === hi) break;
-      if (grid.exactLevel(d, mid) === grid.exactLevel(d, lo)) lo = mid;
-      else hi = mid;
-    }
-    probes.push(lo, hi);
-  }
-  return probes;
-}
 
 /** Both sides of every edge of a 2^16-bucket table (finer tables' edges include every coarser one's). */
 function bucketEdgeProbes(): number[] {
