@@ -18,6 +18,27 @@ describe('gatherVectors / scatterVectors', () => {
     expect(Array.from(back.data)).toEqual([1, 2, 3, 10, 20, 30]);
   });
 
+  it('moves every value of [B, C, H, W] to [B, H, W, C] and back, for narrow and wide channel axes', () => {
+    for (const [batch, channels, h, w] of [[2, 3, 5, 7], [2, 17, 3, 11], [1, 300, 4, 9], [3, 1024, 2, 3]] as const) {
+      const spatial = h * w;
+      const data = Float32Array.from({ length: batch * channels * spatial }, (_, i) => i);
+      const { vectors, count, batchShape } = gatherVectors({ type: 'float32', dims: [batch, channels, h, w], data }, channels, 'first');
+      expect([count, batchShape]).toEqual([batch * spatial, [batch, h, w]]);
+      for (let b = 0; b < batch; b++) {
+        for (let s = 0; s < spatial; s++) {
+          for (let c = 0; c < channels; c++) {
+            const want = data[(b * channels + c) * spatial + s];
+            const got = vectors[(b * spatial + s) * channels + c];
+            if (got !== want) expect(got, `b${b} s${s} c${c} of ${channels} channels`).toBe(want);
+          }
+        }
+      }
+      const back = scatterVectors(vectors, batchShape, channels, 'first');
+      expect(back.dims).toEqual([batch, channels, h, w]);
+      expect(back.data).toEqual(data);
+    }
+  });
+
   it('rejects a channel count that does not match', () => {
     const data = new Float32Array(6);
     expect(() => gatherVectors({ type: 'float32', dims: [1, 3, 2], data }, 2, 'first')).toThrow(ShapeMismatchError);
