@@ -70,13 +70,14 @@ function quantizers(cases, inputs, options = {}) {
 }
 
 /**
- * The TypeScript path of each case: a function (no arguments) that encodes all vectors with the
- * quantizer's synchronous `encode` and returns the codes as an Int32Array, and how it was built.
+ * The TypeScript path of each case: `run` (no arguments) encodes all vectors with the quantizer's
+ * synchronous `encode` and returns the codes as an Int32Array; `how` says how it was built, and
+ * `quantizer` and `latents` are what it runs.
  */
 export function typescriptPaths(cases, inputs) {
   const paths = {};
   for (const [name, { quantizer, latents }] of Object.entries(quantizers(cases, inputs))) {
-    paths[name] = { how: `createQuantizer(${JSON.stringify(quantizer.spec)}).encode`, run: () => codesOf(quantizer.encode(latents)) };
+    paths[name] = { how: `createQuantizer(${JSON.stringify(quantizer.spec)}).encode`, run: () => codesOf(quantizer.encode(latents)), quantizer, latents };
   }
   return paths;
 }

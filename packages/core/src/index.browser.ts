@@ -5,5 +5,3 @@ export * from './runtime/browser.js';
 export { createSession } from './runtime/browser.js';
 export * from './repository/browser.js';
 export { loadRepository } from './repository/browser.js';
-export * from './quantizers/browser.js';
-export { createQuantizer } from './quantizers/browser.js';

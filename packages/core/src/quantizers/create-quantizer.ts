@@ -21,8 +21,9 @@ export const quantizerTypes: readonly string[] = Object.keys(factories).sort();
  * Builds a quantizer from its JSON spec and named weights.
  *
  * This runtime-neutral version runs `encodeAsync`'s codebook searches in TypeScript unless
- * `options.nearestSearch` says otherwise; the Node and browser entries of `@jointok/core` export a
- * `createQuantizer` that defaults to `defaultNearestSearch()` (ONNX Runtime for large codebooks).
+ * `options.nearestSearch` says otherwise (the browser entry exports this one too); the Node entry of
+ * `@jointok/core` exports a `createQuantizer` that defaults to `defaultNearestSearch()` (onnxruntime-node
+ * for large searches).
  *
  * @example
  * const fsq = createQuantizer({ type: 'fsq', levels: [8, 8, 8, 5, 5, 5] });

@@ -69,9 +69,10 @@ export interface QuantizerEncodeAsyncOptions extends QuantizerEncodeOptions {
 export interface QuantizerOptions {
   /**
    * Where `encodeAsync` runs codebook searches by default. The runtime-neutral `createQuantizer`
-   * uses the TypeScript search; the Node and browser entries default to `defaultNearestSearch()`,
-   * which moves searches of at least 2^23 multiply-adds (`count × codebookSize × dim`) to ONNX Runtime
-   * when it is installed.
+   * uses the TypeScript search, and so does the browser entry (onnxruntime-web on one WASM thread is
+   * slower than core's SIMD scan); the Node entry defaults to `defaultNearestSearch()`, which moves
+   * searches of at least 2^23 multiply-adds (`count × codebookSize × dim`) to onnxruntime-node when it
+   * is installed.
    * Families without a codebook search (FSQ, LFQ, BSQ) ignore it.
    */
   nearestSearch?: AsyncNearestSearch;

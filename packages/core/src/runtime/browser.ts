@@ -56,14 +56,17 @@ export async function createSession(model: ModelSource, options: CreateSessionOp
   return createSessionWithOrt(ort, source, options);
 }
 
-// The graph's float32 scores are bounded for CPU arithmetic, so the default stays on the WASM backend.
+// The graph's float32 scores are bounded for CPU arithmetic, so the search stays on the WASM backend.
 const browserNearestSearch = lazyNearestSearch((model) => createSession(model, { executionProviders: ['wasm'] }));
 
 /**
- * The nearest-code search that the browser `createQuantizer` gives quantizers by default: searches
- * of at least 2^23 multiply-adds (`count × codebookSize × dim`) run on onnxruntime-web's WASM backend,
- * smaller ones in TypeScript, with the same codes either way. Without onnxruntime-web installed, everything stays in
- * TypeScript. One instance per page; `release()` frees its sessions.
+ * A nearest-code search on onnxruntime-web's WASM backend for searches of at least 2^23 multiply-adds
+ * (`count × codebookSize × dim`), TypeScript below; the same codes either way. Opt-in: pass it as
+ * `createQuantizer(spec, weights, { nearestSearch: defaultNearestSearch() })`. Unlike in Node, the
+ * browser `createQuantizer` does not use it by default, because on one WASM thread onnxruntime-web
+ * measured 0.70–0.76× the speed of core's WebAssembly SIMD scan in Chromium (`node
+ * bench/quantizers/browser.mjs`); it can pay off where onnxruntime-web runs several threads
+ * (cross-origin isolated pages). One instance per page; `release()` frees its sessions.
  */
 export function defaultNearestSearch(): AcceleratedNearestSearch {
   return browserNearestSearch();
