@@ -48,7 +48,11 @@ export interface ResidualVqWeightNames {
  * l2-normalised residual under `cosine`), `residual -= row`, `sum += row`, all in float32; the output
  * is `project_out(sum)`. Decoding sums the rows of the given stages and projects out.
  */
-export function createResidualVqKernel(settings: ResidualVqSettings, weights: QuantizerWeights, names: ResidualVqWeightNames): VectorQuantizerKernel {
+export function createResidualVqKernel(
+  settings: ResidualVqSettings,
+  weights: QuantizerWeights,
+  names: ResidualVqWeightNames,
+): VectorQuantizerKernel & Required<Pick<VectorQuantizerKernel, 'encodeSteps'>> {
   const { numQuantizers, codebookSize, dim, codebookDim, outputDim, metric } = settings;
   const codebooks: Float32Array[] = [];
   const lookups: NearestLookup[] = [];

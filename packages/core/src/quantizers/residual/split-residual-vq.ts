@@ -55,7 +55,7 @@ export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: Qua
     projectionBias: false,
   };
   const weightPrefix = readWeightPrefix(spec);
-  const part = (name: string, stages: number): VectorQuantizerKernel =>
+  const part = (name: string, stages: number) =>
     createResidualVqKernel({ ...base, numQuantizers: stages }, weights, {
 
       codebookPrefix: `${weightPrefix}${name}.vq.`,
@@ -69,9 +69,9 @@ export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: Qua
   function* encodeSteps(latents: Float32Array, count: number, options?: QuantizerEncodeOptions): EncodeSteps<CodeArray> {
     const used = stageCount(options, numQuantizers);
     const semanticUsed = Math.min(used, numSemantic);
-    const semanticCodes = yield* semantic.encodeSteps!(latents, count, { numQuantizers: semanticUsed });
+    const semanticCodes = yield* semantic.encodeSteps(latents, count, { numQuantizers: semanticUsed });
     if (used === semanticUsed) return semanticCodes;
-    const acousticCodes = yield* acoustic.encodeSteps!(latents, count, { numQuantizers: used - semanticUsed });
+    const acousticCodes = yield* acoustic.encodeSteps(latents, count, { numQuantizers: used - semanticUsed });
     return joinCodes(semanticCodes, semanticUsed, acousticCodes, used - semanticUsed, count);
   }
 
