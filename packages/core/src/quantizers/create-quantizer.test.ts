@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InvalidSpecError } from '../errors/invalid-spec-error.js';
 import { UnsupportedError } from '../errors/unsupported-error.js';
 import { createQuantizer, quantizerTypes } from './create-quantizer.js';
+import { thrown } from '../__fixtures__/thrown.js';
 
 describe('createQuantizer', () => {
   it('rejects unknown types with UnsupportedError listing the known ones', () => {
-    let error: unknown;
-    try {
-      createQuantizer({ type: 'no-such-quantizer' });
-    } catch (e) {
-      error = e;
-    }
+    const error = thrown(() => createQuantizer({ type: 'no-such-quantizer' }));
     expect(UnsupportedError.isInstance(error)).toBe(true);
     expect((error as UnsupportedError).supported).toEqual(quantizerTypes);
     expect((error as Error).message).toContain('no-such-quantizer');

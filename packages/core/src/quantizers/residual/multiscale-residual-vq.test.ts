@@ -12,6 +12,7 @@ import type { QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { nearestCodes } from '../math/nearest-code.js';
 import type { AsyncNearestSearch } from '../search/async-nearest-search.js';
 import type { MultiscaleResidualQuantizer } from './multiscale-residual-vq.js';
+import { thrown } from '../../__fixtures__/thrown.js';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data: Float32Array.from(values) });
 const i32 = (dims: number[], values: number[]): Tensor<'int32'> => ({ type: 'int32', dims, data: Int32Array.from(values) });
@@ -88,12 +89,7 @@ describe('multiscale-residual-vq errors', () => {
       [{ indexLayout: 'streams-first' }, 'indexLayout'],
       [{ dim: 0 }, 'dim'],
     ] as Array<[Partial<QuantizerSpec>, string]>) {
-      let error: unknown;
-      try {
-        build(overrides);
-      } catch (e) {
-        error = e;
-      }
+      const error = thrown(() => build(overrides));
       expect(InvalidSpecError.isInstance(error), path).toBe(true);
       expect((error as InvalidSpecError).path).toBe(path);
     }

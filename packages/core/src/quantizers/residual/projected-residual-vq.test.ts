@@ -7,6 +7,7 @@ import type { Tensor } from '../../tensor/tensor.js';
 import { createQuantizer } from '../create-quantizer.js';
 import type { QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import type { ProjectedResidualQuantizer } from './projected-residual-vq.js';
+import { thrown } from '../../__fixtures__/thrown.js';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data: Float32Array.from(values) });
 const i32 = (dims: number[], values: number[]): Tensor<'int32'> => ({ type: 'int32', dims, data: Int32Array.from(values) });
@@ -119,12 +120,7 @@ describe('projected-residual-vq errors', () => {
       [{ normEps: -1 }, 'normEps'],
       [{ channelAxis: 'middle' }, 'channelAxis'],
     ] as Array<[Partial<QuantizerSpec>, string]>) {
-      let error: unknown;
-      try {
-        build(overrides);
-      } catch (e) {
-        error = e;
-      }
+      const error = thrown(() => build(overrides));
       expect(InvalidSpecError.isInstance(error), path).toBe(true);
       expect((error as InvalidSpecError).path).toBe(path);
     }

@@ -6,6 +6,7 @@ import { WeightsMismatchError } from '../../errors/weights-mismatch-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { createQuantizer } from '../create-quantizer.js';
 import type { QuantizerSpec, QuantizerWeights } from '../quantizer.js';
+import { thrown } from '../../__fixtures__/thrown.js';
 
 const f32 = (dims: number[], values: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data: Float32Array.from(values) });
 const i32 = (dims: number[], values: number[]): Tensor<'int32'> => ({ type: 'int32', dims, data: Int32Array.from(values) });
@@ -77,12 +78,7 @@ describe('split-residual-vq errors', () => {
       [{ codebookDim: undefined }, 'codebookDim'],
       [{ outputDim: -2 }, 'outputDim'],
     ] as Array<[Partial<QuantizerSpec>, string]>) {
-      let error: unknown;
-      try {
-        createQuantizer({ ...spec, ...overrides }, weights);
-      } catch (e) {
-        error = e;
-      }
+      const error = thrown(() => createQuantizer({ ...spec, ...overrides }, weights));
       expect(InvalidSpecError.isInstance(error), path).toBe(true);
       expect((error as InvalidSpecError).path).toBe(path);
     }

@@ -13,20 +13,11 @@ import { TruncatedBlockError } from './truncated-block-error.js';
 import { UnexpectedTokenIdError } from './unexpected-token-id-error.js';
 import { UnknownTokenIdError } from './unknown-token-id-error.js';
 import { UnresolvedTokenError } from './unresolved-token-error.js';
+import { thrown } from '../../__fixtures__/thrown.js';
 
 const vocabulary = createJointVocabulary(toyLayout, toyArtifacts);
 const withSpaces = (spaces: SpaceSpec[]): LayoutSpec => ({ ...toyLayout, spaces });
 const speech = toyLayout.spaces[1] as SpaceSpec;
-
-/** Runs `fn` and returns what it threw. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('bad id sequences', () => {
   it('truncated block: TruncatedBlockError (strict), the complete units kept and a repair (lenient)', () => {

@@ -9,18 +9,10 @@ import type { LayoutSpec } from '../layout/layout-spec.js';
 import { HeadIdOutOfRangeError } from './head-id-out-of-range-error.js';
 import { UnexpectedHeadError } from './unexpected-head-error.js';
 import { UnexpectedTokenIdError } from './unexpected-token-id-error.js';
+import { thrown } from '../../__fixtures__/thrown.js';
 
 const mixed = createJointVocabulary(toyMixedHeadLayout, toyArtifacts);
 const toy = createJointVocabulary(toyLayout, toyArtifacts);
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 // toyMixedHeadLayout: text 0..99, <boi> 100 opens head 1 (image, 6 codes, rows of 2, <eoi> 101).
 describe('head errors', () => {

@@ -1,0 +1,11 @@
+// Test helper shared by core's error tests.
+
+/** Runs `fn` and returns what it threw; fails the test when it returns instead. */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
