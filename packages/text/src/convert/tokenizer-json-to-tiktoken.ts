@@ -8,6 +8,7 @@ import { checkAddedTokens } from './check-added-tokens.js';
 import { checkMerges } from './check-merges.js';
 import { patternFromPreTokenizer } from './pattern-from-pre-tokenizer.js';
 import { toTiktoken } from './to-tiktoken.js';
+import { readTokenizerJson } from '../tokenizer-json/read-tokenizer-json.js';
 
 /** A tokenizer in tiktoken's terms: load it with `fromTiktoken(ranks, { pattern, specialTokens })`. */
 export interface TiktokenForm {
@@ -102,15 +103,7 @@ function readMerges(model: Spec, ids: Map<string, number>): Int32Array {
  * throws {@link LossyConversionError} naming its JSON path; malformed fields throw `InvalidSpecError`.
  */
 export function tokenizerJsonToTiktoken(json: string | object, options: TokenizerJsonToTiktokenOptions = {}): TiktokenForm {
-  let parsed: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      parsed = JSON.parse(json);
-    } catch (cause) {
-      throw new InvalidSpecError({ path: '$', expected: 'tokenizer.json text (valid JSON)', received: json.slice(0, 40), cause });
-    }
-  }
-  const spec = object(parsed, '$');
+  const spec = readTokenizerJson(json);
   for (const key of ['truncation', 'padding', 'normalizer'] as const) {
     if (!absent(spec[key])) throw lossy(key, 'is set; tiktoken has no such stage');
   }

@@ -8,6 +8,7 @@ import { buildNormalizer } from './normalizers.js';
 import { buildPostProcessor } from './post-processors.js';
 import { buildPreTokenizer } from './pre-tokenizers.js';
 import { object, unsupported } from './spec.js';
+import { readTokenizerJson } from './read-tokenizer-json.js';
 
 /**
  * Builds a tokenizer from a Hugging Face `tokenizer.json` (its text or parsed object). BPE models only;
@@ -15,15 +16,7 @@ import { object, unsupported } from './spec.js';
  * fields throw `InvalidSpecError` naming the field.
  */
 export function fromTokenizerJson(json: string | object): HfTokenizer {
-  let parsed: unknown = json;
-  if (typeof json === 'string') {
-    try {
-      parsed = JSON.parse(json);
-    } catch (cause) {
-      throw new InvalidSpecError({ path: '$', expected: 'tokenizer.json text (valid JSON)', received: json.slice(0, 40), cause });
-    }
-  }
-  const spec = object(parsed, '$');
+  const spec = readTokenizerJson(json);
   const modelSpec = object(spec.model, 'model');
   if (modelSpec.type !== 'BPE' && !(modelSpec.type === undefined && modelSpec.merges !== undefined)) unsupported('model', modelSpec.type, ['BPE']);
   const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
