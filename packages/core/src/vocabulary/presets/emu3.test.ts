@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createJointVocabulary } from '../joint-vocabulary.js';
 import { emu3Layout } from './emu3.js';
+import { emu3Tokens } from './__fixtures__/emu3-tokens.js';
 
 // Rule (baaivision/Emu3, emu3/mllm/processing_emu3.py, Emu3Processor.__call__ and to_imgstr):
 // image_prompt = boi_token + prefix_template.format(H=h, W=w) ("{H}*{W}") + img_token
 //   + eol_token.join(rows of "<|visual token {id:0>6d}|>") + eol_token + eof_token + eoi_token,
 // i.e. every row, the last one included, ends with eol. The "H*W" text is tokenized by the Qwen
-// tokenizer one digit per token. Fixture ids: digits '0'..'9' = 15..24 and '*' = 9 (Qwen's byte-level
-// ids), visual token 0 = 151854; the special tokens get fixture ids.
-const tokens = new Map<string, number>([
-  ...Array.from({ length: 10 }, (_, d) => [String(d), 15 + d] as [string, number]),
-  ['*', 9],
-  ['<|image start|>', 151852],
-  ['<|image end|>', 151853],
-  ['<|image token|>', 151851],
-  ['<|extra_200|>', 151846],
-  ['<|extra_201|>', 151847],
-  ['<|visual token 000000|>', 151854],
-]);
+// tokenizer one digit per token. Fixture ids: see __fixtures__/emu3-tokens.ts.
+const tokens = emu3Tokens;
 
 describe('emu3 preset', () => {
   const vocabulary = createJointVocabulary(emu3Layout, { tokens });

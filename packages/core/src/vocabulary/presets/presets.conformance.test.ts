@@ -4,6 +4,7 @@ import { describeJointVocabulary } from '../../testing/describe-joint-vocabulary
 import { createJointVocabulary } from '../joint-vocabulary.js';
 import type { LayoutSpec } from '../layout/layout-spec.js';
 import { anygptLayout, chameleonLayout, emu3Layout, janusLayout, lavitLayout, layoutPresets, musicgenDelayLayout, orpheusLayout, seedLlamaLayout, showoLayout } from './index.js';
+import { emu3Tokens } from './__fixtures__/emu3-tokens.js';
 
 // The JointVocabulary conformance suite over every preset, with small token maps built the way each
 // preset's own test builds them (the ids there are cited from the published tokenizers or marked as
@@ -29,16 +30,6 @@ const chameleonTokens = new Map<string, number>([['<eoss>', 8196], ['<racm3:brea
 const letters = (code: number) => [...String(code)].map((d) => String.fromCharCode(65 + Number(d))).join('');
 for (let code = 0; code < 8192; code++) chameleonTokens.set(`IMGIMG${letters(code)}Z`, 4 + ((code * 7919) % 8192));
 
-const emu3Tokens = new Map<string, number>([
-  ...Array.from({ length: 10 }, (_, d) => [String(d), 15 + d] as [string, number]),
-  ['*', 9],
-  ['<|image start|>', 151852],
-  ['<|image end|>', 151853],
-  ['<|image token|>', 151851],
-  ['<|extra_200|>', 151846],
-  ['<|extra_201|>', 151847],
-  ['<|visual token 000000|>', 151854],
-]);
 
 const anygptTokens = new Map<string, number>();
 {
