@@ -6,6 +6,7 @@ export default defineConfig({
     'index.node': 'src/index.node.ts',
     'index.browser': 'src/index.browser.ts',
     'testing/index': 'src/testing/index.ts',
+    internal: 'src/internal.ts',
   },
   format: ['esm'],
   dts: true,

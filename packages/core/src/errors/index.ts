@@ -7,3 +7,8 @@ export { InvalidSpecError } from './invalid-spec-error.js';
 export { UnsupportedError } from './unsupported-error.js';
 export { WeightsMismatchError } from './weights-mismatch-error.js';
 export { MissingDependencyError } from './missing-dependency-error.js';
+export { DisposedError } from './disposed-error.js';
+export { InvalidWeightsFileError } from './invalid-weights-file-error.js';
+export { UnknownFamilyError } from './unknown-family-error.js';
+export { ModalityMismatchError } from './modality-mismatch-error.js';
+export { CodeSpaceMismatchError } from './code-space-mismatch-error.js';

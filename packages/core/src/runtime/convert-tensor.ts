@@ -3,8 +3,8 @@ import { UnsupportedError } from '../errors/unsupported-error.js';
 import type { Tensor, TensorType } from '../tensor/tensor.js';
 import type { OrtModule, OrtTensor } from './ort-module.js';
 
-/** The typed-array class that holds each jointok element type. */
-const arrayClasses: Readonly<Record<TensorType, new (length: number) => ArrayLike<unknown>>> = {
+/** The typed-array class that holds each element type ONNX Runtime tensors take (not bfloat16). */
+const arrayClasses: Readonly<Partial<Record<TensorType, new (length: number) => ArrayLike<unknown>>>> = {
   float32: Float32Array,
   int32: Int32Array,
   int64: BigInt64Array,
@@ -12,6 +12,8 @@ const arrayClasses: Readonly<Record<TensorType, new (length: number) => ArrayLik
   bool: Uint8Array,
   float16: Uint16Array,
   int8: Int8Array,
+  int16: Int16Array,
+  uint16: Uint16Array,
   uint32: Uint32Array,
   float64: Float64Array,
 };
@@ -19,7 +21,7 @@ const arrayClasses: Readonly<Record<TensorType, new (length: number) => ArrayLik
 /** The element types a session accepts and returns. */
 export const sessionTensorTypes: readonly TensorType[] = Object.keys(arrayClasses) as TensorType[];
 
-/** True if `type` is a jointok element type. */
+/** True if `type` is an element type that sessions take (every jointok type except bfloat16). */
 export function isTensorType(type: unknown): type is TensorType {
   return typeof type === 'string' && Object.hasOwn(arrayClasses, type);
 }
@@ -33,8 +35,9 @@ export function assertTensorData(value: unknown, argument: string): asserts valu
   if (!isTensorType(type)) {
     throw new InvalidArgumentError({ argument: `${argument}.type`, expected: `one of ${sessionTensorTypes.join(', ')}`, received: type });
   }
-  if (!(data instanceof arrayClasses[type])) {
-    throw new InvalidArgumentError({ argument: `${argument}.data`, expected: `a ${arrayClasses[type].name} for type ${type}`, received: data });
+  const arrayClass = arrayClasses[type]!;
+  if (!(data instanceof arrayClass)) {
+    throw new InvalidArgumentError({ argument: `${argument}.data`, expected: `a ${arrayClass.name} for type ${type}`, received: data });
   }
   if (!Array.isArray(dims)) throw new InvalidArgumentError({ argument: `${argument}.dims`, expected: 'an array of sizes', received: dims });
 }

@@ -5,12 +5,16 @@ import { ConfigFields } from './config-fields.js';
 /** DAC (`model_type: "dac"`): residual VQ with `n_codebooks` codebooks of `codebook_size` codes. */
 export function dacManifest(config: Readonly<Record<string, unknown>>): Manifest {
   const fields = new ConfigFields(config);
+  const sampleRate = fields.positive('sampling_rate');
+  const hopLength = fields.count('hop_length');
+  const codebookSize = fields.count('codebook_size');
   return {
     manifestVersion: 1,
     modality: 'audio',
     family: 'dac',
     files: CODEC_FILES,
-    preprocessing: { sampleRate: fields.positive('sampling_rate'), channels: 1, hopLength: fields.count('hop_length') },
-    layout: { axes: ['codebooks', 'frames'], codebooks: fields.count('n_codebooks'), codebookSize: fields.count('codebook_size') },
+    preprocessing: { sampleRate, channels: 1, hopLength },
+    codeSpace: { axes: ['codebooks', 'frames'], streams: Array.from({ length: fields.count('n_codebooks') }, (_, i) => ({ name: `codebook${i}`, codebookSize })), frameRate: sampleRate / hopLength },
+    config: { hopLength },
   };
 }

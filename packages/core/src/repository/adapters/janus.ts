@@ -27,6 +27,7 @@ export function janusManifest(config: Readonly<Record<string, unknown>>): Manife
     family: 'janus',
     files: [{ path: 'onnx/image_decode.onnx', role: 'decoder' }],
     preprocessing: { imageSize },
-    layout: { axes: ['height', 'width'], height: grid, width: grid, downsample, codebookSize: vq.count('image_token_size'), codeDimension: vq.count('n_embed') },
+    codeSpace: { axes: ['height', 'width'], sizes: [grid, grid], streams: [{ name: 'image', codebookSize: vq.count('image_token_size') }] },
+    config: { downsample, codeDimension: vq.count('n_embed') },
   };
 }

@@ -8,22 +8,34 @@ describe('manifestFromConfig (onnx-community folders)', () => {
   it('SNAC 24 kHz: 3 codebooks of 4096 at strides 4, 2, 1; hop 512', () => {
     const manifest = manifestFromConfig(SNAC_CONFIG);
     expect(manifest).toMatchObject({ modality: 'audio', family: 'snac', preprocessing: { sampleRate: 24000, channels: 1, hopLength: 512 } });
-    expect(manifest.layout).toEqual({ axes: ['codebooks', 'frames'], codebooks: 3, codebookSize: 4096, strides: [4, 2, 1] });
+    expect(manifest.codeSpace).toEqual({
+      axes: ['tokens'],
+      streams: [{ name: 'scale0', codebookSize: 4096, stride: 4 }, { name: 'scale1', codebookSize: 4096, stride: 2 }, { name: 'scale2', codebookSize: 4096, stride: 1 }],
+      frameRate: 24000 / 512,
+    });
     expect(manifest.files.map((f) => [f.path, f.role])).toEqual([['onnx/encoder_model.onnx', 'encoder'], ['onnx/decoder_model.onnx', 'decoder']]);
   });
 
   it('DAC 44 kHz: 9 codebooks of 1024, hop 512', () => {
-    expect(manifestFromConfig(DAC_CONFIG)).toMatchObject({ family: 'dac', preprocessing: { sampleRate: 44100, hopLength: 512 }, layout: { codebooks: 9, codebookSize: 1024 } });
+    expect(manifestFromConfig(DAC_CONFIG)).toMatchObject({ family: 'dac', preprocessing: { sampleRate: 44100, hopLength: 512 } });
+    const space = manifestFromConfig(DAC_CONFIG).codeSpace!;
+    expect(space.streams).toHaveLength(9);
+    expect(space.streams.every((s) => s.codebookSize === 1024)).toBe(true);
+    expect(space.frameRate).toBe(44100 / 512);
   });
 
   it('Mimi: 32 codebooks of 2048, 1 semantic, 12.5 frames per second', () => {
-    expect(manifestFromConfig(MIMI_CONFIG)).toMatchObject({ family: 'mimi', preprocessing: { sampleRate: 24000, frameRate: 12.5 }, layout: { codebooks: 32, semanticCodebooks: 1, codebookSize: 2048 } });
+    expect(manifestFromConfig(MIMI_CONFIG)).toMatchObject({ family: 'mimi', preprocessing: { sampleRate: 24000 }, codeSpace: { frameRate: 12.5 } });
+    const names = manifestFromConfig(MIMI_CONFIG).codeSpace!.streams.map((s) => s.name);
+    expect(names).toHaveLength(32);
+    expect(names.slice(0, 2)).toEqual(['semantic0', 'acoustic0']);
   });
 
   it('Janus: image decoder only, 16384 codes, 24 x 24 grid at 384 px', () => {
     const manifest = manifestFromConfig(JANUS_CONFIG);
     expect(manifest).toMatchObject({ modality: 'image', family: 'janus', preprocessing: { imageSize: 384 } });
-    expect(manifest.layout).toMatchObject({ height: 24, width: 24, downsample: 16, codebookSize: 16384, codeDimension: 8 });
+    expect(manifest.codeSpace).toEqual({ axes: ['height', 'width'], sizes: [24, 24], streams: [{ name: 'image', codebookSize: 16384 }] });
+    expect(manifest.config).toEqual({ downsample: 16, codeDimension: 8 });
     expect(manifest.files).toEqual([{ path: 'onnx/image_decode.onnx', role: 'decoder' }]);
   });
 

@@ -10,12 +10,16 @@ export function snacManifest(config: Readonly<Record<string, unknown>>): Manifes
   const fields = new ConfigFields(config);
   const strides = fields.counts('vq_strides');
   const hopLength = fields.counts('encoder_rates').reduce((a, b) => a * b, 1);
+  const sampleRate = fields.positive('sampling_rate');
+  const codebookSize = fields.count('codebook_size');
   return {
     manifestVersion: 1,
     modality: 'audio',
     family: 'snac',
     files: CODEC_FILES,
-    preprocessing: { sampleRate: fields.positive('sampling_rate'), channels: 1, hopLength },
-    layout: { axes: ['codebooks', 'frames'], codebooks: strides.length, codebookSize: fields.count('codebook_size'), strides },
+    preprocessing: { sampleRate, channels: 1, hopLength },
+    // Streams of different rates: one flat block, coarsest stream first (the reference's order).
+    codeSpace: { axes: ['tokens'], streams: strides.map((stride, i) => ({ name: `scale${i}`, codebookSize, stride })), frameRate: sampleRate / hopLength },
+    config: { hopLength, strides },
   };
 }

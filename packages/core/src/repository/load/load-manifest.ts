@@ -1,4 +1,5 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import type { ConfigAdapter } from '../adapters/config-adapter.js';
 import { manifestFromConfig } from '../adapters/manifest-from-config.js';
 import { DEFAULT_MAX_JSON_BYTES } from '../download/transfer-options.js';
 import { DownloadError } from '../errors/download-error.js';
@@ -20,7 +21,7 @@ export interface LoadedManifest {
  *
  * @throws RepositoryNotFoundError when neither exists; OfflineError when neither is cached offline.
  */
-export async function loadManifest(access: FileAccess, options: Omit<ReadOptions, 'revalidate' | 'maxBytes'>): Promise<LoadedManifest> {
+export async function loadManifest(access: FileAccess, options: Omit<ReadOptions, 'revalidate' | 'maxBytes'>, adapters: readonly ConfigAdapter[]): Promise<LoadedManifest> {
   const read = { ...options, revalidate: true, maxBytes: DEFAULT_MAX_JSON_BYTES };
   let missing: unknown;
   try {
@@ -37,7 +38,7 @@ export async function loadManifest(access: FileAccess, options: Omit<ReadOptions
     if (isNotFound(error)) throw new RepositoryNotFoundError({ source: access.source.input, cause: error });
     throw error;
   }
-  return { manifest: manifestFromConfig(parseJson(config, 'config.json')), format: 'onnx-community' };
+  return { manifest: manifestFromConfig(parseJson(config, 'config.json'), adapters), format: 'onnx-community' };
 }
 
 /** A missing file: HTTP 404 (local readers report a missing file the same way). */

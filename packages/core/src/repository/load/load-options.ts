@@ -1,3 +1,4 @@
+import type { ConfigAdapter } from '../adapters/config-adapter.js';
 import type { FileCache } from '../cache/file-cache.js';
 import type { ProgressListener } from '../download/progress.js';
 import type { FetchLike } from '../download/transfer-options.js';
@@ -26,6 +27,11 @@ export interface LoadRepositoryOptions {
   retries?: number;
   /** Default weight variant of `.onnx` files (`fp16`, `q4f16`, ...). Default: full precision. */
   variant?: string;
+  /**
+   * Readers of `config.json` for folders without a `jointok.json` (onnx-community exports). `loadTokenizer`
+   * passes those of its families; default: the built-in SNAC, DAC, Mimi and Janus readers.
+   */
+  configAdapters?: readonly ConfigAdapter[];
 }
 
 /** Options of one file load. */

@@ -10,7 +10,7 @@ import { createNeutralPlatform } from './neutral-platform.js';
  *
  * @example
  * const repo = await loadRepository('hf:onnx-community/mimi-ONNX', { signal: AbortSignal.timeout(60_000) });
- * repo.manifest.layout; // { axes: ['codebooks', 'frames'], codebooks: 32, ... }
+ * repo.manifest.codeSpace; // { axes: ['codebooks', 'frames'], streams: [{ name: 'semantic0', codebookSize: 2048 }, ...], frameRate: 12.5 }
  * const encoder = await repo.file('onnx/encoder_model.onnx');
  */
 export function loadRepository(source: string, options: LoadRepositoryOptions = {}): Promise<ModelRepository> {

@@ -1,3 +1,4 @@
+import type { CodeSpace } from '../../modality/code-space.js';
 import type { Modality } from '../../modality/token-block.js';
 
 /** The `manifestVersion` this library writes and reads. Newer versions are refused, not guessed at. */
@@ -38,6 +39,10 @@ export interface ManifestSource {
   readonly revision?: string;
   /** Paper or citation. */
   readonly citation?: string;
+  /** File name of the checkpoint the folder was exported from (`vq_ds16_c2i.pt`). */
+  readonly checkpoint?: string;
+  /** sha256 of that checkpoint, so an export can be traced to the exact weights. */
+  readonly checkpointSha256?: string;
 }
 
 /**
@@ -52,11 +57,16 @@ export interface Manifest {
   /** The tokenizer family that knows how to run these files (`snac`, `dac`, `janus`, `default`, ...). */
   readonly family: string;
   readonly files: readonly ManifestFile[];
-  /** Input preparation (sample rate, image size, normalisation); read by the modality package. */
+  /** Input preparation (image steps, sample rate, channels, padding); read by the family. */
   readonly preprocessing?: Readonly<Record<string, unknown>>;
+  /** How decoder outputs become pixels or samples (clamp, scale, rounding, crops); read by the family. */
+  readonly postprocessing?: Readonly<Record<string, unknown>>;
+  /** The quantizer, as a spec for `createQuantizer`; its weights are the file with role `quantizer` (safetensors). */
   readonly quantizer?: ManifestQuantizer;
-  /** How codes are laid out (shape names, codebooks, strides); read by the joint vocabulary. */
-  readonly layout?: Readonly<Record<string, unknown>>;
+  /** The codes the tokenizer produces (axes, streams, codebook sizes); checked against joint layouts. */
+  readonly codeSpace?: CodeSpace;
+  /** Family-specific settings (downsampling factor, hop length, latent channels, ...). */
+  readonly config?: Readonly<Record<string, unknown>>;
   /** SPDX identifier or name of the weights' licence. */
   readonly license?: string;
   readonly source?: ManifestSource;

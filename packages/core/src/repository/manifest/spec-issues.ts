@@ -8,6 +8,16 @@ export class SpecIssues {
     this.errors.push(new InvalidSpecError({ path, expected, received }));
   }
 
+  /** Runs a validator that throws InvalidSpecError and records its error instead. */
+  check(validate: () => unknown): void {
+    try {
+      validate();
+    } catch (error) {
+      if (!InvalidSpecError.isInstance(error)) throw error;
+      this.errors.push(error);
+    }
+  }
+
   isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
   }

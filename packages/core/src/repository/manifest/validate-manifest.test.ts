@@ -18,7 +18,9 @@ function valid(): Record<string, unknown> {
     ],
     preprocessing: { sampleRate: 44100 },
     quantizer: { type: 'residual-vq', codebooks: 9 },
-    layout: { axes: ['codebooks', 'frames'] },
+    codeSpace: { axes: ['codebooks', 'frames'], streams: [{ name: 'codebook0', codebookSize: 1024 }, { name: 'codebook1', codebookSize: 1024 }], frameRate: 86.1328125 },
+    postprocessing: { clamp: [-1, 1] },
+    config: { hopLength: 512 },
     license: 'MIT',
     source: { url: 'https://github.com/descriptinc/descript-audio-codec', revision: 'v1.0.0' },
   };
@@ -48,6 +50,15 @@ describe('validateManifest / parseManifest', () => {
     ['license', 3, 'license'],
     ['source', { url: 5 }, 'source.url'],
     ['source', { homepage: 'x' }, 'source.homepage'],
+    ['postprocessing', 'clamp', 'postprocessing'],
+    ['config', null, 'config'],
+    ['layout', { axes: ['height', 'width'] }, 'layout'],
+    ['codeSpace', { axes: [], streams: [{ name: 'a', codebookSize: 4 }] }, 'codeSpace.axes'],
+    ['codeSpace', { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 2 ** 31 + 1 }] }, 'codeSpace.streams[0].codebookSize'],
+    ['codeSpace', { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 4, stride: 0 }] }, 'codeSpace.streams[0].stride'],
+    ['codeSpace', { axes: ['h', 'w'], sizes: [16], streams: [{ name: 'a', codebookSize: 4 }] }, 'codeSpace.sizes'],
+    ['codeSpace', { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 4 }], frameRate: -1 }, 'codeSpace.frameRate'],
+    ['codeSpace', { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 4, rate: 2 }] }, 'codeSpace.streams[0].rate'],
     ['colour', 'red', 'colour'],
   ])('names the field when %s is %j', (key, value, path) => {
     expect(errorPaths({ ...valid(), [key]: value })).toEqual([path]);

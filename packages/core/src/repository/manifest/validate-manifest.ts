@@ -1,4 +1,5 @@
 import type { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import { validateCodeSpace } from '../../modality/validate-code-space.js';
 import { isSafeRelativePath } from '../paths/safe-relative-path.js';
 import { MANIFEST_VERSION, type Manifest } from './manifest.js';
 import { SpecIssues } from './spec-issues.js';
@@ -8,10 +9,10 @@ export type ManifestValidation =
   | { readonly valid: true; readonly manifest: Manifest; readonly errors: readonly [] }
   | { readonly valid: false; readonly errors: readonly InvalidSpecError[] };
 
-const TOP_LEVEL = ['$schema', 'manifestVersion', 'name', 'modality', 'family', 'files', 'preprocessing', 'quantizer', 'layout', 'license', 'source', 'description'];
+const TOP_LEVEL = ['$schema', 'manifestVersion', 'name', 'modality', 'family', 'files', 'preprocessing', 'postprocessing', 'quantizer', 'codeSpace', 'config', 'license', 'source', 'description'];
 const FILE_FIELDS = ['path', 'sha256', 'size', 'role', 'variants'];
 const VARIANT_FIELDS = ['path', 'sha256', 'size'];
-const SOURCE_FIELDS = ['url', 'revision', 'citation'];
+const SOURCE_FIELDS = ['url', 'revision', 'citation', 'checkpoint', 'checkpointSha256'];
 const MODALITIES = ['text', 'image', 'video', 'audio'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -28,7 +29,8 @@ export function validateManifest(json: unknown): ManifestValidation {
   if (!MODALITIES.includes(json.modality as string)) issues.add('modality', `one of ${MODALITIES.join(', ')}`, json.modality);
   issues.string('family', json.family, true);
   for (const key of ['name', 'license', 'description', '$schema']) issues.string(key, json[key], false);
-  for (const key of ['preprocessing', 'layout']) issues.object(key, json[key], false);
+  for (const key of ['preprocessing', 'postprocessing', 'config']) issues.object(key, json[key], false);
+  if (json.codeSpace !== undefined) issues.check(() => validateCodeSpace(json.codeSpace));
   if (issues.object('quantizer', json.quantizer, false)) issues.string('quantizer.type', json.quantizer.type, true);
   if (issues.object('source', json.source, false)) {
     issues.knownKeys('source', json.source, SOURCE_FIELDS);

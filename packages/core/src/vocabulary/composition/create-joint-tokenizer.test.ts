@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
-import type { ModalityTokenizer } from '../../modality/modality-tokenizer.js';
+import { CodeSpaceMismatchError } from '../../errors/code-space-mismatch-error.js';
+import { ModalityMismatchError } from '../../errors/modality-mismatch-error.js';
+import type { CodeSpace } from '../../modality/code-space.js';
+import { createModalityTokenizer } from '../../modality/modality-tokenizer.js';
 import type { TokenBlock } from '../../modality/token-block.js';
 import { toyArtifacts, toyLayout } from '../__fixtures__/toy-layouts.js';
 import { createJointVocabulary } from '../joint-vocabulary.js';
@@ -8,25 +11,36 @@ import { createJointTokenizer } from './create-joint-tokenizer.js';
 
 // Test doubles that satisfy ModalityTokenizer: text maps 'a'..'z' to ids 30..55; an "image" is a
 // 2-D array of codes; "audio" is a list of speech codes.
-const text: ModalityTokenizer<string, string, 'text'> = {
+const text = createModalityTokenizer<string, string, 'text'>({
   modality: 'text',
+  codeSpace: { axes: ['tokens'], streams: [{ name: 'text', codebookSize: 100 }] },
   encode: (input) => ({ modality: 'text', codes: Int32Array.from(input, (c) => c.charCodeAt(0) - 67), shape: [input.length], meta: {} }),
   decode: (block) => String.fromCharCode(...[...block.codes].map((id) => id + 67)),
-};
-const image: ModalityTokenizer<number[][], number[][], 'image'> = {
+});
+const imageCodeSpace: CodeSpace = { axes: ['height', 'width'], streams: [{ name: 'image', codebookSize: 5 }] };
+const image = createModalityTokenizer<number[][], number[][], 'image'>({
   modality: 'image',
+  codeSpace: imageCodeSpace,
   encode: async (rows) => ({ modality: 'image', codes: Int32Array.from(rows.flat()), shape: [rows.length, rows[0]!.length], meta: {} }),
   decode: (block: TokenBlock<'image'>) => Array.from({ length: block.shape[0]! }, (_, r) => [...block.codes.subarray(r * block.shape[1]!, (r + 1) * block.shape[1]!)]),
-};
-const audio: ModalityTokenizer<number[], number[], 'audio'> = {
+});
+const audio = createModalityTokenizer<number[], number[], 'audio'>({
   modality: 'audio',
+  codeSpace: { axes: ['codebooks', 'frames'], streams: [{ name: 'speech', codebookSize: 4 }] },
   encode: (codes) => ({ modality: 'audio', codes: Int32Array.from(codes), shape: [1, codes.length], meta: {} }),
   decode: (block) => [...block.codes],
-};
+});
 
 describe('createJointTokenizer', () => {
   const vocabulary = createJointVocabulary(toyLayout, toyArtifacts);
-  const joint = createJointTokenizer({ vocabulary, text, image, audio });
+  // The toy layout has a second audio space (per-position SNAC-like streams at rates 1 and 2).
+  const snac = createModalityTokenizer<number[], number[], 'audio'>({
+    modality: 'audio',
+    codeSpace: { axes: ['tokens'], streams: [{ name: 'coarse', codebookSize: 2, stride: 2 }, { name: 'fine', codebookSize: 2, stride: 1 }] },
+    encode: (codes) => ({ modality: 'audio', codes: Int32Array.from(codes), shape: [codes.length], meta: {} }),
+    decode: (block) => [...block.codes],
+  });
+  const joint = createJointTokenizer({ vocabulary, text, image, audio, spaces: { snac } });
 
   it('encodes chat-style parts into joint ids with spans and decodes them back', async () => {
     const parts = [
@@ -64,6 +78,36 @@ describe('createJointTokenizer', () => {
       (e: unknown) => InvalidArgumentError.isInstance(e) && e.argument === 'parts[0]' && /video tokenizer/.test(e.message),
     );
     expect(() => createJointTokenizer({ vocabulary, image: {} as never })).toThrowError(/options.image/);
+    expect(() => createJointTokenizer({ vocabulary, spaces: { nowhere: image } })).toThrowError(InvalidArgumentError);
+    // An old-style object without a code space is refused up front, not at the first encode.
+    const { codeSpace: _, ...noSpace } = { ...image, codeSpace: undefined };
+    expect(() => createJointTokenizer({ vocabulary, image: { ...noSpace, modality: 'image' } as never })).toThrowError(/options.image.codeSpace/);
+  });
+
+  it('turns a value with toModalityTokenizer() into its tokenizer', async () => {
+    const convertible = { toModalityTokenizer: () => text, encode: () => [1, 2, 3], decode: () => 'x' };
+    const joint2 = createJointTokenizer({ vocabulary, text: convertible });
+    expect([...(await joint2.encode([{ type: 'text', text: 'hi' }])).ids]).toEqual([37, 38]);
+  });
+
+  it('checks each tokenizer against the layout space it serves', () => {
+    const wide = createModalityTokenizer({ ...image, codeSpace: { ...imageCodeSpace, streams: [{ name: 'image', codebookSize: 16384 }] } });
+    const error = (() => {
+      try {
+        createJointTokenizer({ vocabulary, image: wide });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(CodeSpaceMismatchError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ tokenizer: 'options.image', space: 'image', property: 'codebookSize', tokenizerValue: 16384, spaceValue: 5 });
+    expect((error as Error).message).toMatch(/16384 codes cannot go into a space of 5/);
+    const twoStreams = createModalityTokenizer({ ...audio, codeSpace: { axes: ['codebooks', 'frames'], streams: [{ name: 'a', codebookSize: 4 }, { name: 'b', codebookSize: 4 }] } });
+    expect(() => createJointTokenizer({ vocabulary, audio: twoStreams })).toThrowError(/2 codebook streams, the frame-major body holds 1/);
+    const wrongRates = createModalityTokenizer({ ...snac, codeSpace: { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 2, stride: 4 }, { name: 'b', codebookSize: 2 }] } });
+    expect(() => createJointTokenizer({ vocabulary, spaces: { snac: wrongRates } })).toThrowError(/rates \[1, 4\] per coarse frame, the space expects \[1, 2\]/);
+    expect(() => createJointTokenizer({ vocabulary, image: audio })).toThrowError(ModalityMismatchError);
   });
 
   it('reports repairs when decoding damaged ids leniently', async () => {
