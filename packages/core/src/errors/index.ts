@@ -12,3 +12,4 @@ export { InvalidWeightsFileError } from './invalid-weights-file-error.js';
 export { UnknownFamilyError } from './unknown-family-error.js';
 export { ModalityMismatchError } from './modality-mismatch-error.js';
 export { CodeSpaceMismatchError } from './code-space-mismatch-error.js';
+export { UnknownTokenIdError } from './unknown-token-id-error.js';

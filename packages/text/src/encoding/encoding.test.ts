@@ -52,7 +52,7 @@ describe('Encoding basics (o200k_base)', () => {
         expect.unreachable();
       } catch (error) {
         expect(UnknownTokenIdError.isInstance(error)).toBe(true);
-        expect((error as UnknownTokenIdError).index).toBe(index);
+        expect((error as UnknownTokenIdError).position).toBe(index);
       }
     }
   });

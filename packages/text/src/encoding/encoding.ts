@@ -1,4 +1,6 @@
-import { InvalidArgumentError } from '@jointok/core';
+import { InvalidArgumentError, type ModalityTokenizer } from '@jointok/core';
+import { textModalityTokenizer, type TextModalityOptions } from '../modality/text-modality-tokenizer.js';
+import type { TextTokenizer } from '../modality/text-tokenizer.js';
 import { bytePairEncode } from '../bpe/index.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { classifyText, scannerForPattern, translateRegex, type PieceScanner } from '../pretokenize/index.js';
@@ -34,7 +36,7 @@ const CACHE_LIMIT = 100_000;
  * A byte-level BPE encoding with tiktoken's exact semantics: regex pre-tokenization, rank-ordered
  * merges, special tokens under an explicit per-call policy. Built by `getEncoding` or `fromTiktoken`.
  */
-export class Encoding {
+export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
   /** Encoding name. */
   readonly name: string;
   /** Special-token literal → id. */
@@ -127,6 +129,14 @@ export class Encoding {
   createDecodeStream(): DecodeStream {
     return new DecodeStream(this.decoder);
   }
+  /**
+   * This encoding as core's `ModalityTokenizer<'text'>` (for `createJointTokenizer`, which also takes the
+   * encoding itself). Special tokens follow tiktoken's policy unless `encodeOptions` say otherwise.
+   */
+  toModalityTokenizer(options: TextModalityOptions<SpecialTokenPolicy> = {}): ModalityTokenizer<string, string, 'text'> {
+    return textModalityTokenizer(this, options);
+  }
+
 
   private encodeInto(text: string, options: SpecialTokenPolicy | undefined, out: number[], limit: number): void {
     const policy = this.specials.resolve(options);

@@ -74,7 +74,7 @@ export class TokenDecoder {
       const start = offsets[id] as number;
       const end = offsets[id + 1] as number;
       // `id >>> 0 === id` rejects negatives, fractions and NaN before they index anything.
-      if (id >>> 0 !== id || id >= size || end === start) throw new UnknownTokenIdError({ id, index: i, vocabularySize: this.vocabularySize });
+      if (id >>> 0 !== id || id >= size || end === start) throw new UnknownTokenIdError({ id, position: i, vocabularySize: this.vocabularySize });
       if (o + end - start > out.length) {
         const grown = new Uint8Array(Math.max(2 * out.length, o + end - start + (ids.length - i) * 8));
         grown.set(out.subarray(0, o));

@@ -4,7 +4,7 @@ import { DisallowedSpecialTokenError, InvalidUtf8Error, InvalidVocabularyError, 
 
 describe('text errors', () => {
   const cases = [
-    [new UnknownTokenIdError({ id: 7, index: 2, vocabularySize: 5 }), UnknownTokenIdError, 'unknown-token-id', /ids\[2\] is 7/],
+    [new UnknownTokenIdError({ id: 7, position: 2, vocabularySize: 5 }), UnknownTokenIdError, 'unknown-token-id', /ids\[2\] is 7/],
     [new DisallowedSpecialTokenError({ token: '<|endoftext|>', offset: 4 }), DisallowedSpecialTokenError, 'disallowed-special-token', /<\|endoftext\|>.*offset 4/],
     [new InvalidUtf8Error({ byteOffset: 9 }), InvalidUtf8Error, 'invalid-utf8', /byte 9/],
     [new UnsupportedRegexError({ pattern: 'a\\bb', construct: '\\b' }), UnsupportedRegexError, 'unsupported-regex', /\\\\b/],
@@ -27,7 +27,7 @@ describe('text errors', () => {
   });
 
   it('keeps typed fields', () => {
-    const error = new UnknownTokenIdError({ id: -1, index: 0, vocabularySize: 10 });
-    expect([error.id, error.index, error.vocabularySize]).toEqual([-1, 0, 10]);
+    const error = new UnknownTokenIdError({ id: -1, position: 0, vocabularySize: 10 });
+    expect([error.id, error.position, error.vocabularySize]).toEqual([-1, 0, 10]);
   });
 });

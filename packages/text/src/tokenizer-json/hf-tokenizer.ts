@@ -1,4 +1,6 @@
-import { InvalidArgumentError, UnsupportedError } from '@jointok/core';
+import { InvalidArgumentError, UnsupportedError, type ModalityTokenizer } from '@jointok/core';
+import { textModalityTokenizer, type TextModalityOptions } from '../modality/text-modality-tokenizer.js';
+import type { TextTokenizer } from '../modality/text-tokenizer.js';
 import { UnknownTokenIdError } from '../errors/index.js';
 import { AddedTokenSplitter, type AddedToken } from './added-tokens.js';
 import type { BpeModel } from './bpe-model.js';
@@ -42,13 +44,15 @@ export interface HfTokenizerStages {
  * Llama 2, Mistral, Gemma): added tokens → normalizer → pre-tokenizer → BPE → post-processor, and the
  * decoder chain back. Built by `fromTokenizerJson`.
  */
-export class HfTokenizer {
+export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
   private readonly stages: HfTokenizerStages;
   /** Added tokens matched on the raw input (`normalized: false`). */
   private readonly rawSplitter: AddedTokenSplitter;
   /** Added tokens matched on the normalized text (`normalized: true`), by their normalized content. */
   private readonly normalizedSplitter: AddedTokenSplitter;
   private readonly added = new Map<number, AddedToken>();
+  /** One past the largest id of the vocabulary and the added tokens. */
+  readonly vocabularySize: number;
 
   constructor(stages: HfTokenizerStages) {
     this.stages = stages;
@@ -59,6 +63,10 @@ export class HfTokenizer {
       (t) => normalize(t.content),
     );
     for (const token of stages.addedTokens) this.added.set(token.id, token);
+    let largest = -1;
+    for (const id of stages.model.vocab.values()) if (id > largest) largest = id;
+    for (const id of this.added.keys()) if (id > largest) largest = id;
+    this.vocabularySize = largest + 1;
   }
 
   /** Encodes text to ids, added tokens included, with the post-processor unless `addSpecialTokens: false`. */
@@ -130,6 +138,14 @@ export class HfTokenizer {
     return this.stages.model.vocab.get(token);
   }
 
+  /**
+   * This tokenizer as core's `ModalityTokenizer<'text'>` (for `createJointTokenizer`, which also takes the
+   * tokenizer itself). Text parts get no BOS/EOS template unless `encodeOptions.addSpecialTokens` is true.
+   */
+  toModalityTokenizer(options: TextModalityOptions<HfEncodeOptions> = {}): ModalityTokenizer<string, string, 'text'> {
+    return textModalityTokenizer(this, { encodeOptions: { addSpecialTokens: false, ...options.encodeOptions } });
+  }
+
   /** Decodes ids through the decoder chain. Unknown ids throw `UnknownTokenIdError`. */
   decode(ids: ArrayLike<number>, options: HfDecodeOptions = {}): string {
     const tokens: string[] = [];
@@ -138,7 +154,7 @@ export class HfTokenizer {
       const added = this.added.get(id);
       if (added !== undefined && added.special && options.skipSpecialTokens) continue;
       const token = added?.content ?? (Number.isInteger(id) ? this.stages.model.tokens[id] : undefined);
-      if (token === undefined) throw new UnknownTokenIdError({ id, index: i, vocabularySize: this.stages.model.vocab.size + this.added.size });
+      if (token === undefined) throw new UnknownTokenIdError({ id, position: i, vocabularySize: this.stages.model.vocab.size + this.added.size });
       tokens.push(token);
     }
     return this.stages.decoder === null ? tokens.join('') : this.stages.decoder(tokens).join('');

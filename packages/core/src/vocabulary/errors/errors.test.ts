@@ -11,7 +11,7 @@ import { CodebookOverflowError } from './codebook-overflow-error.js';
 import { LayoutOverlapError } from './layout-overlap-error.js';
 import { TruncatedBlockError } from './truncated-block-error.js';
 import { UnexpectedTokenIdError } from './unexpected-token-id-error.js';
-import { UnknownTokenIdError } from './unknown-token-id-error.js';
+import { UnknownTokenIdError } from '../../errors/unknown-token-id-error.js';
 import { UnresolvedTokenError } from './unresolved-token-error.js';
 import { thrown } from '../../__fixtures__/thrown.js';
 

@@ -1,5 +1,4 @@
 export { TruncatedBlockError } from './truncated-block-error.js';
-export { UnknownTokenIdError } from './unknown-token-id-error.js';
 export { UnexpectedTokenIdError } from './unexpected-token-id-error.js';
 export { LayoutOverlapError } from './layout-overlap-error.js';
 export { CodebookOverflowError } from './codebook-overflow-error.js';

@@ -4,7 +4,7 @@ import { MAX_RESOLUTION_DIGITS, type CompiledLayout, type CompiledResolution, ty
 import { TruncatedBlockError } from '../errors/truncated-block-error.js';
 import { UnexpectedTokenIdError } from '../errors/unexpected-token-id-error.js';
 import { UnexpectedHeadError } from '../errors/unexpected-head-error.js';
-import { UnknownTokenIdError } from '../errors/unknown-token-id-error.js';
+import { UnknownTokenIdError } from '../../errors/unknown-token-id-error.js';
 import { headOfInternal, realId, type HeadTable } from '../compile/head-table.js';
 import { readBody, readLane, readLaneBlock } from './body-readers.js';
 import { buildLaneBlock, buildProgramBlock } from './build-block.js';
@@ -208,7 +208,7 @@ export class ParseMachine {
     }
     if (this.strict) {
       this.checkHead(id);
-      throw new UnknownTokenIdError({ position: this.pos, id, textSize: layout.textSize });
+      throw new UnknownTokenIdError({ position: this.pos, id, vocabularySize: layout.textSize, message: `Id ${id} at position ${this.pos} is outside every space: expected a text id in [0, ${layout.textSize}) or a block begin marker.` });
     }
     this.addRepair({ kind: 'dropped-unknown-id', position: this.pos, space: null, droppedIds: 1, detail: `id ${id} is outside every space` });
     this.pos++;
