@@ -11,8 +11,8 @@ export { createNearestLookup, nearestRequest, runEncodeSteps, runEncodeStepsAsyn
 export { foldWeightNorm } from './quantizers/residual/index.js';
 export { roundToBfloat16 } from './quantizers/fsq/index.js';
 export { nearestCodeGraph } from './runtime/nearest/nearest-code-graph.js';
-export { decodeBase64 } from './runtime/nearest/decode-base64.js';
-export { createSeededRandom } from './kmeans/seeded-random.js';
+export { decodeBase64, encodeBase64 } from './bytes/index.js';
+export { createSeededRandom } from './random/seeded-random.js';
 export { loadRepositoryWith, createNeutralPlatform, findFileEntry, type RepositoryPlatform, type LocalFolderReader, type LocalReadRequest } from './repository/load/index.js';
 export { assertSafeRelativePath, isSafeRelativePath, ONNX_VARIANTS, variantPath, type OnnxVariant } from './repository/paths/index.js';
 export { resolveSource, joinUrl, type ResolveSourceOptions } from './repository/source/index.js';

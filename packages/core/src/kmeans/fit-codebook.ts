@@ -5,7 +5,7 @@ import { createNearestCodeSearch } from '../quantizers/math/nearest-code-search.
 import type { Tensor } from '../tensor/tensor.js';
 import { readFitSettings, type FitCodebookOptions } from './fit-codebook-options.js';
 import { kmeansPlusPlus } from './kmeans-plus-plus.js';
-import { createSeededRandom } from './seeded-random.js';
+import { createSeededRandom } from '../random/seeded-random.js';
 import { updateCentroids } from './update-centroids.js';
 
 /** A fitted codebook, with what {@link createQuantizer} needs to use it right away. */

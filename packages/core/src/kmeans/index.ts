@@ -1,3 +1,3 @@
 export { fitCodebook, type FitCodebookResult } from './fit-codebook.js';
 export type { FitCodebookOptions, FitCodebookProgress } from './fit-codebook-options.js';
-export { createSeededRandom } from './seeded-random.js';
+

@@ -1,23 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidArgumentError } from '@jointok/core';
-import { decodeBase64, decodeByteText, encodeBase64, encodeByteText, encodeUtf8Into, findInvalidUtf8, utf8Length } from './index.js';
-
-describe('base64', () => {
-  it('matches Buffer on random bytes both ways', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
-        const reference = Buffer.from(bytes).toString('base64');
-        expect(encodeBase64(bytes)).toBe(reference);
-        expect(Array.from(decodeBase64(reference))).toEqual(Array.from(bytes));
-      }),
-    );
-  });
-
-  it('rejects characters outside the alphabet with a typed error', () => {
-    expect(() => decodeBase64('ab$d')).toThrow(InvalidArgumentError);
-  });
-});
+import { decodeByteText, encodeByteText, encodeUtf8Into, findInvalidUtf8, utf8Length } from './index.js';
 
 describe('utf8', () => {
   it('encodes like TextEncoder, lone surrogates included', () => {

@@ -8,6 +8,7 @@ import { checkAddedTokens } from './check-added-tokens.js';
 import { checkMerges } from './check-merges.js';
 import { patternFromPreTokenizer } from './pattern-from-pre-tokenizer.js';
 import { toTiktoken } from './to-tiktoken.js';
+import { readMerges } from '../tokenizer-json/read-merges.js';
 import { readTokenizerJson } from '../tokenizer-json/read-tokenizer-json.js';
 
 /** A tokenizer in tiktoken's terms: load it with `fromTiktoken(ranks, { pattern, specialTokens })`. */
@@ -69,29 +70,9 @@ function readVocabulary(model: Spec): { vocabulary: FlatVocabulary; ids: Map<str
 }
 
 /** `[left, right, merged]` ids per line of `model.merges`. */
-function readMerges(model: Spec, ids: Map<string, number>): Int32Array {
-  const list = array(model.merges, 'model.merges');
-  const merges = new Int32Array(list.length * 3);
-  list.forEach((merge, i) => {
-    const path = `model.merges[${i}]`;
-    let left: string;
-    let right: string;
-    if (typeof merge === 'string') {
-      const space = merge.indexOf(' ', 1);
-      if (space < 0) throw new InvalidSpecError({ path, expected: '"left right"', received: merge });
-      left = merge.slice(0, space);
-      right = merge.slice(space + 1);
-    } else {
-      const pair = array(merge, path);
-      left = string(pair[0], `${path}[0]`);
-      right = string(pair[1], `${path}[1]`);
-    }
-    const a = ids.get(left);
-    const b = ids.get(right);
-    const t = ids.get(left + right);
-    if (a === undefined || b === undefined || t === undefined) throw new InvalidSpecError({ path, expected: 'a merge of two vocabulary tokens into a vocabulary token', received: merge });
-    merges.set([a, b, t], 3 * i);
-  });
+function mergeTriples(model: Spec, ids: Map<string, number>): Int32Array {
+  const merges = new Int32Array(array(model.merges, 'model.merges').length * 3);
+  readMerges(model.merges, ids, 'model', (a, b, t, i) => merges.set([a, b, t], 3 * i));
   return merges;
 }
 
@@ -122,7 +103,7 @@ export function tokenizerJsonToTiktoken(json: string | object, options: Tokenize
   const show = (id: number): string => JSON.stringify(tokens[id]);
   const added = readAddedTokens(spec.added_tokens).map((token) => ({ ...token, id: ids.get(token.content) ?? token.id }));
   checkAddedTokens(added);
-  checkMerges(table, readMerges(model, ids), model.ignore_merges === true, new Set(added.map((t) => t.id)), show);
+  checkMerges(table, mergeTriples(model, ids), model.ignore_merges === true, new Set(added.map((t) => t.id)), show);
   const specialTokens: Record<string, number> = {};
   for (const token of added) specialTokens[token.content] ??= token.id;
   return { ranks: toTiktoken(vocabulary), vocabulary, pattern, specialTokens };

@@ -5,6 +5,7 @@ import { PieceCache } from '../vocabulary/index.js';
 import { byteLevelToBytes, BYTE_TO_CHAR } from './byte-level-alphabet.js';
 import { mergeWord } from './merge-word.js';
 import { PairTable } from './pair-table.js';
+import { readMerges } from './read-merges.js';
 import { array, boolean, integer, object, string, type Spec } from './spec.js';
 
 /**
@@ -60,27 +61,7 @@ export class BpeModel {
 
     const merges = array(spec.merges, `${path}.merges`);
     this.pairs = new PairTable(merges.length);
-    merges.forEach((merge, i) => {
-      let left: string;
-      let right: string;
-      if (typeof merge === 'string') {
-        const space = merge.indexOf(' ', 1);
-        if (space < 0) throw new InvalidSpecError({ path: `${path}.merges[${i}]`, expected: '"left right"', received: merge });
-        left = merge.slice(0, space);
-        right = merge.slice(space + 1);
-      } else {
-        const pair = array(merge, `${path}.merges[${i}]`);
-        left = string(pair[0], `${path}.merges[${i}][0]`);
-        right = string(pair[1], `${path}.merges[${i}][1]`);
-      }
-      const a = this.vocab.get(left);
-      const b = this.vocab.get(right);
-      const merged = this.vocab.get(left + right);
-      if (a === undefined || b === undefined || merged === undefined) {
-        throw new InvalidSpecError({ path: `${path}.merges[${i}]`, expected: 'a merge of two vocabulary tokens into a vocabulary token', received: merge });
-      }
-      this.pairs.add(a, b, i, merged);
-    });
+    readMerges(merges, this.vocab, path, (a, b, merged, i) => this.pairs.add(a, b, i, merged));
   }
 
   /** Appends the ids of one pre-token to `out`. */

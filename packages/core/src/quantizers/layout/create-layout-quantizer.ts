@@ -15,6 +15,7 @@ import type {
 import { assertNearestSearch } from '../search/assert-nearest-search.js';
 import { runEncodeStepsAsync } from '../search/run-encode-steps.js';
 import { arrangeCodes, collectCodes } from './arrange-codes.js';
+import { withCallerIndex, withCallerIndexAsync } from './caller-index.js';
 import { gatherVectors, scatterVectors } from './gather-vectors.js';
 
 /**
@@ -45,15 +46,16 @@ export function createLayoutQuantizer(spec: QuantizerSpec, kernel: VectorQuantiz
     decodeVectors: (codes, count, codesPerVector) => kernel.decodeVectors(codes, count, codesPerVector),
     encode(latents: Tensor<'float32'>, encodeOptions: QuantizerEncodeOptions = {}) {
       const { vectors, count, batchShape } = gatherVectors(latents, kernel.dim, encodeOptions.channelAxis ?? channelAxis);
-      return arrange(kernel.encodeVectors(vectors, count, encodeOptions), count, batchShape);
+      return arrange(withCallerIndex(latents, () => kernel.encodeVectors(vectors, count, encodeOptions)), count, batchShape);
     },
     async encodeAsync(latents: Tensor<'float32'>, encodeOptions: QuantizerEncodeAsyncOptions = {}) {
       const { vectors, count, batchShape } = gatherVectors(latents, kernel.dim, encodeOptions.channelAxis ?? channelAxis);
       encodeOptions.signal?.throwIfAborted();
-      const codes =
+      const codes = await withCallerIndexAsync(latents, async () =>
         kernel.encodeSteps === undefined
           ? kernel.encodeVectors(vectors, count, encodeOptions)
-          : await runEncodeStepsAsync(kernel.encodeSteps(vectors, count, encodeOptions), encodeOptions.nearestSearch ?? options.nearestSearch, encodeOptions.signal);
+          : runEncodeStepsAsync(kernel.encodeSteps(vectors, count, encodeOptions), encodeOptions.nearestSearch ?? options.nearestSearch, encodeOptions.signal),
+      );
       return arrange(codes, count, batchShape);
     },
     decode(codesTensor: Tensor<'int32' | 'int64'>, options: QuantizerDecodeOptions = {}) {

@@ -1,4 +1,4 @@
-import { decodeBase64 } from '../../runtime/nearest/decode-base64.js';
+import { decodeBase64 } from '../../bytes/base64.js';
 import { nearestDotsWasmBase64 } from './nearest-dots-wasm.js';
 
 /** The exports of `tools/wasm/nearest-dots.wat` (byte addresses; see that file for the layout). */

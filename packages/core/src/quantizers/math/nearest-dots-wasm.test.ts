@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import createWabt from 'wabt';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64 } from '../../runtime/nearest/decode-base64.js';
+import { decodeBase64 } from '../../bytes/base64.js';
 import { nearestDotsWasmBase64 } from './nearest-dots-wasm.js';
 
 describe('nearestDotsWasmBase64', () => {

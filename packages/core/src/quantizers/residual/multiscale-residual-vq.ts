@@ -4,6 +4,7 @@ import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import { UnsupportedError } from '../../errors/unsupported-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { collectCodes } from '../layout/arrange-codes.js';
+import { withCallerIndex } from '../layout/caller-index.js';
 import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
 import type { ChannelAxis, Quantizer, QuantizerDecodeOptions, QuantizerEncodeAsyncOptions, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readEnum, readInteger, readIntegerArray, readNumber } from '../spec/spec-fields.js';
@@ -84,7 +85,7 @@ export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights
 
   const scaleSteps = (latents: Tensor<'float32'>, options: QuantizerEncodeOptions): EncodeSteps<Tensor<'int32'>[]> => {
     const { vectors, batch, frames } = gatherSequence(latents, dim, options.channelAxis ?? channelAxis);
-    assertFinite(vectors);
+    withCallerIndex(latents, () => assertFinite(vectors));
     for (const stride of strides) {
       if (frames % stride !== 0) throw new ShapeMismatchError({ argument: 'latents', expected: `a time length that is a multiple of every stride (${strides.join(', ')})`, received: latents.dims });
     }

@@ -2,6 +2,7 @@ import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { arrangeCodes, collectCodes } from '../layout/arrange-codes.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
+import { withCallerIndex } from '../layout/caller-index.js';
 import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
 import type { CodeArray, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { readInteger, readNumber } from '../spec/spec-fields.js';
@@ -94,7 +95,7 @@ export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights:
     encodeDetailed(latents, encodeOptions = {}) {
       const axis = encodeOptions.channelAxis ?? layout.channelAxis;
       const { vectors, count, batchShape } = gatherVectors(latents, dim, axis);
-      assertFinite(vectors);
+      withCallerIndex(latents, () => assertFinite(vectors));
       const used = stageCount(encodeOptions, numQuantizers);
       const result = runEncodeSteps(encodeStageSteps(stages, vectors, count, used));
       return {

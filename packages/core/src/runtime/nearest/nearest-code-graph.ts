@@ -1,5 +1,5 @@
 import type { NearestMetric } from '../../quantizers/math/nearest-code.js';
-import { decodeBase64 } from './decode-base64.js';
+import { decodeBase64 } from '../../bytes/base64.js';
 import { nearestDotModelBase64, nearestL2ModelBase64 } from './nearest-code-models.js';
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@jointok/core';
+import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const lookup = new Int16Array(128).fill(-1);
