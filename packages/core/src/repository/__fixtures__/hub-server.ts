@@ -17,6 +17,14 @@ export interface FileBehaviour {
   endless?: boolean;
   /** Answer Range requests with 206 even when If-Range no longer matches (a broken server). */
   ignoreIfRange?: boolean;
+  /** Send no ETag (no validator to resume against). */
+  noEtag?: boolean;
+  /** Send no Content-Length and no chunked framing: the body ends when the connection closes. */
+  closeDelimited?: boolean;
+  /** Send this many bytes, then nothing more while keeping the connection open. */
+  stallAfter?: number;
+  /** Answer every request with 304 Not Modified, conditional or not (a broken server or proxy). */
+  alwaysNotModified?: boolean;
 }
 
 /** One request the server saw. */
@@ -89,7 +97,7 @@ export class HubServer {
       return;
     }
     const etag = `"${createHash('sha256').update(body).digest('hex')}"`;
-    if (request.headers['if-none-match'] === etag) {
+    if (behaviour.alwaysNotModified || request.headers['if-none-match'] === etag) {
       seen(304);
       response.writeHead(304, { etag }).end();
       return;
@@ -116,7 +124,17 @@ export class HubServer {
     seen(status);
     const headers: Record<string, string> = { etag, 'content-length': String(body.length - start), 'content-type': 'application/octet-stream' };
     if (status === 206) headers['content-range'] = `bytes ${start}-${body.length - 1}/${body.length}`;
+    if (behaviour.noEtag) delete headers.etag;
+    if (behaviour.closeDelimited) {
+      delete headers['content-length'];
+      headers.connection = 'close';
+      response.useChunkedEncodingByDefault = false;
+    }
     response.writeHead(status, headers);
+    if (behaviour.stallAfter !== undefined) {
+      await new Promise<void>((resolve) => response.write(body.subarray(start, start + behaviour.stallAfter!), () => resolve()));
+      return; // never ends: the client must give up
+    }
     let end = body.length;
     const cut = behaviour.cutAfter !== undefined && (behaviour.cutTimes ?? Infinity) > 0;
     if (cut) {

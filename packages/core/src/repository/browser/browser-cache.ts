@@ -13,6 +13,8 @@ export interface BrowserCacheOptions {
 }
 
 const SHA_HEADER = 'x-jointok-sha256';
+/** Marks a stored body whose end could not be checked (see `VerifiedDownload.complete`). */
+const INCOMPLETE_HEADER = 'x-jointok-unverified-end';
 
 /**
  * A {@link FileCache} on the browser Cache API, keyed by file URL. Each stored response carries the
@@ -39,6 +41,8 @@ export function createBrowserCache(options: BrowserCacheOptions = {}): FileCache
       if (download === undefined) return cached!.bytes;
       const headers: Record<string, string> = { 'content-type': 'application/octet-stream', [SHA_HEADER]: download.sha256 };
       if (download.etag !== undefined) headers.etag = download.etag;
+      // A body whose end could not be checked is kept only as an offline fallback.
+      if (!download.complete) headers[INCOMPLETE_HEADER] = '1';
       await cache.put(request.url, new Response(download.bytes as Uint8Array<ArrayBuffer>, { headers }));
       return download.bytes;
     },
@@ -48,6 +52,7 @@ export function createBrowserCache(options: BrowserCacheOptions = {}): FileCache
 async function readIntact(cache: Cache, request: CachedFileRequest): Promise<{ bytes: Uint8Array; etag: string | undefined } | undefined> {
   const hit = await cache.match(request.url);
   if (hit === undefined) return undefined;
+  if (hit.headers.get(INCOMPLETE_HEADER) === '1' && !request.offline) return undefined;
   const bytes = new Uint8Array(await hit.arrayBuffer());
   const expected = request.sha256 ?? hit.headers.get(SHA_HEADER) ?? undefined;
   const intact = expected !== undefined && (await sha256Hex(bytes)) === expected.toLowerCase() && (request.size === undefined || request.size === bytes.length);

@@ -9,6 +9,8 @@ export interface VerifiedDownload {
   readonly bytes: Uint8Array;
   readonly sha256: string;
   readonly etag: string | undefined;
+  /** Whether the body's end was checked (length, chunked framing, or the manifest's sha256/size). */
+  readonly complete: boolean;
 }
 
 /**
@@ -26,5 +28,5 @@ export async function downloadVerified(request: FileRequest, ifNoneMatch?: strin
   const bytes = sink.bytes();
   const sha256 = await sha256Hex(bytes);
   verifyDigest(request.file, { size: bytes.length, sha256 }, request);
-  return { bytes, sha256, etag: result.kind === 'done' ? result.etag : undefined };
+  return { bytes, sha256, etag: result.etag, complete: result.complete || request.sha256 !== undefined || request.size !== undefined };
 }

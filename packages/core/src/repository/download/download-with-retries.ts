@@ -9,13 +9,13 @@ import type { FileRequest } from './transfer-options.js';
  * `request.retries` times. Each retry resumes after the bytes already held (HTTP Range with
  * If-Range, so a file that changed in between is fetched whole again).
  */
-export async function downloadWithRetries(request: FileRequest, sink: DownloadSink, options: { ifNoneMatch?: string | undefined; resume?: boolean } = {}): Promise<AttemptResult> {
+export async function downloadWithRetries(request: FileRequest, sink: DownloadSink, options: { ifNoneMatch?: string | undefined; resume?: boolean } = {}): Promise<Exclude<AttemptResult, { kind: 'changed' }>> {
   let resume = options.resume ?? true;
   for (let failures = 0; ; ) {
     const resuming = resume && sink.held().bytes > 0 && sink.held().etag !== undefined;
     try {
       const result = await fetchIntoSink(request, sink, { resume, ifNoneMatch: options.ifNoneMatch });
-      if (result.kind !== 'changed') return result;
+      if (result.kind !== 'changed') return result as Exclude<AttemptResult, { kind: 'changed' }>;
     } catch (error) {
       if (!DownloadError.isInstance(error)) throw error;
       // 416: the held bytes do not fit the file (e.g. complete but never moved into place).

@@ -1,11 +1,17 @@
 import { DownloadError } from '../errors/download-error.js';
+import { IntegrityError } from '../errors/integrity-error.js';
 import { SizeLimitError } from '../errors/size-limit-error.js';
+import { StallTimer } from './stall-timer.js';
 import type { DownloadSink } from './download-sink.js';
 import type { FileRequest } from './transfer-options.js';
 
 /** What one attempt ended with. */
 export type AttemptResult =
-  | { readonly kind: 'done'; readonly etag: string | undefined; readonly bytes: number }
+  /**
+   * `complete`: the body's end was checked (a Content-Length, or chunked framing, which the HTTP client
+   * verifies). A close-delimited body of unknown length ends the same way whether it was whole or cut.
+   */
+  | { readonly kind: 'done'; readonly etag: string | undefined; readonly bytes: number; readonly complete: boolean }
   | { readonly kind: 'not-modified' }
   /** A 206 whose ETag differs from the partial's: the file changed, start again from byte 0. */
   | { readonly kind: 'changed' };
@@ -37,15 +43,19 @@ export async function fetchIntoSink(request: FileRequest, sink: DownloadSink, op
   }
   if (options.ifNoneMatch !== undefined) headers['if-none-match'] = options.ifNoneMatch;
 
+  const stall = new StallTimer(request);
   let response: Response;
   try {
-    response = await request.fetch(request.url, { headers, signal, redirect: 'follow' });
+    response = await stall.guard(request.fetch(request.url, { headers, signal: stall.signal, redirect: 'follow' }), 0);
   } catch (cause) {
     signal?.throwIfAborted();
+    stall.rethrowIfStalled(cause, 0);
     throw new DownloadError({ url: request.url, cause, message: `Download of ${request.url} failed: ${(cause as Error)?.message ?? cause}.` });
   }
   if (response.status === 304) {
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
+    // Only a conditional request may be answered "not modified"; anything else must not vouch for bytes.
+    if (options.ifNoneMatch === undefined) throw new DownloadError({ url: request.url, status: 304, message: `${request.url} answered 304 Not Modified to a request that was not conditional.` });
     return { kind: 'not-modified' };
   }
   if (response.status !== 200 && response.status !== 206) {
@@ -72,15 +82,20 @@ export async function fetchIntoSink(request: FileRequest, sink: DownloadSink, op
     await response.body?.cancel();
     throw new SizeLimitError({ file: request.file, limit: request.maxBytes });
   }
+  if (total !== undefined && request.size !== undefined && total !== request.size) {
+    await response.body?.cancel();
+    throw new IntegrityError({ file: request.file, expected: `${request.size} bytes`, actual: `${total} bytes (announced by the server)` });
+  }
   await sink.begin(start, etag);
-  const loaded = await pump(request, response, sink, start, total);
+  const loaded = await pump(request, response, sink, start, total, stall);
   if (total !== undefined && loaded !== total) {
     throw new DownloadError({ url: request.url, message: `Download of ${request.url} ended after ${loaded} of ${total} bytes.` });
   }
-  return { kind: 'done', etag, bytes: loaded };
+  const chunked = /\bchunked\b/i.test(response.headers.get('transfer-encoding') ?? '');
+  return { kind: 'done', etag, bytes: loaded, complete: total !== undefined || chunked };
 }
 
-async function pump(request: FileRequest, response: Response, sink: DownloadSink, start: number, total: number | undefined): Promise<number> {
+async function pump(request: FileRequest, response: Response, sink: DownloadSink, start: number, total: number | undefined, stall: StallTimer): Promise<number> {
   const { signal } = request;
   let loaded = start;
   request.onProgress?.({ file: request.file, loaded, total, cached: false });
@@ -90,19 +105,23 @@ async function pump(request: FileRequest, response: Response, sink: DownloadSink
     for (;;) {
       let next: ReadableStreamReadResult<Uint8Array>;
       try {
-        next = await reader.read();
+        next = await stall.guard(reader.read(), loaded);
       } catch (cause) {
         signal?.throwIfAborted();
+        stall.rethrowIfStalled(cause, loaded);
         throw new DownloadError({ url: request.url, cause, message: `Download of ${request.url} broke off after ${loaded} bytes: ${(cause as Error)?.message ?? cause}.` });
       }
       if (next.done) return loaded;
       signal?.throwIfAborted();
       loaded += next.value.length;
       if (loaded > request.maxBytes) throw new SizeLimitError({ file: request.file, limit: request.maxBytes });
+      // A file listed at N bytes is refused at byte N + 1, not after an endless body.
+      if (request.size !== undefined && loaded > request.size) throw new IntegrityError({ file: request.file, expected: `${request.size} bytes`, actual: `more than ${request.size} bytes` });
       await sink.write(next.value);
       request.onProgress?.({ file: request.file, loaded, total, cached: false });
     }
   } finally {
+    stall.stop();
     // Releases the connection when we stop early (size limit, abort, sink error).
     reader.cancel().catch(() => undefined);
   }

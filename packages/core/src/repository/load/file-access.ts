@@ -1,3 +1,4 @@
+import { cacheKeySegment } from '../source/resolve-source.js';
 import { UnsupportedError } from '../../errors/unsupported-error.js';
 import type { FileCache } from '../cache/file-cache.js';
 import type { ProgressListener } from '../download/progress.js';
@@ -15,6 +16,7 @@ export interface AccessSettings {
   readonly offline: boolean;
   readonly maxBytes: number;
   readonly retries: number;
+  readonly stallMs: number;
   readonly fetch: FetchLike;
 }
 
@@ -60,7 +62,8 @@ export async function openFileAccess(platform: RepositoryPlatform, source: Resol
     url: (path) => joinUrl(source.baseUrl, path),
     read: (entry, options) =>
       settings.cache.load({
-        key: `${source.cacheKey}/${entry.path}`,
+        // File segments in their URL form (as joinUrl writes them), then escaped like the source's.
+        key: `${source.cacheKey}/${entry.path.split('/').map((segment) => cacheKeySegment(encodeURIComponent(segment))).join('/')}`,
         file: entry.path,
         url: joinUrl(source.baseUrl, entry.path),
         headers,
@@ -70,6 +73,7 @@ export async function openFileAccess(platform: RepositoryPlatform, source: Resol
         offline: settings.offline,
         maxBytes: options.maxBytes,
         retries: settings.retries,
+        stallMs: settings.stallMs,
         fetch: settings.fetch,
         signal: options.signal,
         onProgress: options.onProgress,

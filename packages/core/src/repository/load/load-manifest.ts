@@ -6,6 +6,7 @@ import { DownloadError } from '../errors/download-error.js';
 import { OfflineError } from '../errors/offline-error.js';
 import { RepositoryNotFoundError } from '../errors/repository-not-found-error.js';
 import { MANIFEST_FILE, type Manifest } from '../manifest/manifest.js';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../manifest/json-depth.js';
 import { parseManifest } from '../manifest/parse-manifest.js';
 import type { FileAccess, ReadOptions } from './file-access.js';
 
@@ -49,6 +50,7 @@ export function isNotFound(error: unknown): boolean {
 /** Parses JSON bytes. @throws InvalidSpecError naming the file. */
 export function parseJson(bytes: Uint8Array, file: string): unknown {
   const text = new TextDecoder().decode(bytes);
+  if (jsonTextDepth(text) > MAX_JSON_DEPTH) throw new InvalidSpecError({ path: file, expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`, received: 'a deeper document', message: `${file} is nested more than ${MAX_JSON_DEPTH} levels deep.` });
   try {
     return JSON.parse(text);
   } catch (cause) {

@@ -23,8 +23,14 @@ export interface LoadRepositoryOptions {
   maxBytes?: number;
   /** The fetch to use. Default: the global fetch. */
   fetch?: FetchLike;
-  /** Retries of a failed download (network error, cut body, 5xx), each resuming. Default 2. */
+  /** Retries of a failed download (network error, cut body, 5xx, stall), each resuming. Default 2. */
   retries?: number;
+  /**
+   * Milliseconds a download may receive nothing (no headers, no body bytes) before the attempt fails as
+   * stalled and is retried. Data-idle, not total: a slow download that moves never times out. Default
+   * 30 000; 0 turns the check off.
+   */
+  stallTimeout?: number;
   /** Default weight variant of `.onnx` files (`fp16`, `q4f16`, ...). Default: full precision. */
   variant?: string;
   /**

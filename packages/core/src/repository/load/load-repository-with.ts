@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES } from '../download/transfer-options.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES, DEFAULT_STALL_TIMEOUT_MS } from '../download/transfer-options.js';
 import { resolveSource } from '../source/resolve-source.js';
 import { findFileEntry } from './find-file-entry.js';
 import { openFileAccess } from './file-access.js';
@@ -18,13 +18,15 @@ export async function loadRepositoryWith(platform: RepositoryPlatform, source: s
   if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new InvalidArgumentError({ argument: 'maxBytes', expected: 'a positive integer', received: options.maxBytes });
   const retries = options.retries ?? 2;
   if (!Number.isSafeInteger(retries) || retries < 0) throw new InvalidArgumentError({ argument: 'retries', expected: 'an integer >= 0', received: options.retries });
+  const stallMs = options.stallTimeout ?? DEFAULT_STALL_TIMEOUT_MS;
+  if (typeof stallMs !== 'number' || !(stallMs >= 0) || stallMs > 2 ** 31 - 1) throw new InvalidArgumentError({ argument: 'stallTimeout', expected: 'milliseconds >= 0 (0: no stall check)', received: options.stallTimeout });
   const fetch = options.fetch ?? globalThis.fetch?.bind(globalThis);
   if (typeof fetch !== 'function') throw new InvalidArgumentError({ argument: 'fetch', expected: 'a fetch function (none is global here)', received: fetch });
   options.signal?.throwIfAborted();
 
   const defaults = platform.defaults(options);
   const resolved = resolveSource(source, { endpoint: defaults.endpoint });
-  const access = await openFileAccess(platform, resolved, { cache: defaults.cache, token: defaults.token, offline: defaults.offline, maxBytes, retries, fetch });
+  const access = await openFileAccess(platform, resolved, { cache: defaults.cache, token: defaults.token, offline: defaults.offline, maxBytes, retries, stallMs, fetch });
   const { manifest, format } = await loadManifest(access, { signal: options.signal, onProgress: options.onProgress }, options.configAdapters ?? BUILT_IN_CONFIG_ADAPTERS);
 
   const call = (fileOptions: FileOptions | undefined) => ({

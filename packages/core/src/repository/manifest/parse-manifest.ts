@@ -1,6 +1,7 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { UnsupportedError } from '../../errors/unsupported-error.js';
 import { MANIFEST_VERSION, type Manifest } from './manifest.js';
+import { jsonTextDepth, MAX_JSON_DEPTH, valueDepth } from './json-depth.js';
 import { validateManifest } from './validate-manifest.js';
 
 /**
@@ -11,6 +12,7 @@ import { validateManifest } from './validate-manifest.js';
  */
 export function parseManifest(input: unknown): Manifest {
   const json = typeof input === 'string' || input instanceof Uint8Array ? parseJson(input) : input;
+  if (valueDepth(json) > MAX_JSON_DEPTH) throw new InvalidSpecError({ path: '', expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`, received: 'a deeper document', message: `jointok.json is nested more than ${MAX_JSON_DEPTH} levels deep.` });
   const version = (json as { manifestVersion?: unknown } | null)?.manifestVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > MANIFEST_VERSION) {
     throw new UnsupportedError({ feature: `jointok.json manifestVersion ${version}`, supported: [String(MANIFEST_VERSION)], message: `jointok.json has manifestVersion ${version}; this version of jointok reads ${MANIFEST_VERSION}. Update @jointok/core.` });
@@ -23,6 +25,7 @@ export function parseManifest(input: unknown): Manifest {
 
 function parseJson(input: string | Uint8Array): unknown {
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
+  if (jsonTextDepth(text) > MAX_JSON_DEPTH) throw new InvalidSpecError({ path: '', expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`, received: 'a deeper document', message: `jointok.json is nested more than ${MAX_JSON_DEPTH} levels deep.` });
   try {
     return JSON.parse(text);
   } catch (cause) {

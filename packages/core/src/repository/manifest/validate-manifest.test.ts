@@ -109,6 +109,16 @@ describe('validateManifest / parseManifest', () => {
     expect(() => parseManifest(null)).toThrow(InvalidSpecError);
   });
 
+  it('refuses documents nested deeper than 64 levels with InvalidSpecError, text or parsed', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const text = JSON.stringify({ ...valid(), preprocessing: { x: 0 } }).replace('{"x":0}', `{"x":${deep}}`);
+    expect(() => parseManifest(text)).toThrowError(/nested more than 64 levels/);
+    let value: unknown = 0;
+    for (let i = 0; i < 100_000; i++) value = [value];
+    expect(() => parseManifest({ ...valid(), preprocessing: { x: value } })).toThrow(InvalidSpecError);
+    expect(parseManifest(JSON.stringify({ ...valid(), preprocessing: { text: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[' } }))).toBeDefined();
+  });
+
   it('refuses a newer manifestVersion with UnsupportedError instead of guessing', () => {
     expect(() => parseManifest({ ...valid(), manifestVersion: 2 })).toThrow(UnsupportedError);
   });

@@ -7,6 +7,11 @@ export interface CacheRecord {
   readonly size: number;
   readonly etag: string | undefined;
   readonly url: string;
+  /**
+   * False when the download's end could not be checked (no Content-Length, no chunked framing, no sha256
+   * in the manifest): the copy is then fetched again whenever online, and used only offline.
+   */
+  readonly complete: boolean;
 }
 
 /** Reads a record; undefined when missing or unreadable (the entry is then treated as absent). */
@@ -14,7 +19,7 @@ export async function readCacheRecord(path: string): Promise<CacheRecord | undef
   try {
     const json = JSON.parse(await readFile(path, 'utf8')) as Partial<CacheRecord> & { etag?: string | null };
     if (typeof json.sha256 !== 'string' || typeof json.size !== 'number' || typeof json.url !== 'string') return undefined;
-    return { sha256: json.sha256, size: json.size, etag: typeof json.etag === 'string' ? json.etag : undefined, url: json.url };
+    return { sha256: json.sha256, size: json.size, etag: typeof json.etag === 'string' ? json.etag : undefined, url: json.url, complete: json.complete !== false };
   } catch {
     return undefined;
   }

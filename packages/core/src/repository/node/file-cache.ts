@@ -77,6 +77,8 @@ async function readIntact(paths: CacheEntryPaths, request: CachedFileRequest): P
   const record = await readCacheRecord(paths.record);
   const size = await stat(paths.data).then((s) => s.size, () => undefined);
   if (record === undefined || size === undefined) return undefined;
+  // A copy whose end could not be checked is a last resort: online, it is fetched again.
+  if (!record.complete && !request.offline) return undefined;
   if (size > request.maxBytes) throw new SizeLimitError({ file: request.file, limit: request.maxBytes });
   const bytes = new Uint8Array(await readFile(paths.data));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -101,7 +103,11 @@ async function download(paths: CacheEntryPaths, request: CachedFileRequest, cach
       throw error;
     }
     await sink.close();
-    if (result.kind === 'not-modified' && cached !== undefined) return hit(request, cached);
+    if (result.kind === 'not-modified') {
+      // fetchIntoSink accepts a 304 only to a conditional request, which is sent only with a cached copy.
+      if (cached !== undefined) return hit(request, cached);
+      throw new IntegrityError({ file: request.file, expected: 'a body', actual: 'a 304 without a cached copy' });
+    }
     const bytes = new Uint8Array(await readFile(paths.partial));
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     try {
@@ -112,10 +118,11 @@ async function download(paths: CacheEntryPaths, request: CachedFileRequest, cach
       if (IntegrityError.isInstance(error) && sink.startedAt > 0 && !fresh) continue;
       throw error;
     }
-    const etag = result.kind === 'done' ? result.etag : undefined;
+    const etag = result.etag;
+    const complete = result.complete || request.sha256 !== undefined || request.size !== undefined;
     await mkdir(dirname(paths.record), { recursive: true });
     await mkdir(dirname(paths.data), { recursive: true });
-    await writeFileAtomic(paths.record, JSON.stringify({ sha256, size: bytes.length, etag: etag ?? null, url: request.url }));
+    await writeFileAtomic(paths.record, JSON.stringify({ sha256, size: bytes.length, etag: etag ?? null, url: request.url, complete }));
     await rename(paths.partial, paths.data);
     await rm(paths.partialRecord, { force: true });
     return bytes;

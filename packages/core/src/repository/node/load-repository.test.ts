@@ -1,3 +1,4 @@
+import { cacheKeySegment } from '../source/resolve-source.js';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -140,7 +141,7 @@ describe('loadRepository over HTTP (hub layout, real loopback server)', () => {
   });
 
   it('starts over when a complete partial file was left behind (416 on resume)', async () => {
-    const key = `hub/127.0.0.1%3A${new URL(server.origin).port}/owner/tiny/main/onnx/model.onnx`;
+    const key = `hub/${cacheKeySegment(server.origin)}/owner/tiny/main/onnx/model.onnx`;
     const paths = cacheEntryPaths(cacheDir, key);
     await mkdir(dirname(paths.partial), { recursive: true });
     await writeFile(paths.partial, weights);
@@ -209,7 +210,7 @@ describe('loadRepository over HTTP (hub layout, real loopback server)', () => {
 
   it('detects a corrupted cache file and fetches it again', async () => {
     await (await load()).file('onnx/model.onnx');
-    const stored = createFileCache({ cacheDir }).pathOf(`hub/127.0.0.1%3A${new URL(server.origin).port}/owner/tiny/main/onnx/model.onnx`);
+    const stored = createFileCache({ cacheDir }).pathOf(`hub/${cacheKeySegment(server.origin)}/owner/tiny/main/onnx/model.onnx`);
     const bad = new Uint8Array(await readFile(stored));
     bad[100] = bad[100]! ^ 0xff;
     await writeFile(stored, bad);

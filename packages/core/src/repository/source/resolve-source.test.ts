@@ -16,7 +16,7 @@ describe('resolveSource', () => {
   it('defaults the revision to main and honours a custom endpoint (trailing slash dropped)', () => {
     const source = resolveSource('hf:a/b', { endpoint: 'https://mirror.example/hf/' });
     expect(source.kind === 'hub' && source.baseUrl).toBe('https://mirror.example/hf/a/b/resolve/main/');
-    expect(source.kind === 'hub' && source.cacheKey).toBe('hub/mirror.example/a/b/main');
+    expect(source.kind === 'hub' && source.cacheKey).toBe('hub/https%3A%2F%2Fmirror.example%2Fhf/a/b/main');
   });
 
   it('encodes a revision with slashes into one segment', () => {
@@ -26,13 +26,20 @@ describe('resolveSource', () => {
 
   it('resolves http(s) URLs to a base folder URL, dropping query and hash', () => {
     const source = resolveSource('https://example.com:8443/models/tiny?x=1#y');
-    expect(source).toMatchObject({ kind: 'url', baseUrl: 'https://example.com:8443/models/tiny/', cacheKey: 'url/example.com%3A8443/models/tiny' });
+    expect(source).toMatchObject({ kind: 'url', baseUrl: 'https://example.com:8443/models/tiny/', cacheKey: 'url/https/example.com%3A8443/models/tiny' });
   });
 
   it('treats paths, drive letters and file: URLs as local folders', () => {
     expect(resolveSource('./models/tiny')).toMatchObject({ kind: 'local', root: './models/tiny' });
     expect(resolveSource('C:\\models\\tiny')).toMatchObject({ kind: 'local', root: 'C:\\models\\tiny' });
     expect(resolveSource('file:///srv/models/my%20model')).toMatchObject({ kind: 'local', root: '/srv/models/my model' });
+  });
+
+  it('refuses malformed percent-encoding in file: URLs with a typed error', () => {
+    expect(() => resolveSource('file:///srv/%E0%A4%A')).toThrow(InvalidArgumentError);
+    expect(() => resolveSource('file:///srv/%zz')).toThrow(InvalidArgumentError);
+    // http(s) paths are kept as written, so a malformed escape is just part of the key.
+    expect(resolveSource('http://h/%ff/').kind).toBe('url');
   });
 
   it('refuses other schemes with UnsupportedError', () => {

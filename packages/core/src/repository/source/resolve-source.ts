@@ -25,7 +25,6 @@ export function resolveSource(source: string, options: ResolveSourceOptions = {}
   if (/^hf:/i.test(source)) {
     const { owner, name, revision } = parseHubId(source);
     const endpoint = normaliseEndpoint(options.endpoint ?? DEFAULT_HUB_ENDPOINT);
-    const host = new URL(endpoint).host;
     return {
       kind: 'hub',
       input: source,
@@ -34,7 +33,8 @@ export function resolveSource(source: string, options: ResolveSourceOptions = {}
       revision,
       endpoint,
       baseUrl: `${endpoint}/${owner}/${name}/resolve/${encodeURIComponent(revision)}/`,
-      cacheKey: ['hub', keySegment(host), owner, name, keySegment(revision)].join('/'),
+      // The whole endpoint (scheme, host, path prefix): two mirrors on one host are two caches.
+      cacheKey: ['hub', cacheKeySegment(endpoint), owner, name, cacheKeySegment(revision)].join('/'),
     };
   }
   if (/^https?:\/\//i.test(source)) {
@@ -42,11 +42,13 @@ export function resolveSource(source: string, options: ResolveSourceOptions = {}
     url.search = '';
     url.hash = '';
     if (!url.pathname.endsWith('/')) url.pathname += '/';
-    const segments = url.pathname.split('/').filter((segment) => segment !== '').map((segment) => keySegment(decodeURIComponent(segment)));
-    return { kind: 'url', input: source, baseUrl: url.href, cacheKey: ['url', keySegment(url.host), ...segments].join('/') };
+    // Segments as the URL writes them (still percent-encoded), each escaped again: `a%2Fb` and `a/b` stay
+    // apart, and so do a source `.../a%2Fb/` and a file `a%2Fb` (which the URL writes `a%252Fb`).
+    const segments = url.pathname.split('/').filter((segment) => segment !== '').map(cacheKeySegment);
+    return { kind: 'url', input: source, baseUrl: url.href, cacheKey: ['url', url.protocol.slice(0, -1), cacheKeySegment(url.host), ...segments].join('/') };
   }
   if (/^file:/i.test(source)) {
-    return { kind: 'local', input: source, root: decodeURIComponent(parseUrl(source, 'source').pathname) };
+    return { kind: 'local', input: source, root: decodePath(parseUrl(source, 'source').pathname, source) };
   }
   // A one-letter "scheme" is a Windows drive letter, i.e. a local path.
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(source);
@@ -70,8 +72,20 @@ function parseUrl(value: string, argument: string): URL {
   }
 }
 
-/** One path-safe cache-key segment: percent-encoded, never `.` or `..`, no characters Windows refuses. */
-function keySegment(value: string): string {
+/** A `file:` URL's path, decoded; malformed percent-encoding is an InvalidArgumentError, not a URIError. */
+function decodePath(path: string, source: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch (cause) {
+    throw new InvalidArgumentError({ argument: 'source', expected: 'a file: URL with valid percent-encoding', received: source, cause });
+  }
+}
+
+/**
+ * One path-safe cache-key segment: percent-encoded (so `%` itself is escaped and the encoding is
+ * injective), never `.` or `..`, no characters Windows refuses.
+ */
+export function cacheKeySegment(value: string): string {
   const encoded = encodeURIComponent(value).replace(/[*!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
 }
