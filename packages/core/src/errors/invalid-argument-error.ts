@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
 
 const symbol = Symbol.for('jointok.error.invalid-argument');
@@ -26,13 +27,5 @@ export class InvalidArgumentError extends JointokError {
   }
 }
 
-/** A short, safe description of a received value for error messages. */
-export function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.length <= 8 ? `[${value.map(describe).join(', ')}]` : `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${(value as unknown as { length: number }).length})`;
-  return typeof value === 'object' ? `an object` : typeof value;
-}
+/** A short, safe description of a received value for error messages (see {@link describeValue}). */
+export const describe = describeValue;

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
 
 const symbol = Symbol.for('jointok.error.invalid-spec');
@@ -13,7 +14,7 @@ export class InvalidSpecError extends JointokError {
   readonly received: unknown;
 
   constructor(options: { path: string; expected: string; received?: unknown; message?: string } & JointokErrorOptions) {
-    super('invalid-spec', options.message ?? `Invalid spec field ${options.path}: expected ${options.expected}, received ${JSON.stringify(options.received) ?? 'undefined'}.`, options);
+    super('invalid-spec', options.message ?? `Invalid spec field ${options.path}: expected ${options.expected}, received ${describeValue(options.received)}.`, options);
     this.name = 'InvalidSpecError';
     this.path = options.path;
     this.expected = options.expected;

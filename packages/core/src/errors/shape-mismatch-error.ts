@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
 
 const symbol = Symbol.for('jointok.error.shape-mismatch');
@@ -13,7 +14,7 @@ export class ShapeMismatchError extends JointokError {
     super(
       'shape-mismatch',
       options.message ??
-        `Shape mismatch in ${options.argument}: expected ${options.expected}, received ${Array.isArray(options.received) ? `[${options.received.join(', ')}]` : String(options.received)}.`,
+        `Shape mismatch in ${options.argument}: expected ${options.expected}, received ${describeValue(options.received, 200)}.`,
       options,
     );
     this.name = 'ShapeMismatchError';

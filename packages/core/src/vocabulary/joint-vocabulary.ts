@@ -7,6 +7,7 @@ import type { LayoutSpec } from './layout/layout-spec.js';
 import { validateLayout } from './layout/validate-layout.js';
 import { allowedBetweenSegments } from './parser/allowed-next.js';
 import { feedWithHeads, headsArgument } from './parser/head-feed.js';
+import { checkedIds } from './parser/check-ids.js';
 import { IncrementalParser } from './parser/incremental-parser.js';
 import { ParseMachine } from './parser/parse-machine.js';
 import type { ParseMode, ParseResult } from './parser/parser-types.js';
@@ -103,8 +104,7 @@ class CompiledJointVocabulary implements JointVocabulary {
   }
 
   parse(ids: Int32Array | readonly number[], options: ParseIdsOptions = {}): ParseResult {
-    const array = ids instanceof Int32Array ? ids : Array.isArray(ids) ? Int32Array.from(ids) : undefined;
-    if (array === undefined) throw new InvalidArgumentError({ argument: 'ids', expected: 'an Int32Array or an array of integers', received: ids });
+    const array = checkedIds(ids, this.textSize);
     const machine = new ParseMachine(this.compiled, options.mode ?? 'strict', array.length);
     if (options.heads === undefined && this.compiled.heads === null) {
       machine.final = true;

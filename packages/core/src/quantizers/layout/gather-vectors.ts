@@ -1,3 +1,4 @@
+import { assertValidDims } from '../../tensor/tensor-helpers.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -20,6 +21,9 @@ export function gatherVectors(latents: Tensor<'float32'>, dim: number, channelAx
     throw new InvalidArgumentError({ argument: 'latents', expected: 'a float32 tensor { type, dims, data: Float32Array }', received: latents });
   }
   const dims = latents.dims;
+  // Negative or fractional sizes can multiply to the right count ([-1, -4, 6]); they are still wrong.
+  if (!Array.isArray(dims)) throw new InvalidArgumentError({ argument: 'latents.dims', expected: 'an array of sizes', received: dims });
+  assertValidDims(dims, 'latents.dims');
   const minRank = channelAxis === 'first' ? 2 : 1;
   const axis = channelAxis === 'first' ? 1 : dims.length - 1;
   if (dims.length < minRank || dims[axis] !== dim) {

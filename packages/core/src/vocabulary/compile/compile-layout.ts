@@ -51,8 +51,14 @@ function compileCodes(codes: CodesSpec, name: string, path: string, slots: numbe
     const capacity = codes.reserved - (slots - 1) * stride;
     if (codes.codebookSize > capacity) throw new CodebookOverflowError({ space: name, codebookSize: codes.codebookSize, capacity: Math.max(0, capacity) });
   }
+  // Ids are int32: the last code of the last slot must stay below 2^31 (no silent wrap-around).
+  const last = first + (slots - 1) * stride + codes.codebookSize - 1;
+  if (!Number.isSafeInteger(last) || last > MAX_ID) throw new CodebookOverflowError({ space: name, codebookSize: codes.codebookSize, capacity: Math.max(0, MAX_ID - first - (slots - 1) * stride + 1) });
   return offsetCodeMap(first, slots, stride, codes.codebookSize);
 }
+
+/** The largest id a layout may use (ids are int32). */
+const MAX_ID = 2 ** 31 - 1;
 
 function compilePrefix(prefix: readonly PrefixSpec[], path: string, named: (name: string, field: string) => number, tokens: ReadonlyMap<string, number>): CompiledPrefix[] {
   return prefix.map((item, i) => {

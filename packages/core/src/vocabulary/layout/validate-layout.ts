@@ -3,6 +3,18 @@ import { LAYOUT_FORMAT_VERSION, type LayoutSpec } from './layout-spec.js';
 
 type Json = Record<string, unknown>;
 
+/**
+ * Limits on the sizes a layout may declare, so that a small JSON file cannot ask for a block the
+ * compiler or parser would have to allocate or unroll: the codes of one fixed-size block or frame
+ * (a grid's fixed dimensions, a multi-scale body's scales, a fixed frame count times codebooks), the
+ * codebooks of one space and the positions of a per-position frame.
+ */
+export const LAYOUT_LIMITS = { blockCodes: 2 ** 24, codebooks: 4096, scales: 256, positions: 4096, delay: 65_536 } as const;
+
+function limit(value: number, max: number, path: string, what: string): void {
+  if (value > max) fail(path, `${what} of at most ${max}`, value);
+}
+
 function fail(path: string, expected: string, received: unknown): never {
   throw new InvalidSpecError({ path, expected, received });
 }
@@ -46,7 +58,7 @@ function delays(value: unknown, path: string, count: number): void {
   if (value === undefined) return;
   const list = array(value, path);
   if (list.length !== count) fail(path, `${count} delays`, value);
-  list.forEach((d, i) => integer(d, `${path}[${i}]`, 0));
+  list.forEach((d, i) => limit(integer(d, `${path}[${i}]`, 0), LAYOUT_LIMITS.delay, `${path}[${i}]`, 'a delay'));
   for (let i = 1; i < list.length; i++) if ((list[i] as number) < (list[i - 1] as number)) fail(path, 'non-decreasing delays', value);
 }
 
@@ -86,6 +98,8 @@ function validateBody(value: unknown, path: string, tokens: Json, hasResolution:
           if (!hasResolution) fail(`${path}.shape[${i}]`, "a number ('h'/'w' need a resolution prefix)", d);
         } else integer(d, `${path}.shape[${i}]`, 1);
       });
+      // 'h'/'w' come from the resolution prefix and are bounded by its digits; the fixed ones multiply here.
+      limit(shape.reduce<number>((product, d) => product * (typeof d === 'number' ? d : 1), 1), LAYOUT_LIMITS.blockCodes, `${path}.shape`, 'fixed dimensions with a product');
       if (body.rowEnd !== undefined) {
         tokenName(body.rowEnd, `${path}.rowEnd`, tokens);
         if (shape.length < 2) fail(`${path}.rowEnd`, 'a grid of 2 or 3 dimensions', body.rowEnd);
@@ -97,17 +111,17 @@ function validateBody(value: unknown, path: string, tokens: Json, hasResolution:
       return;
     }
     case 'frame-major':
-      integer(body.codebooks, `${path}.codebooks`, 1);
-      if (body.frames !== undefined) integer(body.frames, `${path}.frames`, 1);
+    case 'codebook-major': {
+      const codebooks = integer(body.codebooks, `${path}.codebooks`, 1);
+      limit(codebooks, LAYOUT_LIMITS.codebooks, `${path}.codebooks`, 'a codebook count');
+      if (body.frames !== undefined || body.type === 'codebook-major') limit(integer(body.frames, `${path}.frames`, 1) * codebooks, LAYOUT_LIMITS.blockCodes, `${path}.frames`, 'frames × codebooks');
       return;
-    case 'codebook-major':
-      integer(body.codebooks, `${path}.codebooks`, 1);
-      integer(body.frames, `${path}.frames`, 1);
-      return;
+    }
     case 'per-position': {
       const rates = array(body.rates, `${path}.rates`);
       if (rates.length === 0) fail(`${path}.rates`, 'at least one stream rate', body.rates);
-      rates.forEach((r, i) => integer(r, `${path}.rates[${i}]`, 1));
+      rates.forEach((r, i) => limit(integer(r, `${path}.rates[${i}]`, 1), LAYOUT_LIMITS.positions, `${path}.rates[${i}]`, 'a rate'));
+      limit(rates.reduce<number>((sum, r) => sum + (r as number), 0), LAYOUT_LIMITS.positions, `${path}.rates`, 'positions per frame');
       const positions = array(body.positions, `${path}.positions`);
       const seen = new Set<string>();
       positions.forEach((p, i) => {
@@ -120,26 +134,29 @@ function validateBody(value: unknown, path: string, tokens: Json, hasResolution:
       });
       const total = rates.reduce<number>((sum, r) => sum + (r as number), 0);
       if (seen.size !== total || positions.length !== total) fail(`${path}.positions`, `each of the ${total} stream positions exactly once`, body.positions);
-      if (body.frames !== undefined) integer(body.frames, `${path}.frames`, 1);
+      if (body.frames !== undefined) limit(integer(body.frames, `${path}.frames`, 1) * positions.length, LAYOUT_LIMITS.blockCodes, `${path}.frames`, 'frames × positions');
       return;
     }
     case 'multi-scale': {
       const scales = array(body.scales, `${path}.scales`);
       if (scales.length === 0) fail(`${path}.scales`, 'at least one scale', body.scales);
+      limit(scales.length, LAYOUT_LIMITS.scales, `${path}.scales`, 'a scale count');
+      let codes = 0;
       scales.forEach((s, i) => {
         const pair = array(s, `${path}.scales[${i}]`);
         if (pair.length !== 2) fail(`${path}.scales[${i}]`, '[h, w]', s);
-        integer(pair[0], `${path}.scales[${i}][0]`, 1);
-        integer(pair[1], `${path}.scales[${i}][1]`, 1);
+        codes += integer(pair[0], `${path}.scales[${i}][0]`, 1) * integer(pair[1], `${path}.scales[${i}][1]`, 1);
       });
+      limit(codes, LAYOUT_LIMITS.blockCodes, `${path}.scales`, 'codes over all scales');
       return;
     }
     case 'delay':
     case 'parallel':
     case 'coarse-first': {
       const codebooks = integer(body.codebooks, `${path}.codebooks`, body.type === 'coarse-first' ? 2 : 1);
+      limit(codebooks, LAYOUT_LIMITS.codebooks, `${path}.codebooks`, 'a codebook count');
       if (body.type !== 'parallel') delays(body.delays, `${path}.delays`, body.type === 'coarse-first' ? codebooks - 1 : codebooks);
-      if (body.type !== 'coarse-first' && body.emptyInitial !== undefined) integer(body.emptyInitial, `${path}.emptyInitial`, 0);
+      if (body.type !== 'coarse-first' && body.emptyInitial !== undefined) limit(integer(body.emptyInitial, `${path}.emptyInitial`, 0), LAYOUT_LIMITS.delay, `${path}.emptyInitial`, 'an initial empty run');
       tokenName(body.special, `${path}.special`, tokens);
       return;
     }

@@ -1,3 +1,4 @@
+import { checkedIds } from './check-ids.js';
 import type { CompiledLayout } from '../compile/compiled-layout.js';
 import { HeadedIdRanges } from '../headed-id-ranges.js';
 import type { IdRanges } from '../id-ranges.js';
@@ -29,6 +30,7 @@ export class IncrementalParser {
    * `spaces[k - 1]`; omitted, the parser state decides. Other layouts take only head 0.
    */
   push(id: number, head?: number): readonly ParserEvent[] {
+    if (!Number.isInteger(id) || id < -2147483648 || id > 2147483647) checkedIds([id], this.machine.layout.textSize, 'id');
     if (head === undefined && this.machine.layout.heads === null) this.scratch[0] = id;
     else this.scratch[0] = internalOf(this.machine, id, head);
     return this.run(() => this.machine.consume(this.scratch, 0, 1));
@@ -36,7 +38,7 @@ export class IncrementalParser {
 
   /** Feeds several ids, with their heads (see `push`) or without. */
   pushMany(ids: Int32Array | readonly number[], heads?: Uint8Array | readonly number[]): readonly ParserEvent[] {
-    const array = ids instanceof Int32Array ? ids : Int32Array.from(ids);
+    const array = checkedIds(ids, this.machine.layout.textSize);
     if (heads === undefined && this.machine.layout.heads === null) return this.run(() => this.machine.consume(array, 0, array.length));
     const checked = heads === undefined ? null : headsArgument(heads, array.length, 'heads');
     return this.run(() => feedWithHeads(this.machine, array, checked));
