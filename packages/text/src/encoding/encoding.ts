@@ -5,6 +5,7 @@ import { bytePairEncode } from '../bpe/index.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { classifyText, scannerForPattern, translateRegex, type PieceScanner } from '../pretokenize/index.js';
 import { PieceCache, RankTable, hashBytes, type FlatVocabulary } from '../vocabulary/index.js';
+import { checkSpecialTokens } from './check-special-tokens.js';
 import { DecodeStream } from './decode-stream.js';
 import { EncodeStream } from './encode-stream.js';
 import { computeOffsets, type TokenOffsets } from './offsets.js';
@@ -53,6 +54,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
   private buffer = new Uint8Array(1024);
 
   constructor(definition: EncodingDefinition) {
+    checkSpecialTokens(definition.vocabulary, definition.specialTokens, definition.name);
     this.name = definition.name;
     this.table = new RankTable(definition.vocabulary.bytes, definition.vocabulary.offsets);
     this.regex = translateRegex(definition.pattern);
@@ -109,7 +111,9 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
 
   /** Decodes ids to text. Unknown ids throw `UnknownTokenIdError`. */
   decode(ids: ArrayLike<number>, options?: DecodeOptions): string {
-    return this.decoder.decode(ids, options?.errors ?? 'replace');
+    const errors = options?.errors ?? 'replace';
+    if (errors !== 'replace' && errors !== 'strict') throw new InvalidArgumentError({ argument: 'options.errors', expected: "'replace' or 'strict'", received: errors });
+    return this.decoder.decode(ids, errors);
   }
 
   /** The raw bytes of ids (tokens may split UTF-8 sequences; this keeps them exact). */

@@ -1,4 +1,5 @@
 import { UnsupportedRegexError } from '../errors/index.js';
+import { checkBacktracking } from './check-backtracking.js';
 
 /**
  * Unicode White_Space, which Rust's `regex`/`fancy-regex` and Oniguruma use for `\s`. JavaScript's
@@ -13,9 +14,11 @@ const WORD = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}';
 /**
  * Translates a pre-tokenizer regex written for Rust `fancy-regex` / Oniguruma (tiktoken `pat_str`,
  * tokenizer.json `Split.pattern.Regex`) into a JavaScript `RegExp` with the `gu` flags that splits
- * text identically. Throws {@link UnsupportedRegexError} naming any construct it cannot express.
+ * text identically. Throws {@link UnsupportedRegexError} naming any construct it cannot express, and for
+ * patterns that could backtrack exponentially here (see {@link checkBacktracking}).
  */
 export function translateRegex(pattern: string): RegExp {
+  checkBacktracking(pattern);
   const source = translateSource(pattern);
   try {
     return new RegExp(source, 'gu');

@@ -1,4 +1,5 @@
 import { InvalidSpecError, UnsupportedError } from '@jointok/core';
+import { checkDense, MAX_RANK } from '../vocabulary/tiktoken-file.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { hashBytes } from '../vocabulary/index.js';
 import { PieceCache } from '../vocabulary/index.js';
@@ -45,13 +46,27 @@ export class BpeModel {
     const vocabSpec = object(spec.vocab, `${path}.vocab`);
     this.vocab = new Map();
     this.tokens = [];
+    let largest = -1;
     for (const [token, id] of Object.entries(vocabSpec)) {
-      const value = integer(id, `${path}.vocab[${JSON.stringify(token)}]`);
+      const at = `${path}.vocab[${JSON.stringify(token)}]`;
+      const value = integer(id, at);
+      if (value > MAX_RANK) throw new InvalidSpecError({ path: at, expected: `an id below ${MAX_RANK + 1}`, received: value });
+      const other = this.tokens[value];
+      if (other !== undefined) throw new InvalidSpecError({ path: at, expected: 'an id of its own (each id once)', received: value, message: `tokenizer.json ${at} has id ${value}, which ${JSON.stringify(other)} has too; one of them could never be decoded.` });
       this.vocab.set(token, value);
       this.tokens[value] = token;
     }
+    for (const id of this.vocab.values()) largest = Math.max(largest, id);
+    // Before any table is sized by the largest id: a lone id of 1e9 must not allocate a billion slots.
+    checkDense(largest + 1, this.vocab.size, `tokenizer.json ${path}.vocab`);
     this.byteLevel = byteLevel;
-    if (byteLevel) for (let b = 0; b < 256; b++) this.byteIds[b] = this.vocab.get(BYTE_TO_CHAR[b] as string) ?? -1;
+    if (byteLevel) {
+      for (let b = 0; b < 256; b++) {
+        this.byteIds[b] = this.vocab.get(BYTE_TO_CHAR[b] as string) ?? -1;
+        // Without it some text cannot be encoded at all; say so at load, not at the first such encode.
+        if (this.byteIds[b] === -1) throw new InvalidSpecError({ path: `${path}.vocab`, expected: `the byte-level token ${JSON.stringify(BYTE_TO_CHAR[b])} (byte 0x${b.toString(16).padStart(2, '0')})`, received: undefined, message: `tokenizer.json ${path}.vocab lacks the byte-level token ${JSON.stringify(BYTE_TO_CHAR[b])} for byte 0x${b.toString(16).padStart(2, '0')}: text holding that byte could not be encoded.` });
+      }
+    }
     this.byteFallback = boolean(spec.byte_fallback, `${path}.byte_fallback`, false);
     for (let b = 0; b < 256; b++) this.byteFallbackIds[b] = this.vocab.get(`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`) ?? -1;
     const unk = spec.unk_token === undefined || spec.unk_token === null ? undefined : string(spec.unk_token, `${path}.unk_token`);

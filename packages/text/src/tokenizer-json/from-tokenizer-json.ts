@@ -1,4 +1,6 @@
-import { InvalidSpecError } from '@jointok/core';
+import { InvalidSpecError, UnsupportedError } from '@jointok/core';
+import { describeValue } from '@jointok/core/internal';
+import { checkDense } from '../vocabulary/tiktoken-file.js';
 import { readAddedTokens } from './added-tokens.js';
 import { buildAlignedNormalizer } from './aligned-normalizers.js';
 import { BpeModel } from './bpe-model.js';
@@ -17,6 +19,12 @@ import { readTokenizerJson } from './read-tokenizer-json.js';
  */
 export function fromTokenizerJson(json: string | object): HfTokenizer {
   const spec = readTokenizerJson(json);
+  for (const field of ['truncation', 'padding'] as const) {
+    // They change every encode's ids (cut, pad); silently ignoring them would give other ids than Hugging Face.
+    if (spec[field] !== undefined && spec[field] !== null) {
+      throw new UnsupportedError({ feature: `tokenizer.json ${field} (${describeValue(spec[field], 60)})`, supported: ['null'], message: `tokenizer.json sets ${field}, which changes the ids of every encode; jointok does not apply it. Set "${field}": null (and truncate or pad the ids yourself).` });
+    }
+  }
   const modelSpec = object(spec.model, 'model');
   if (modelSpec.type !== 'BPE' && !(modelSpec.type === undefined && modelSpec.merges !== undefined)) unsupported('model', modelSpec.type, ['BPE']);
   const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
@@ -27,6 +35,7 @@ export function fromTokenizerJson(json: string | object): HfTokenizer {
     const id = model.vocab.get(token.content);
     return id === undefined || id === token.id ? token : { ...token, id };
   });
+  checkAddedTokenIds(addedTokens, model);
   return new HfTokenizer({
     normalizer: buildNormalizer(spec.normalizer),
     preTokenizer,
@@ -37,6 +46,27 @@ export function fromTokenizerJson(json: string | object): HfTokenizer {
     alignedNormalizer: buildAlignedNormalizer(spec.normalizer),
     offsetsUnsupported: trimmingProcessor(spec.post_processor, 'post_processor'),
   });
+}
+
+/**
+ * An added token takes its id from the file unless its content is a vocabulary token; its id must not be
+ * another token's (a vocabulary token of other content, or another added token), or one of the two could
+ * never be decoded; and the ids together must have no large gaps.
+ */
+function checkAddedTokenIds(tokens: readonly { id: number; content: string }[], model: BpeModel): void {
+  const seen = new Map<number, string>();
+  let largest = model.tokens.length - 1;
+  tokens.forEach((token, i) => {
+    const owner = model.tokens[token.id];
+    const clash = owner !== undefined && owner !== token.content ? owner : seen.get(token.id);
+    if (clash !== undefined && clash !== token.content) {
+      throw new InvalidSpecError({ path: `added_tokens[${i}].id`, expected: 'an id no other token has', received: token.id, message: `tokenizer.json added_tokens[${i}] (${JSON.stringify(token.content)}) has id ${token.id}, which ${JSON.stringify(clash)} has too; one of them could never be decoded.` });
+    }
+    seen.set(token.id, token.content);
+    largest = Math.max(largest, token.id);
+  });
+  const distinct = new Set([...model.vocab.values(), ...seen.keys()]).size;
+  checkDense(largest + 1, distinct, 'tokenizer.json added_tokens');
 }
 
 /** The JSON path of a post-processor that trims offsets (not reproduced yet), or null. */
