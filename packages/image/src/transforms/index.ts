@@ -1,0 +1,1 @@
+export { applyOrientation } from './orientation.js';
