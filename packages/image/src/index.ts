@@ -10,3 +10,4 @@ export * from './image/index.js';
 export * from './codecs/index.js';
 export * from './resize/index.js';
 export * from './transforms/index.js';
+export * from './recipes/index.js';
