@@ -11,3 +11,4 @@ export * from './codecs/index.js';
 export * from './resize/index.js';
 export * from './transforms/index.js';
 export * from './recipes/index.js';
+export * from './metrics/index.js';
