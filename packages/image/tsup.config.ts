@@ -14,4 +14,6 @@ export default defineConfig({
   // Shared chunks keep one copy of the code whichever entry a bundle pulls in; the decoders load lazily.
   splitting: true,
   external: ['@jointok/core', 'fflate', 'jpeg-js', '@jsquash/jpeg'],
+  // Keep `node:` on Node built-ins, so a test can tell the browser entry imports none.
+  removeNodeProtocol: false,
 });
