@@ -53,7 +53,7 @@ describe('browser entry', () => {
     const golden = readJsonFixture<{ files: Record<string, { rgba: { offset: number; length: number } }> }>('codecs/__fixtures__/decoded.json');
     const slice = golden.files['rgba8.png']!.rgba;
     const expected = readFixture('codecs/__fixtures__/decoded.u8').subarray(slice.offset, slice.offset + slice.length);
-    const fromBlob = await readImage(new Blob([bytes]), { alpha: 'keep' });
+    const fromBlob = await readImage(new Blob([new Uint8Array(bytes)]), { alpha: 'keep' });
     expect(fromBlob.data).toEqual(expected);
     const imageData = { width: 13, height: 9, data: new Uint8ClampedArray(expected), colorSpace: 'srgb' } as unknown as ImageData;
     const rgb = await readImage(imageData);

@@ -115,3 +115,24 @@ describe('writePng', () => {
     }
   });
 });
+
+describe('PNG image data longer than the image needs', () => {
+  it('decodes the image and ignores the rest, as Pillow does (Node zlib and fflate paths)', async () => {
+    const { zlibSync } = await import('fflate');
+    const { inflateWithNodeZlib } = await import('./png/inflate.node.js');
+    const { inflateWithFflate } = await import('./png/inflate.js');
+    const raw = Uint8Array.from({ length: 40 }, (_, i) => i);
+    const stream = zlibSync(raw);
+    for (const inflate of [inflateWithNodeZlib, inflateWithFflate]) {
+      expect(Array.from(inflate(stream, 25))).toEqual(Array.from(raw.subarray(0, 25)));
+      // A cut stream gives fewer bytes or throws; decodePng turns both into InvalidImageError.
+      let length = -1;
+      try {
+        length = inflate(stream.subarray(0, stream.length - 9), 40).length;
+      } catch {
+        length = 0;
+      }
+      expect(length).toBeLessThan(40);
+    }
+  });
+});

@@ -5,9 +5,9 @@ import { applyOrientation } from '../transforms/orientation.js';
 import type { DecodedImage } from './decoded-image.js';
 import { decodeJpeg } from './jpeg/decode-jpeg.js';
 import { isJpeg } from './jpeg/jpeg-structure.js';
-import type { JpegWasmSource } from './jpeg/jpeg-wasm.js';
 import { decodePng } from './png/decode-png.js';
 import { isPng } from './png/png-chunks.js';
+import type { CodecPlatform } from './platform.js';
 import type { ResolvedReadOptions } from './read-options.js';
 
 /** Turns any byte container into a Uint8Array view without copying. */
@@ -19,10 +19,10 @@ export function toBytes(input: ArrayBuffer | ArrayBufferView): Uint8Array {
 }
 
 /** Decodes PNG or JPEG bytes (sniffed from their signature) into the image `readImage` returns. */
-export async function readImageBytes(bytes: Uint8Array, options: ResolvedReadOptions, jpegWasm: JpegWasmSource): Promise<RgbImage | RgbaImage> {
+export async function readImageBytes(bytes: Uint8Array, options: ResolvedReadOptions, platform: CodecPlatform): Promise<RgbImage | RgbaImage> {
   let decoded: DecodedImage;
-  if (isPng(bytes)) decoded = decodePng(bytes, options, options.grayscale16);
-  else if (isJpeg(bytes)) decoded = await decodeJpeg(bytes, options, jpegWasm);
+  if (isPng(bytes)) decoded = decodePng(bytes, options, platform.inflate, options.grayscale16);
+  else if (isJpeg(bytes)) decoded = await decodeJpeg(bytes, options, platform.jpegWasm);
   else throw new InvalidImageError({ format: 'unknown', reason: bytes.length === 0 ? 'no bytes' : 'neither a PNG nor a JPEG signature' });
   const image = options.alpha === 'keep' ? withAlpha(decoded) : ({ width: decoded.width, height: decoded.height, channels: 3, data: decoded.rgb } as RgbImage);
   return options.orientation === 'apply' ? applyOrientation(image, decoded.orientation) : image;

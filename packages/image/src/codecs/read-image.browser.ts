@@ -2,7 +2,7 @@ import { InvalidArgumentError } from '@jointok/core';
 import { ImageTooLargeError } from '../errors/image-too-large-error.js';
 import { InvalidImageError } from '../errors/invalid-image-error.js';
 import type { RgbImage, RgbaImage } from '../image/types.js';
-import { packagedJpegWasm } from './jpeg/jpeg-wasm.js';
+import { portablePlatform } from './platform.js';
 import type { ImageBytes } from './read-image.js';
 import { readImageBytes, toBytes } from './read-image-bytes.js';
 import { type ReadImageOptions, type ResolvedReadOptions, resolveReadOptions } from './read-options.js';
@@ -19,8 +19,8 @@ export function readImage(input: BrowserImageInput, options: ReadImageOptions & 
 export function readImage(input: BrowserImageInput, options?: ReadImageOptions): Promise<RgbImage>;
 export async function readImage(input: BrowserImageInput, options?: ReadImageOptions): Promise<RgbImage | RgbaImage> {
   const resolved = resolveReadOptions(options);
-  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return readImageBytes(toBytes(input), resolved, packagedJpegWasm);
-  if (typeof Blob !== 'undefined' && input instanceof Blob) return readImageBytes(new Uint8Array(await input.arrayBuffer()), resolved, packagedJpegWasm);
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return readImageBytes(toBytes(input), resolved, portablePlatform);
+  if (typeof Blob !== 'undefined' && input instanceof Blob) return readImageBytes(new Uint8Array(await input.arrayBuffer()), resolved, portablePlatform);
   if (isImageData(input)) return fromRgba(input.data, input.width, input.height, resolved);
   return fromRgba(...drawToPixels(input as CanvasImageSource, resolved), resolved);
 }

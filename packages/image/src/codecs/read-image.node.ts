@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { RgbImage, RgbaImage } from '../image/types.js';
-import { nodeJpegWasm } from './jpeg/jpeg-wasm.node.js';
+import { nodePlatform } from './platform.node.js';
 import type { ImageBytes } from './read-image.js';
 import { readImageBytes, toBytes } from './read-image-bytes.js';
 import { type ReadImageOptions, resolveReadOptions } from './read-options.js';
@@ -17,5 +17,5 @@ export function readImage(input: NodeImageInput, options?: ReadImageOptions): Pr
 export async function readImage(input: NodeImageInput, options?: ReadImageOptions): Promise<RgbImage | RgbaImage> {
   const resolved = resolveReadOptions(options);
   const bytes = typeof input === 'string' || input instanceof URL ? new Uint8Array(await readFile(input)) : toBytes(input);
-  return readImageBytes(bytes, resolved, nodeJpegWasm);
+  return readImageBytes(bytes, resolved, nodePlatform);
 }

@@ -1,5 +1,5 @@
 import type { RgbImage, RgbaImage } from '../image/types.js';
-import { packagedJpegWasm } from './jpeg/jpeg-wasm.js';
+import { portablePlatform } from './platform.js';
 import { readImageBytes, toBytes } from './read-image-bytes.js';
 import { type ReadImageOptions, resolveReadOptions } from './read-options.js';
 
@@ -15,5 +15,5 @@ export function readImage(input: ImageBytes, options: ReadImageOptions & { alpha
 export function readImage(input: ImageBytes, options?: ReadImageOptions): Promise<RgbImage>;
 export async function readImage(input: ImageBytes, options?: ReadImageOptions): Promise<RgbImage | RgbaImage> {
   const resolved = resolveReadOptions(options);
-  return readImageBytes(toBytes(input), resolved, packagedJpegWasm);
+  return readImageBytes(toBytes(input), resolved, portablePlatform);
 }

@@ -62,7 +62,8 @@ async function decodeWithLibjpeg(bytes: Uint8Array, wasm: JpegWasmSource, width:
   if (result.width !== width || result.height !== height) {
     throw new InvalidImageError({ format: 'jpeg', reason: `decoded ${result.width}x${result.height}, header says ${width}x${height}` });
   }
-  const rgba = result.data;
+  // A Uint8Array view: element reads of a Uint8ClampedArray are slower in V8.
+  const rgba = new Uint8Array(result.data.buffer, result.data.byteOffset, result.data.length);
   const rgb = new Uint8Array(width * height * 3);
   for (let i = 0, j = 0; j < rgb.length; i += 4, j += 3) {
     rgb[j] = rgba[i]!;

@@ -1,8 +1,8 @@
-import { unzlibSync } from 'fflate';
 import { ImageTooLargeError } from '../../errors/image-too-large-error.js';
 import { InvalidImageError } from '../../errors/invalid-image-error.js';
 import type { DecodedImage, DecodeLimits } from '../decoded-image.js';
 import { readExifOrientation } from '../exif/exif-orientation.js';
+import type { Inflate } from './inflate.js';
 import { readPngChunks } from './png-chunks.js';
 import { readPngHeader } from './png-header.js';
 import { filteredSize, unfilterSamples } from './png-pixels.js';
@@ -13,7 +13,7 @@ import { type Grayscale16Mode, toPillowPlanes } from './pillow-colors.js';
  * Pillow produces. The pixel limit is checked from IHDR before anything is inflated, and the zlib
  * stream is inflated into a buffer of exactly the size IHDR implies.
  */
-export function decodePng(bytes: Uint8Array, limits: DecodeLimits, grayscale16: Grayscale16Mode = 'clip'): DecodedImage {
+export function decodePng(bytes: Uint8Array, limits: DecodeLimits, inflate: Inflate, grayscale16: Grayscale16Mode = 'clip'): DecodedImage {
   const chunks = readPngChunks(bytes);
   if (chunks[0]?.type !== 'IHDR') throw new InvalidImageError({ format: 'png', reason: 'the first chunk is not IHDR' });
   const header = readPngHeader(chunks[0].data);
@@ -33,17 +33,16 @@ export function decodePng(bytes: Uint8Array, limits: DecodeLimits, grayscale16: 
   if (idat.length === 0) throw new InvalidImageError({ format: 'png', reason: 'no IDAT chunk' });
   if (header.colorType === 3 && palette === undefined) throw new InvalidImageError({ format: 'png', reason: 'palette image without PLTE chunk' });
   const expected = filteredSize(header);
-  const inflated = inflate(concat(idat), expected);
+  const inflated = inflateExactly(inflate, concat(idat), expected);
   const samples = unfilterSamples(inflated, header);
   const { rgb, alpha } = toPillowPlanes(samples, header, { palette, transparency }, grayscale16);
   return { width: header.width, height: header.height, rgb, alpha, orientation };
 }
 
-function inflate(compressed: Uint8Array, expected: number): Uint8Array {
-  const out = new Uint8Array(expected);
+function inflateExactly(inflate: Inflate, compressed: Uint8Array, expected: number): Uint8Array {
   let result: Uint8Array;
   try {
-    result = unzlibSync(compressed, { out });
+    result = inflate(compressed, expected);
   } catch (cause) {
     throw new InvalidImageError({ format: 'png', reason: 'corrupt or truncated image data (zlib)', cause });
   }

@@ -26,10 +26,25 @@ export function toPillowPlanes(
   grayscale16: Grayscale16Mode,
 ): { rgb: Uint8Array; alpha: Uint8Array | undefined } {
   const count = header.width * header.height;
-  const rgb = new Uint8Array(count * 3);
   const { colorType, bitDepth, samples: perPixel } = header;
+  const rgb = new Uint8Array(bitDepth === 8 && colorType === 2 ? 0 : count * 3);
   const hasAlphaChannel = colorType === 4 || colorType === 6;
   const alpha = hasAlphaChannel || chunks.transparency !== undefined ? new Uint8Array(count).fill(255) : undefined;
+  if (bitDepth === 8 && (colorType === 2 || colorType === 6)) {
+    // The common case, without a per-sample mapping: RGB samples are the plane already.
+    if (colorType === 2) {
+      const plane = samples as Uint8Array;
+      if (alpha !== undefined) applyKeyColour(plane, alpha, chunks.transparency!, colorType);
+      return { rgb: plane, alpha };
+    }
+    for (let p = 0, s = 0; p < count; p++, s += 4) {
+      rgb[3 * p] = samples[s]!;
+      rgb[3 * p + 1] = samples[s + 1]!;
+      rgb[3 * p + 2] = samples[s + 2]!;
+      alpha![p] = samples[s + 3]!;
+    }
+    return { rgb, alpha };
+  }
   const toByte = byteMap(header, grayscale16);
   if (colorType === 3) {
     const palette = paletteTable(chunks.palette);

@@ -72,18 +72,22 @@ function unfilterRow(filter: number, row: Uint8Array, previous: Uint8Array, out:
     case 3:
       for (let i = 0; i < n; i++) out[i] = (row[i]! + (((i >= bpp ? out[i - bpp]! : 0) + previous[i]!) >> 1)) & 0xff;
       return;
-    case 4:
-      for (let i = 0; i < n; i++) {
-        const a = i >= bpp ? out[i - bpp]! : 0;
+    case 4: {
+      // Paeth: for the first pixel a = c = 0, so the predictor is b.
+      const first = Math.min(bpp, n);
+      for (let i = 0; i < first; i++) out[i] = (row[i]! + previous[i]!) & 0xff;
+      for (let i = first; i < n; i++) {
+        const a = out[i - bpp]!;
         const b = previous[i]!;
-        const c = i >= bpp ? previous[i - bpp]! : 0;
-        const p = a + b - c;
-        const pa = Math.abs(p - a);
-        const pb = Math.abs(p - b);
-        const pc = Math.abs(p - c);
+        const c = previous[i - bpp]!;
+        const pa = b > c ? b - c : c - b;
+        const pb = a > c ? a - c : c - a;
+        const pcSigned = a + b - 2 * c;
+        const pc = pcSigned < 0 ? -pcSigned : pcSigned;
         out[i] = (row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
       }
       return;
+    }
     default:
       throw new InvalidImageError({ format: 'png', reason: `unknown row filter ${filter}` });
   }
@@ -92,7 +96,9 @@ function unfilterRow(filter: number, row: Uint8Array, previous: Uint8Array, out:
 /** Unpacks one row of `count` pixels into `out` starting at `start`, one pixel every `step` samples. */
 function writeSamples(row: Uint8Array, out: Uint8Array | Uint16Array, count: number, header: PngHeader, start: number, step: number): void {
   const { samples, bitDepth } = header;
-  if (bitDepth === 8) {
+  if (bitDepth === 8 && step === samples) {
+    out.set(row.subarray(0, count * samples), start);
+  } else if (bitDepth === 8) {
     for (let x = 0, i = 0, o = start; x < count; x++, o += step) for (let s = 0; s < samples; s++) out[o + s] = row[i++]!;
   } else if (bitDepth === 16) {
     for (let x = 0, i = 0, o = start; x < count; x++, o += step) {
