@@ -4,6 +4,7 @@ import type { Image8 } from '../image/types.js';
 import { readImage } from '../index.node.js';
 import { fixturePath, readJsonFixture, sha256 } from '../testing/fixtures.js';
 import type { ResizeFilter } from './filters.js';
+import { crop } from '../transforms/crop.js';
 import { resize } from './resize.js';
 
 interface ResizeCase {
@@ -12,6 +13,7 @@ interface ResizeCase {
   width: number;
   height: number;
   box?: [number, number, number, number];
+  crop?: [number, number, number, number];
   sha256: string;
 }
 const { cases } = readJsonFixture<{ cases: ResizeCase[] }>('resize/__fixtures__/resize-goldens.json');
@@ -31,9 +33,10 @@ beforeAll(async () => {
 });
 
 describe('resize is byte-identical to Pillow Image.resize', () => {
-  it.each(cases.map((c, i) => [`${i} ${c.source} ${c.filter} ${c.width}x${c.height}${c.box ? ` box ${c.box.join(',')}` : ''}`, c] as const))('%s', (_, c) => {
-    const out = resize(sources.get(c.source)!, { width: c.width, height: c.height, filter: c.filter, ...(c.box ? { box: c.box } : {}) });
-    expect([out.width, out.height, out.channels]).toEqual([c.width, c.height, sources.get(c.source)!.channels]);
+  it.each(cases.map((c, i) => [`${i} ${c.source}${c.crop ? ` crop ${c.crop.join(',')}` : ''} ${c.filter} ${c.width}x${c.height}${c.box ? ` box ${c.box.join(',')}` : ''}`, c] as const))('%s', (_, c) => {
+    const source = c.crop ? crop(sources.get(c.source)!, { left: c.crop[0], top: c.crop[1], width: c.crop[2], height: c.crop[3] }) : sources.get(c.source)!;
+    const out = resize(source, { width: c.width, height: c.height, filter: c.filter, ...(c.box ? { box: c.box } : {}) });
+    expect([out.width, out.height, out.channels]).toEqual([c.width, c.height, source.channels]);
     expect(sha256(out.data)).toBe(c.sha256);
   });
 });
