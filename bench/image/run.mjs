@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // @jointok/image against Pillow (+ torchvision / numpy for the tensor steps), in one run, on the same
 // files: decoding and the LlamaGen / Chameleon preprocessing recipes. Each case runs 2 warm-up
-// iterations, then --runs timed ones (default 7); medians are reported, with the ratio
-// Pillow time / jointok time (above 1: jointok is faster) and whether the outputs are identical.
+// iterations, then --runs timed ones (default 7), and takes the median. The two sides alternate
+// --rounds times (default 3) so that load from other processes hits both; reported are the medians
+// over rounds of each side's time and of the per-round ratio Pillow time / jointok time (above 1:
+// jointok is faster), and whether the outputs are identical.
 //
-//   npm run bench:image -- [--runs 7] [--out bench/image/results.json]
+//   npm run bench:image -- [--runs 7] [--rounds 3] [--out bench/image/results.json]
 //
 // Input: the committed astronaut crop upscaled by Pillow (LANCZOS) to 1024x819, saved as PNG and as
 // JPEG (quality 90, 4:2:0) in a temporary folder.
@@ -23,6 +25,7 @@ const arg = (name, fallback) => {
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const runs = Number(arg('runs', '7'));
+const rounds = Number(arg('rounds', '3'));
 const out = arg('out', join(here, 'results.json'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const digest = (array) => createHash('sha256').update(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)).digest('hex');
@@ -54,28 +57,46 @@ const cases = {
   'resize lanczos x1.5': async () => resize(decoded, { width: (decoded.width * 3) >> 1, height: (decoded.height * 3) >> 1, filter: 'lanczos' }).data,
 };
 
-const ours = {};
-for (const [name, run] of Object.entries(cases)) {
-  let output;
-  for (let i = 0; i < 2; i++) output = await run();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    output = await run();
-    times.push(performance.now() - start);
+async function measureOurs() {
+  const result = {};
+  for (const [name, run] of Object.entries(cases)) {
+    let output;
+    for (let i = 0; i < 2; i++) output = await run();
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      output = await run();
+      times.push(performance.now() - start);
+    }
+    result[name] = { ms: median(times), sha256: digest(output) };
   }
-  ours[name] = { ms: median(times), sha256: digest(output) };
+  return result;
 }
-const pillow = JSON.parse(execFileSync('/usr/bin/python3', [join(here, 'pillow_peer.py'), dir, String(runs)], { encoding: 'utf8' }).trim().split('\n').pop());
+const measurePillow = () =>
+  JSON.parse(execFileSync('/usr/bin/python3', [join(here, 'pillow_peer.py'), dir, String(runs)], { encoding: 'utf8' }).trim().split('\n').pop());
+
+const perRound = [];
+for (let round = 0; round < rounds; round++) {
+  process.stderr.write(`round ${round + 1}/${rounds}\n`);
+  perRound.push({ ours: await measureOurs(), pillow: measurePillow() });
+}
+const ours = {};
+const pillow = {};
+const ratios = {};
+for (const name of Object.keys(cases)) {
+  ours[name] = { ms: median(perRound.map((r) => r.ours[name].ms)), sha256: perRound[0].ours[name].sha256 };
+  pillow[name] = { ms: median(perRound.map((r) => r.pillow[name].ms)), sha256: perRound[0].pillow[name].sha256 };
+  ratios[name] = median(perRound.map((r) => r.pillow[name].ms / r.ours[name].ms));
+}
 
 const rows = Object.keys(cases).map((name) => ({
   case: name,
   jointokMs: Number(ours[name].ms.toFixed(2)),
   pillowMs: Number(pillow[name].ms.toFixed(2)),
-  ratio: Number((pillow[name].ms / ours[name].ms).toFixed(2)),
+  ratio: Number(ratios[name].toFixed(2)),
   identical: ours[name].sha256 === pillow[name].sha256,
 }));
 console.log('| case (1024x819 input) | jointok ms | Pillow ms | Pillow / jointok | identical output |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.case} | ${r.jointokMs} | ${r.pillowMs} | ${r.ratio} | ${r.identical ? 'yes' : 'no'} |`);
-writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rows }, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, rounds, rows }, null, 1)}\n`);

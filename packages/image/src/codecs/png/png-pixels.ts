@@ -73,18 +73,25 @@ function unfilterRow(filter: number, row: Uint8Array, previous: Uint8Array, out:
       for (let i = 0; i < n; i++) out[i] = (row[i]! + (((i >= bpp ? out[i - bpp]! : 0) + previous[i]!) >> 1)) & 0xff;
       return;
     case 4: {
-      // Paeth: for the first pixel a = c = 0, so the predictor is b.
+      // Paeth, one channel at a time so the left (a) and upper-left (c) bytes stay in locals.
+      // For the first pixel a = c = 0, so the predictor is b.
       const first = Math.min(bpp, n);
-      for (let i = 0; i < first; i++) out[i] = (row[i]! + previous[i]!) & 0xff;
-      for (let i = first; i < n; i++) {
-        const a = out[i - bpp]!;
-        const b = previous[i]!;
-        const c = previous[i - bpp]!;
-        const pa = b > c ? b - c : c - b;
-        const pb = a > c ? a - c : c - a;
-        const pcSigned = a + b - 2 * c;
-        const pc = pcSigned < 0 ? -pcSigned : pcSigned;
-        out[i] = (row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+      for (let i = 0; i < first; i++) out[i] = row[i]! + previous[i]!;
+      for (let channel = 0; channel < first; channel++) {
+        let a = out[channel]!;
+        let c = previous[channel]!;
+        for (let i = channel + bpp; i < n; i += bpp) {
+          const b = previous[i]!;
+          const p = b - c;
+          const q = a - c;
+          const pa = p < 0 ? -p : p;
+          const pb = q < 0 ? -q : q;
+          const pc = p + q < 0 ? -(p + q) : p + q;
+          const value = (row[i]! + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 0xff;
+          out[i] = value;
+          a = value;
+          c = b;
+        }
       }
       return;
     }
