@@ -13,6 +13,7 @@ interface Entry {
   rgb: Slice;
   rgba: Slice;
   rgbOriented?: Slice;
+  rgbHighByte?: Slice;
   orientedWidth?: number;
   orientedHeight?: number;
 }
@@ -46,6 +47,12 @@ describe('readImage matches Pillow', () => {
     const image = await readImage(readFixture(`codecs/__fixtures__/files/${name}`), { orientation: 'apply' });
     expect([image.width, image.height]).toEqual([entry.orientedWidth, entry.orientedHeight]);
     expect(maxDifference(image.data, slice(entry.rgbOriented!))).toBe(0);
+  });
+
+  it.each(names.filter((n) => goldens.files[n]!.rgbHighByte))('%s: grayscale16 "high-byte" keeps the high byte of each sample', async (name) => {
+    const image = await readImage(readFixture(`codecs/__fixtures__/files/${name}`), { grayscale16: 'high-byte' });
+    expect(maxDifference(image.data, slice(goldens.files[name]!.rgbHighByte!))).toBe(0);
+    expect(maxDifference(image.data, slice(goldens.files[name]!.rgb))).toBeGreaterThan(0);
   });
 
   it('CMYK JPEGs (jpeg-js) stay within 2 levels of Pillow', async () => {
