@@ -1,4 +1,4 @@
-import { InvalidArgumentError, ShapeMismatchError } from '@jointok/core';
+import { InvalidArgumentError, ShapeMismatchError, UnsupportedError } from '@jointok/core';
 import { describe, expect, it } from 'vitest';
 import { ImageTooLargeError } from '../errors/image-too-large-error.js';
 import { InvalidImageError } from '../errors/invalid-image-error.js';
@@ -74,6 +74,15 @@ describe('bad image input gets typed errors', () => {
     const result = await readImage(garbled).catch((e: unknown) => e);
     expect(InvalidImageError.isInstance(result) || (result as { width: number }).width === 33).toBe(true);
     expect((await readImage(jpeg)).width).toBe(33);
+  });
+
+  it('arithmetic-coded and lossless JPEGs are unsupported (not corrupt)', async () => {
+    for (const type of [0xc9, 0xca, 0xc3]) {
+      const bytes = jpeg.slice();
+      const sof = bytes.findIndex((b, i) => b === 0xff && bytes[i + 1] === 0xc0);
+      bytes[sof + 1] = type;
+      expect(UnsupportedError.isInstance(await rejection(readImage(bytes)))).toBe(true);
+    }
   });
 
   it('bytes that are no image, and inputs that are no bytes', async () => {

@@ -1,3 +1,4 @@
+import { UnsupportedError } from '@jointok/core';
 import { InvalidImageError } from '../../errors/invalid-image-error.js';
 import { readExifOrientation } from '../exif/exif-orientation.js';
 
@@ -22,8 +23,8 @@ const frameMarkers = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0x
 /**
  * Walks the marker segments up to the first scan and then over the entropy-coded data to EOI.
  * Rejects what libjpeg would reject or only "recover" from by inventing pixels: no frame header, a
- * zero-sized frame, a lossless or arithmetic frame, or data that ends before EOI (Pillow raises
- * "image file is truncated" there too).
+ * zero-sized frame, or data that ends before EOI (Pillow raises "image file is truncated" there
+ * too); arithmetic-coded, lossless and hierarchical frames are `UnsupportedError`s.
  */
 export function readJpegStructure(bytes: Uint8Array): JpegStructure {
   const fail = (reason: string): never => {
@@ -64,7 +65,13 @@ export function readJpegStructure(bytes: Uint8Array): JpegStructure {
     if (length < 2 || end > bytes.length) break;
     const segment = bytes.subarray(offset + 4, end);
     if (frameMarkers.has(marker)) {
-      if (marker !== 0xc0 && marker !== 0xc1 && marker !== 0xc2) fail(`unsupported frame type 0x${marker.toString(16)} (lossless or arithmetic coding)`);
+      if (marker !== 0xc0 && marker !== 0xc1 && marker !== 0xc2) {
+        // Well-formed, but the WebAssembly libjpeg build has no arithmetic or lossless decoding.
+        throw new UnsupportedError({
+          feature: `JPEG frame type SOF${marker - 0xc0} (${marker === 0xc3 || marker === 0xc7 || marker === 0xcb || marker === 0xcf ? 'lossless' : 'arithmetic coding or hierarchical'})`,
+          supported: ['baseline (SOF0)', 'extended Huffman (SOF1)', 'progressive Huffman (SOF2)'],
+        });
+      }
       if (segment.length < 6) fail('short frame header');
       const height = (segment[1]! << 8) | segment[2]!;
       const width = (segment[3]! << 8) | segment[4]!;
