@@ -142,6 +142,22 @@ try {
     },
     { names: files.map((f) => f.name), runs },
   );
+  // DOM sources (the browser's own PNG decoder): an ImageBitmap and an <img> of lossless PNGs must give
+  // the bytes the package decodes.
+  const domSources = await page.evaluate(async (names) => {
+    const out = {};
+    for (const name of names) {
+      const bytes = new Uint8Array(await (await fetch(`/files/${name}`)).arrayBuffer());
+      const reference = await window.jointok.api.readImage(bytes);
+      const same = (image) => image.width === reference.width && image.data.every((v, i) => v === reference.data[i]);
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const element = new Image();
+      element.src = URL.createObjectURL(new Blob([bytes], { type: 'image/png' }));
+      await element.decode();
+      out[name] = { imageBitmap: same(await window.jointok.api.readImage(bitmap)), imageElement: same(await window.jointok.api.readImage(element)) };
+    }
+    return out;
+  }, ['rgb8.png', 'photos/astronaut-160x128.png', 'photos/chelsea-151x100.png']);
   const version = browser.version();
   await browser.close();
 
@@ -155,9 +171,11 @@ try {
   const errors = Object.entries(inBrowser.results).filter(([, r]) => r.error).map(([name, r]) => `${name}: ${r.error}`);
   console.log(`Chromium ${version} headless, node ${process.version}: ${files.length} files, ${files.length - differing.length} decoded identically (RGB, RGBA, recipe tensors)`);
   if (errors.length > 0) console.log(`errors in the browser: ${errors.join('; ')}`);
+  console.log(`DOM sources equal to the package's decoding: ${JSON.stringify(domSources)}`);
   console.log('| decode 1024x819 | Node ms | Chromium ms |');
   console.log('|---|---:|---:|');
   for (const name of Object.keys(big)) console.log(`| ${name} | ${inNode.timings[name].toFixed(1)} | ${inBrowser.timings[name].toFixed(1)} |`);
+  if (Object.values(domSources).some((r) => !r.imageBitmap || !r.imageElement)) process.exitCode = 1;
   if (differing.length > 0) {
     console.log(`differing: ${differing.join(', ')}`);
     process.exitCode = 1;
