@@ -1,0 +1,1 @@
+export { readExifOrientation } from './exif-orientation.js';

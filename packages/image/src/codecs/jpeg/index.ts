@@ -1,0 +1,3 @@
+export { decodeJpeg } from './decode-jpeg.js';
+export { isJpeg, readJpegStructure, type JpegStructure } from './jpeg-structure.js';
+export { type JpegWasmSource, packagedJpegWasm } from './jpeg-wasm.js';

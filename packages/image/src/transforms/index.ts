@@ -1,0 +1,12 @@
+export { applyOrientation } from './orientation.js';
+export { crop } from './crop.js';
+export { centerCrop, type CropOffsets } from './center-crop.js';
+export { pad, padToMultiple, removePadding, type Padding } from './pad.js';
+export { compositeAlpha } from './composite-alpha.js';
+export { centerCropArr } from './center-crop-arr.js';
+export { resizeShortSide, type SideRounding } from './resize-short-side.js';
+export { resizeTorchvision, torchvisionResizeSize, type TorchvisionResizeOptions } from './resize-torchvision.js';
+export { smartResize, smartResizeSize, type SmartResizeOptions } from './smart-resize.js';
+export { toTensor, normalisationTable, type ToTensorOptions, type TensorArithmetic } from './to-tensor.js';
+export { toUint8, type ToUint8Options, type ByteRounding } from './to-uint8.js';
+export { pythonRound } from './python-round.js';
