@@ -22,6 +22,12 @@ export interface ResampleOptions {
   beta?: number;
   /** julius's `full=True`: output ceil(n · new / old) samples instead of the floor (`'julius'` only). */
   full?: boolean;
+  /**
+   * Arithmetic of torchaudio's kernel: `'float32'` (default) as `torchaudio.functional.resample`
+   * builds it for a float32 waveform; `'float64'` as `torchaudio.transforms.Resample` does (double,
+   * rounded once; EnCodec's `convert_audio` uses the transform). The two differ by ~1e-6.
+   */
+  kernelPrecision?: 'float32' | 'float64';
 }
 
 /** Resolved filter settings. */
@@ -31,6 +37,7 @@ export interface ResampleSettings {
   readonly rolloff: number;
   readonly beta: number;
   readonly full: boolean;
+  readonly kernelPrecision: 'float32' | 'float64';
 }
 
 const methods: readonly ResampleMethod[] = ['sinc-hann', 'sinc-kaiser', 'julius'];
@@ -48,7 +55,11 @@ export function resolveResampleOptions(options: ResampleOptions = {}): ResampleS
   if (typeof rolloff !== 'number' || !(rolloff > 0 && rolloff <= 1)) throw new InvalidArgumentError({ argument: 'options.rolloff', expected: 'a number in (0, 1]', received: rolloff });
   const beta = options.beta ?? 14.769656459379492;
   if (typeof beta !== 'number' || !Number.isFinite(beta) || beta < 0) throw new InvalidArgumentError({ argument: 'options.beta', expected: 'a finite number ≥ 0', received: beta });
-  return { method, lowpassFilterWidth, rolloff, beta, full: options.full === true };
+  const kernelPrecision = options.kernelPrecision ?? 'float32';
+  if (kernelPrecision !== 'float32' && kernelPrecision !== 'float64') {
+    throw new InvalidArgumentError({ argument: 'options.kernelPrecision', expected: "'float32' or 'float64'", received: kernelPrecision });
+  }
+  return { method, lowpassFilterWidth, rolloff, beta, full: options.full === true, kernelPrecision };
 }
 
 /** Checks a sample rate argument: a positive integer (the references reduce the ratio by the gcd). */
