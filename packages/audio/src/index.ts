@@ -11,3 +11,7 @@ export * from './errors/index.js';
 export * from './signal/index.js';
 export * from './wav/index.js';
 export * from './decode/index.js';
+export * from './dsp/resample/index.js';
+export * from './dsp/mix/index.js';
+export * from './preprocess/index.js';
+export * from './families/mu-law/index.js';
