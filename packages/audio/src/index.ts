@@ -15,3 +15,6 @@ export * from './dsp/resample/index.js';
 export * from './dsp/mix/index.js';
 export * from './preprocess/index.js';
 export * from './families/mu-law/index.js';
+export * from './metrics/index.js';
+export * from './dsp/stft/index.js';
+export * from './dsp/mel/index.js';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, InvalidSpecError, ShapeMismatchError, type ModalityTokenizer, type TokenBlock } from '@jointok/core';
+import { InvalidArgumentError, InvalidSpecError, ShapeMismatchError, type ModalityTokenizer, type TokenBlock, type TokenizeCallOptions } from '@jointok/core';
 import { createAudioPreprocessor } from '../../preprocess/create-audio-preprocessor.js';
 import type { AudioPreprocessingSpec } from '../../preprocess/preprocessing-spec.js';
 import type { AudioSignal } from '../../signal/audio-signal.js';
@@ -32,6 +32,10 @@ export interface MuLawTokenizer extends ModalityTokenizer<AudioSignal, AudioSign
   readonly quantizationChannels: number;
   /** `{ axes: ['codebooks', 'frames'], streams: [{ name: 'mu-law', codebookSize: Q }], frameRate: sampleRate }`. */
   readonly codeSpace: AudioCodeSpace;
+  /** Synchronous: mixes to mono, resamples, clamps, encodes. */
+  encode(audio: AudioSignal, options?: TokenizeCallOptions): TokenBlock<'audio'>;
+  /** Synchronous: mono audio at `sampleRate`. */
+  decode(block: TokenBlock<'audio'>, options?: TokenizeCallOptions): AudioSignal;
   /** Encodes mono audio already at `sampleRate` (no mixing or resampling): `Int32Array` of codes. */
   encodeSamples(samples: Float32Array): Int32Array;
   /** Nothing to free; present so that every audio tokenizer can be disposed alike. */
