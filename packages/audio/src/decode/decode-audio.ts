@@ -28,8 +28,10 @@ export function asBytes(input: unknown, argument: string): Uint8Array {
  * bytes) into planar float32 channels. Runs in Node, browsers and Web Workers: the compressed
  * formats use WebAssembly decoders inlined in their npm packages, loaded on first use.
  *
- * Throws `InvalidAudioError` for empty, truncated or corrupt input, `UnsupportedError` for
- * formats not listed (AIFF, AAC/M4A, WebM, ...).
+ * Throws `InvalidAudioError` for empty, truncated or corrupt input (Ogg pages are CRC-checked;
+ * FLAC, Ogg and MP3-with-Xing-header lengths are checked against what the stream declares;
+ * `allowTruncated` keeps what decodes instead), `UnsupportedError` for formats not listed (AIFF,
+ * AAC/M4A, WebM, ...).
  */
 export async function decodeAudio(input: Uint8Array | ArrayBuffer, options: DecodeAudioOptions = {}): Promise<AudioSignal> {
   const bytes = asBytes(input, 'input');
@@ -40,13 +42,13 @@ export async function decodeAudio(input: Uint8Array | ArrayBuffer, options: Deco
       return readWav(bytes, options);
     case 'flac':
     case 'ogg-flac':
-      return decodeFlac(bytes);
+      return decodeFlac(bytes, options.allowTruncated);
     case 'mp3':
-      return decodeMp3(bytes);
+      return decodeMp3(bytes, options.allowTruncated);
     case 'ogg-vorbis':
-      return decodeOggVorbis(bytes);
+      return decodeOggVorbis(bytes, options.allowTruncated);
     case 'ogg-opus':
-      return decodeOggOpus(bytes);
+      return decodeOggOpus(bytes, options.allowTruncated);
     default:
       throw new UnsupportedError({ feature: describeUnknown(bytes), supported });
   }

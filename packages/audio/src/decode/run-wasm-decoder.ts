@@ -7,6 +7,7 @@ export interface WasmDecodedAudio {
   channelData: Float32Array[];
   samplesDecoded: number;
   sampleRate: number;
+  bitDepth?: number;
   errors: readonly { message: string; frameNumber: number; inputBytes: number }[];
 }
 
@@ -19,14 +20,18 @@ export interface WasmDecoder {
 /**
  * Runs one decode on a fresh decoder and always frees its WASM memory. A decoder that reports
  * frame errors, throws, or yields no samples makes the stream invalid: the error names the format,
- * the first decoder message and the byte it reached. Channels are copied out of the decoder's
- * buffers and cut to `frames` (at most the decoded count) when given.
+ * the first decoder message and the byte it reached. When the container declares its length
+ * (`declaredFrames`), fewer decoded frames mean frames were dropped (the decoders skip what they
+ * cannot parse silently): an error unless `allowTruncated`; extra frames are cut. Channels are
+ * copied out of the decoder's buffers, then `rescale`d in place when given.
  */
 export async function runWasmDecoder<D extends WasmDecoder>(
   format: string,
   create: () => D,
   decode: (decoder: D) => Promise<WasmDecodedAudio> | WasmDecodedAudio,
-  frames?: (decoded: number) => number,
+  declaredFrames?: number,
+  allowTruncated = false,
+  rescale?: (channel: Float32Array, result: WasmDecodedAudio) => void,
 ): Promise<AudioSignal> {
   let decoder: D | undefined;
   let result: WasmDecodedAudio;
@@ -49,6 +54,14 @@ export async function runWasmDecoder<D extends WasmDecoder>(
     });
   }
   if (result.samplesDecoded === 0 || result.channelData.length === 0) throw new InvalidAudioError({ format, reason: 'the stream holds no decodable audio frames' });
-  const length = Math.min(result.samplesDecoded, frames ? frames(result.samplesDecoded) : result.samplesDecoded);
-  return { sampleRate: result.sampleRate, channels: result.channelData.map((channel) => channel.slice(0, length)) };
+  if (declaredFrames !== undefined && result.samplesDecoded < declaredFrames && !allowTruncated) {
+    throw new InvalidAudioError({
+      format,
+      reason: `decoded ${result.samplesDecoded} of the ${declaredFrames} frames the stream declares (frames were corrupt or missing; pass allowTruncated to keep what decodes)`,
+    });
+  }
+  const length = Math.min(result.samplesDecoded, declaredFrames ?? Number.POSITIVE_INFINITY);
+  const channels = result.channelData.map((channel) => channel.slice(0, length));
+  if (rescale) for (const channel of channels) rescale(channel, result);
+  return { sampleRate: result.sampleRate, channels };
 }

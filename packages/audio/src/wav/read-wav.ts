@@ -9,10 +9,10 @@ import { parseWavFormat } from './wav-format.js';
 /** Options of {@link readWav} (and of `readAudio` for WAV input). */
 export interface ReadWavOptions {
   /**
-   * Accept a `data` chunk that declares more bytes than the file holds, reading the whole frames
-   * that are there (libsndfile's behaviour). Default false: a truncated file is an
-   * `InvalidAudioError`. A size of 0xFFFFFFFF (the streaming writers' "until the end") is always
-   * accepted.
+   * Accept truncated input and keep what decodes: a WAV `data` chunk that declares more bytes than
+   * the file holds (libsndfile's behaviour), an Ogg stream without its end-of-stream page, a FLAC or
+   * MP3 stream shorter than it declares. Default false: those are `InvalidAudioError`s. A WAV data
+   * size of 0xFFFFFFFF (the streaming writers' "until the end") is always accepted.
    */
   allowTruncated?: boolean;
   /** Return NaN/±Infinity samples of float files instead of throwing `NonFiniteValueError` (default false). */
