@@ -96,27 +96,47 @@ function polyphaseResampler(filter: PolyphaseFilter, fromRate: number, toRate: n
     return buffer[index - bufferStart] as number;
   };
 
-  // Output n = k * outputStep + j from phase j at input position k * inputStep - padding.
-  const compute = (n: number, total: number, out: Float32Array, at: number): void => {
-    const k = Math.floor(n / outputStep);
-    const j = n - k * outputStep;
-    const origin = k * inputStep - padding + (start[j] as number);
-    const count = length[j] as number;
-    const tapOffset = offset[j] as number;
-    let sum = 0;
-    if (origin >= bufferStart && origin + count <= Math.min(total, bufferStart + buffered)) {
-      const base = origin - bufferStart;
-      for (let m = 0; m < count; m++) sum += (taps[tapOffset + m] as number) * (buffer[base + m] as number);
-    } else {
-      for (let m = 0; m < count; m++) sum += (taps[tapOffset + m] as number) * sample(origin + m, total);
+  // Output n = k * outputStep + j from phase j at input position k * inputStep - padding. Outputs
+  // whose taps all lie in the buffer take the tight loop; the few at the edges go through sample().
+  const computeRange = (from: number, to: number, total: number, out: Float32Array): void => {
+    let k = Math.floor(from / outputStep);
+    let j = from - k * outputStep;
+    const available = Math.min(total, bufferStart + buffered);
+    // Locals: `buffer` is reassigned when it grows, and a closure variable is reloaded on every use.
+    const input = buffer;
+    const origin = bufferStart;
+    for (let n = from; n < to; n++) {
+      const first = k * inputStep - padding + (start[j] as number);
+      const count = length[j] as number;
+      const tapOffset = offset[j] as number;
+      let sum = 0;
+      if (first >= origin && first + count <= available) {
+        const base = first - origin;
+        let m = 0;
+        // Four independent partial sums would change the rounding; one running sum keeps the
+        // result independent of chunking and equal to the whole-signal call.
+        for (; m + 3 < count; m += 4) {
+          sum += (taps[tapOffset + m] as number) * (input[base + m] as number);
+          sum += (taps[tapOffset + m + 1] as number) * (input[base + m + 1] as number);
+          sum += (taps[tapOffset + m + 2] as number) * (input[base + m + 2] as number);
+          sum += (taps[tapOffset + m + 3] as number) * (input[base + m + 3] as number);
+        }
+        for (; m < count; m++) sum += (taps[tapOffset + m] as number) * (input[base + m] as number);
+      } else {
+        for (let m = 0; m < count; m++) sum += (taps[tapOffset + m] as number) * sample(first + m, total);
+      }
+      out[n - from] = sum;
+      if (++j === outputStep) {
+        j = 0;
+        k++;
+      }
     }
-    out[at] = sum;
   };
 
   const emit = (limit: number, total: number): Float32Array => {
     const count = Math.max(0, limit - produced);
     const out = new Float32Array(count);
-    for (let i = 0; i < count; i++) compute(produced + i, total, out, i);
+    computeRange(produced, produced + count, total, out);
     produced += count;
     // Drop input no later output needs.
     const nextK = Math.floor(produced / outputStep);
