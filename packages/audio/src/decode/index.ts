@@ -1,2 +1,2 @@
-export { decodeAudio, asBytes, type DecodeAudioOptions } from './decode-audio.js';
+export { decodeAudio, type DecodeAudioOptions } from './decode-audio.js';
 export { detectAudioFormat, type AudioFormat } from './detect-format.js';

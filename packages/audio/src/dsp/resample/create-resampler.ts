@@ -18,6 +18,8 @@ export interface Resampler {
   push(samples: Float32Array): Float32Array;
   /** Ends the stream: returns the remaining output samples. The resampler cannot be used after. */
   end(): Float32Array;
+  /** Output samples for a whole input of `inputFrames` samples (what `push`es and `end` return in total). */
+  outputFrames(inputFrames: number): number;
 }
 
 const filterCache = new Map<string, PolyphaseFilter>();
@@ -55,6 +57,7 @@ function passThrough(rate: number): Resampler {
   return {
     fromRate: rate,
     toRate: rate,
+    outputFrames: (inputFrames) => inputFrames,
     push(samples) {
       if (ended) throw endedError();
       checkFinite(samples, 0);
@@ -153,6 +156,7 @@ function polyphaseResampler(filter: PolyphaseFilter, fromRate: number, toRate: n
   return {
     fromRate,
     toRate,
+    outputFrames: (inputFrames) => filter.outputFrames(inputFrames),
     push(samples) {
       if (ended) throw endedError();
       checkFinite(samples, received);
