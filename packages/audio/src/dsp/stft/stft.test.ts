@@ -24,6 +24,7 @@ describe('stftMagnitude against torch.stft(center=True, reflect, periodic Hann).
     let worst = 0;
     for (let k = 0; k < bins; k++) for (let t = 0; t < frames; t++) worst = Math.max(worst, Math.abs(ours.data[t * bins + k]! - expected[k * frames + t]!));
     // torch works in float32: differences are float32 rounding of the largest magnitudes.
+    if (process.env.JOINTOK_AUDIO_REPORT) console.log(`stft ${key}: max difference / peak ${(worst / peak).toExponential(2)}`);
     expect(worst / peak).toBeLessThan(2e-6);
   });
 
