@@ -112,22 +112,37 @@ function polyphaseResampler(filter: PolyphaseFilter, fromRate: number, toRate: n
       const first = k * inputStep - padding + (start[j] as number);
       const count = length[j] as number;
       const tapOffset = offset[j] as number;
-      let sum = 0;
+      // Four partial sums (tap m goes to sum m mod 4), combined pairwise: independent chains run
+      // in parallel on the CPU. Both paths use the same order, so every output is the same
+      // whatever the chunking.
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      const whole = count & ~3;
       if (first >= origin && first + count <= available) {
         const base = first - origin;
+        const t = tapOffset;
         let m = 0;
-        // Four independent partial sums would change the rounding; one running sum keeps the
-        // result independent of chunking and equal to the whole-signal call.
-        for (; m + 3 < count; m += 4) {
-          sum += (taps[tapOffset + m] as number) * (input[base + m] as number);
-          sum += (taps[tapOffset + m + 1] as number) * (input[base + m + 1] as number);
-          sum += (taps[tapOffset + m + 2] as number) * (input[base + m + 2] as number);
-          sum += (taps[tapOffset + m + 3] as number) * (input[base + m + 3] as number);
+        for (; m < whole; m += 4) {
+          s0 += (taps[t + m] as number) * (input[base + m] as number);
+          s1 += (taps[t + m + 1] as number) * (input[base + m + 1] as number);
+          s2 += (taps[t + m + 2] as number) * (input[base + m + 2] as number);
+          s3 += (taps[t + m + 3] as number) * (input[base + m + 3] as number);
         }
-        for (; m < count; m++) sum += (taps[tapOffset + m] as number) * (input[base + m] as number);
+        if (m < count) s0 += (taps[t + m] as number) * (input[base + m] as number);
+        if (m + 1 < count) s1 += (taps[t + m + 1] as number) * (input[base + m + 1] as number);
+        if (m + 2 < count) s2 += (taps[t + m + 2] as number) * (input[base + m + 2] as number);
       } else {
-        for (let m = 0; m < count; m++) sum += (taps[tapOffset + m] as number) * sample(first + m, total);
+        for (let m = 0; m < count; m++) {
+          const product = (taps[tapOffset + m] as number) * sample(first + m, total);
+          if ((m & 3) === 0) s0 += product;
+          else if ((m & 3) === 1) s1 += product;
+          else if ((m & 3) === 2) s2 += product;
+          else s3 += product;
+        }
       }
+      const sum = s0 + s1 + (s2 + s3);
       out[n - from] = sum;
       if (++j === outputStep) {
         j = 0;
