@@ -9,7 +9,7 @@
 // jointok is faster.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createResampler, resample } from '@jointok/audio';
@@ -77,7 +77,10 @@ for (const c of cases) {
 }
 writeFileSync(join(work, 'cases.json'), JSON.stringify(cases));
 
-const results = { machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`, node: process.version, runs, seconds, cases: {} };
+// Warm every code path up before timing anything (the first case would otherwise pay for JIT tiers).
+for (const c of cases) resample({ sampleRate: c.fromRate, channels: [inputs[c.name].subarray(0, 10 * c.fromRate)] }, c.toRate, { method: c.method });
+
+const results = { machine: `${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}`, node: process.version, loadAverage: loadavg()[0], runs, seconds, cases: {} };
 for (const c of cases) {
   const audio = { sampleRate: c.fromRate, channels: [inputs[c.name]] };
   const whole = measure(() => resample(audio, c.toRate, { method: c.method }).channels[0]);
