@@ -1,0 +1,1 @@
+export { melFilters, type MelFilterOptions } from './mel-filters.js';

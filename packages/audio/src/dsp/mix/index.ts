@@ -1,0 +1,1 @@
+export { mixChannels, mixToMono, type ChannelMix, type MixChannelsOptions } from './mix-channels.js';

@@ -1,0 +1,2 @@
+export { stftMagnitude, type Spectrogram, type StftOptions } from './stft.js';
+export { hannWindow } from './hann-window.js';

@@ -1,0 +1,1 @@
+export { InvalidAudioError } from './invalid-audio-error.js';

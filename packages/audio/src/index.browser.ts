@@ -1,0 +1,3 @@
+// Browser / Web Worker entry: the neutral entry plus readAudio for Blobs and AudioBuffers.
+export * from './index.js';
+export { readAudio, type AudioInput, type AudioBufferLike } from './decode/read-audio.browser.js';

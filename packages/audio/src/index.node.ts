@@ -1,0 +1,3 @@
+// Node entry: the neutral entry plus readAudio for paths.
+export * from './index.js';
+export { readAudio, type AudioInput } from './decode/read-audio.node.js';

@@ -1,0 +1,2 @@
+export { readWav, type ReadWavOptions } from './read-wav.js';
+export { writeWav, type WriteWavOptions } from './write-wav.js';
