@@ -1,4 +1,4 @@
-import { InvalidArgumentError, InvalidSpecError, ShapeMismatchError, type ModalityTokenizer, type TokenBlock, type TokenizeCallOptions } from '@jointok/core';
+import { checkTokenBlock, createModalityTokenizer, InvalidArgumentError, InvalidSpecError, type ModalityTokenizer, type TokenBlock, type TokenizeCallOptions } from '@jointok/core';
 import { createAudioPreprocessor } from '../../preprocess/create-audio-preprocessor.js';
 import type { AudioPreprocessingSpec } from '../../preprocess/preprocessing-spec.js';
 import type { AudioSignal } from '../../signal/audio-signal.js';
@@ -38,8 +38,6 @@ export interface MuLawTokenizer extends ModalityTokenizer<AudioSignal, AudioSign
   decode(block: TokenBlock<'audio'>, options?: TokenizeCallOptions): AudioSignal;
   /** Encodes mono audio already at `sampleRate` (no mixing or resampling): `Int32Array` of codes. */
   encodeSamples(samples: Float32Array): Int32Array;
-  /** Nothing to free; present so that every audio tokenizer can be disposed alike. */
-  dispose(): void;
 }
 
 /**
@@ -72,13 +70,10 @@ export function createMuLawTokenizer(options: MuLawTokenizerOptions): MuLawToken
     }
     return muLawEncode(clamped, quantizationChannels);
   };
-  return {
+  const codeSpace: AudioCodeSpace = { axes: ['codebooks', 'frames'], sizes: [1, null], streams: [{ name: muLawFamily, codebookSize: quantizationChannels }], frameRate: sampleRate };
+  const tokenizer = createModalityTokenizer<AudioSignal, AudioSignal, 'audio'>({
     modality: 'audio',
-    family: muLawFamily,
-    sampleRate,
-    quantizationChannels,
-    codeSpace: { axes: ['codebooks', 'frames'], sizes: [1, null], streams: [{ name: muLawFamily, codebookSize: quantizationChannels }], frameRate: sampleRate },
-    encodeSamples,
+    codeSpace,
     encode(audio): TokenBlock<'audio'> {
       const mono = preprocessor.process(audio).channels[0]!;
       const codes = encodeSamples(mono);
@@ -86,15 +81,12 @@ export function createMuLawTokenizer(options: MuLawTokenizerOptions): MuLawToken
     },
     decode(block): AudioSignal {
       if (block?.modality !== 'audio') throw new InvalidArgumentError({ argument: 'block.modality', expected: "'audio'", received: block?.modality });
-      const { shape, codes } = block;
-      if (!(codes instanceof Int32Array)) throw new InvalidArgumentError({ argument: 'block.codes', expected: 'an Int32Array', received: codes });
-      if (shape.length !== 2 || shape[0] !== 1 || shape[1] !== codes.length) {
-        throw new ShapeMismatchError({ argument: 'block.shape', expected: `[1, ${codes.length}] (one μ-law stream)`, received: [...shape] });
-      }
-      return { sampleRate, channels: [muLawDecode(codes, quantizationChannels)] };
+      checkTokenBlock(block, codeSpace);
+      return { sampleRate, channels: [muLawDecode(block.codes, quantizationChannels)] };
     },
-    dispose() {},
-  };
+  });
+  // μ-law holds nothing to release; createModalityTokenizer still gives it dispose() and await using.
+  return Object.assign(tokenizer, { family: muLawFamily, sampleRate, quantizationChannels, encodeSamples }) as MuLawTokenizer;
 }
 
 /**
