@@ -2,3 +2,4 @@
 // decoder's WebAssembly from disk. The explicit export wins over the star export of the same name.
 export * from './index.js';
 export { readImage, type NodeImageInput } from './codecs/read-image.node.js';
+export { imageFamilies, loadImageTokenizer } from './load-image-tokenizer.node.js';

@@ -12,3 +12,6 @@ export * from './resize/index.js';
 export * from './transforms/index.js';
 export * from './recipes/index.js';
 export * from './metrics/index.js';
+export * from './tokenizer/index.js';
+export * from './families/index.js';
+export { imageFamilies, loadImageTokenizer } from './load-image-tokenizer.neutral.js';

@@ -1,0 +1,2 @@
+export { createImageFamily, type ImageFamilyDefinition } from './create-image-family.js';
+export { createImageFamilies, JOINTOK_FSQ_FAMILY, LLAMAGEN_FAMILY } from './create-image-families.js';
