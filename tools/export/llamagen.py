@@ -76,7 +76,7 @@ def preprocessing(image_size: int) -> Dict[str, Any]:
 def postprocessing() -> Dict[str, Any]:
     """What LlamaGen's reconstruction and sampling scripts do with decoder outputs:
     `torch.clamp(127.5 * x + 128.0, 0, 255).to(torch.uint8)` in float32; the cast truncates."""
-    return {'steps': [{'type': 'to-uint8', 'scale': 127.5, 'offset': 128.0, 'min': 0, 'max': 255, 'rounding': 'truncate'}]}
+    return {'steps': [{'type': 'to-uint8', 'scale': 127.5, 'offset': 128.0, 'rounding': 'truncate'}]}
 
 
 def quantizer_spec(config: VqConfig) -> Dict[str, Any]:
@@ -163,8 +163,9 @@ def export_folder(model: VqModel, out: str, name: str, checkpoint_sha256: str, o
         'quantizer': quantizer_spec(config),
         'preprocessing': preprocessing(size),
         'postprocessing': postprocessing(),
-        'codeSpace': {'axes': ['height', 'width'], 'sizes': [grid, grid],
-                      'streams': [{'name': 'image', 'codebookSize': config.codebook_size}]},
+        # No fixed sizes: the recipe gives (size / factor)² codes, but the model is fully convolutional and
+        # decodes (and, from your own tensors, encodes) any grid.
+        'codeSpace': {'axes': ['height', 'width'], 'streams': [{'name': 'image', 'codebookSize': config.codebook_size}]},
         'config': {'downsample': factor, 'latentChannels': config.codebook_dim, 'codebookDim': config.codebook_dim,
                    'imageSize': size, 'architecture': config.as_dict()},
         'license': 'MIT',
