@@ -4,7 +4,8 @@ Graphs (the quantizer runs in TypeScript from core, between them):
 * encoder.onnx: `audio` float32 `[B, 1, T]` → `latent` float32 `[B, D, F]` (pre-quantization latent);
 * decoder.onnx: `latent` float32 `[B, D, F]` (what the quantizer's `decode` returns) → `audio` float32
   `[B, 1, T']`.
-Both axes are dynamic. Weight norms are folded before export (`set_export_mode`).
+Both axes are dynamic. Weight norms are folded before export (`set_export_mode`); node and value names
+are shortened afterwards (`compact_onnx`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from torch import nn
 from export_common import export_onnx, file_entry, write_manifest, write_safetensors
 
 from .layers import set_export_mode
+from .onnx_compact import compact_onnx
 
 ENCODER_FILE = 'encoder.onnx'
 DECODER_FILE = 'decoder.onnx'
@@ -44,6 +46,8 @@ def write_codec_folder(out: str, encoder: nn.Module, decoder: nn.Module, quantiz
                 {'audio': {0: 'batch', 2: 'samples'}, 'latent': {0: 'batch', 2: 'frames'}}, opset)
     export_onnx(decoder, (latent,), os.path.join(out, DECODER_FILE), ['latent'], ['audio'],
                 {'latent': {0: 'batch', 2: 'frames'}, 'audio': {0: 'batch', 2: 'samples'}}, opset)
+    compact_onnx(os.path.join(out, ENCODER_FILE))
+    compact_onnx(os.path.join(out, DECODER_FILE))
     write_safetensors(os.path.join(out, QUANTIZER_FILE), quantizer)
     files = [file_entry(out, ENCODER_FILE, 'encoder'), file_entry(out, DECODER_FILE, 'decoder'), file_entry(out, QUANTIZER_FILE, 'quantizer')]
     return write_manifest(out, manifest, files)
