@@ -12,7 +12,8 @@
 //   decode      jointok: quantizer decode (normalised rows), then decoder.onnx
 //               torch:   get_codebook_entry, post_quant_conv + decoder
 //   round trip  encode then decode
-// Image decoding and preprocessing are not included (the same for both). Prints a table, checks that
+//   png round trip  from the PNG file to decoded pixels: jointok's loadImageTokenizer (readImage, recipe,
+//               encoder, quantizer, decoder, postprocessing) against PIL + center_crop_arr + torch. Prints a table, checks that
 // jointok's codes equal torch's, and writes bench/image/llamagen-results.json. Not part of the test suite.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createQuantizer } from '@jointok/core';
+import { loadImageTokenizer } from '@jointok/image';
 import * as ort from 'onnxruntime-node';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -76,6 +78,7 @@ if (!existsSync(join(dir, 'model', 'jointok.json'))) {
   runPython('build', dir);
 }
 const modelDir = join(dir, 'model');
+const photo = join(here, '..', '..', 'packages', 'image', 'src', 'families', 'llamagen', '__fixtures__', 'inputs', 'astronaut.png');
 const manifest = JSON.parse(readFileSync(join(modelDir, 'jointok.json'), 'utf8'));
 const reference = JSON.parse(readFileSync(join(dir, 'reference.json'), 'utf8'));
 const inputBytes = readFileSync(join(dir, 'input.f32'));
@@ -101,11 +104,16 @@ for (const threads of [1, 2]) {
     const { pixel_values: decoded } = await decoder.run({ quantized_latents: new ort.Tensor('float32', quantized.data, quantized.dims) });
     return decoded;
   };
+  // End to end from the PNG file through the tokenizer API: readImage, the manifest's recipe, encoder,
+  // quantizer, then decoder and postprocessing to pixels.
+  const tokenizer = await loadImageTokenizer(modelDir, { session: { threads } });
   measurements[`jointok${threads}`] = {
     encodeMs: await medianMs(encode),
     decodeMs: await medianMs(decode),
     roundTripMs: await medianMs(async () => decode(await encode())),
+    pngRoundTripMs: await medianMs(async () => tokenizer.decode(await tokenizer.encode(photo))),
   };
+  await tokenizer.dispose();
   await encoder.release();
   await decoder.release();
 }
@@ -117,7 +125,7 @@ for (const threads of [1, 2]) {
 let differ = 0;
 for (let i = 0; i < reference.codes.length; i++) if (jointokCodes[i] !== reference.codes[i]) differ++;
 const rows = [];
-for (const stage of ['encodeMs', 'decodeMs', 'roundTripMs']) {
+for (const stage of ['encodeMs', 'decodeMs', 'roundTripMs', 'pngRoundTripMs']) {
   for (const threads of [1, 2]) {
     const j = measurements[`jointok${threads}`][stage];
     const t = measurements[`torch${threads}`][stage];
