@@ -16,3 +16,4 @@ export * from './trainer/index.js';
 export * from './convert/index.js';
 export * from './modality/index.js';
 export * from './chat/index.js';
+export * from './joint/index.js';

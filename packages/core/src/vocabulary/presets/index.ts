@@ -3,6 +3,7 @@ import { anygptLayout } from './anygpt.js';
 import { chameleonLayout } from './chameleon.js';
 import { emu3Layout } from './emu3.js';
 import { janusLayout } from './janus.js';
+export { createJointokDefaultLayout, jointokCodeToken, JOINTOK_DEFAULT_MARKERS, type JointokDefaultLayoutOptions } from './jointok-default.js';
 import { lavitLayout } from './lavit.js';
 import { musicgenDelayLayout } from './musicgen.js';
 import { orpheusLayout } from './orpheus.js';

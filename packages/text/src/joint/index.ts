@@ -1,0 +1,1 @@
+export { jointokDefaultTokenizerJson, createJointokDefaultVocabulary } from './jointok-default-vocabulary.js';
