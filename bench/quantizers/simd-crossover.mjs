@@ -26,7 +26,7 @@ for (const [size, dim] of [[16, 8], [64, 8], [64, 32], [256, 16], [256, 64], [10
     const codebook = normalFloats(size * dim, size * 131 + dim);
     const vectors = normalFloats(count * dim, size * 131 + dim + 1);
     const out = new Int32Array(count);
-    const run = (scan) => () => createNearestCodeSearch(codebook, size, dim, 'l2', { scan }).search(vectors, count, out);
+    const run = (scan) => () => createNearestCodeSearch({ rows: codebook, size, dim, metric: 'l2' }, { scan }).search(vectors, count, out);
     if (size * dim * count > 2 ** 26) continue;
     const scalar = time(run('scalar'));
     const simd = time(run('simd'));

@@ -29,11 +29,11 @@ console.log('metric  K      D    K·D      TS ms    fresh ms  ONNX ms  TS/ONNX')
 for (const metric of ['l2', 'dot']) {
   for (const dim of [4, 8, 32, 128]) {
     for (const size of [16, 64, 256, 1024, 4096]) {
-      const codebook = normalFloats(size * dim, size * 31 + dim);
+      const codebook = { rows: normalFloats(size * dim, size * 31 + dim), size, dim, metric };
       const vectors = normalFloats(count * dim, dim * 7 + 1);
-      const args = [vectors, count, dim, codebook, size, metric, new Int32Array(count)];
-      const prepared = createNearestCodeSearch(codebook, size, dim, metric);
-      const out = args[6];
+      const out = new Int32Array(count);
+      const args = [vectors, count, codebook, out];
+      const prepared = createNearestCodeSearch(codebook);
       const ts = await time(() => prepared.search(vectors, count, out));
       const fresh = await time(() => nearestCodes(...args));
       const ox = await time(() => onnx.nearestCodes(...args));

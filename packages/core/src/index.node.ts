@@ -3,5 +3,5 @@
 export * from './index.js';
 export { createSession, loadOnnxruntimeNode, defaultNearestSearch } from './runtime/node.js';
 export { loadRepository, createFileCache, defaultCacheDir, CACHE_DIR_ENV, REPOSITORY_ENV, type FileCacheOptions, type NodeFileCache } from './repository/node.js';
-export { createQuantizer } from './quantizers/node.js';
+export { createQuantizer } from './platform/node.js';
 export { loadTokenizer, createQuantizerFromRepository } from './loading/node.js';

@@ -30,7 +30,7 @@ export type {
 export type { KnownQuantizerSpec, FsqQuantizerSpec, ResidualFsqQuantizerSpec, LfqQuantizerSpec, BsqQuantizerSpec, VqQuantizerSpec, GroupedVqQuantizerSpec, ResidualVqQuantizerSpec, ProjectedResidualVqQuantizerSpec, MultiscaleResidualVqQuantizerSpec, SplitResidualVqQuantizerSpec } from './quantizers/spec/quantizer-specs.js';
 export { createQuantizer, quantizerTypes } from './quantizers/create-quantizer.js';
 export { typescriptNearestSearch, type AsyncNearestSearch } from './quantizers/search/index.js';
-export { roundHalfEven, nearestCodes, createNearestCodeSearch, type NearestMetric, type NearestCodesOptions, type NearestCodeSearch, type NearestCodeSearchOptions } from './quantizers/math/index.js';
+export { roundHalfEven, nearestCodes, createNearestCodeSearch, type Codebook, type NearestMetric, type NearestCodeOutput, type NearestCodeSearch, type NearestCodeSearchOptions } from './quantizers/math/index.js';
 export { createFsqQuantizer, createResidualFsqQuantizer, type FsqBound, type FsqOutputDtype, type ResidualFsqVariant } from './quantizers/fsq/index.js';
 export { createLfqQuantizer, createBsqQuantizer, type LfqSpec, type BsqSpec, type BsqIndexMode, type BitOrder } from './quantizers/lfq/index.js';
 export { createVqQuantizer, createGroupedVqQuantizer, type VqMetric, type VqReturnRow } from './quantizers/vq/index.js';
@@ -55,7 +55,6 @@ export {
   type AcceleratedNearestSearch,
   type AcceleratedNearestSearchOptions,
   type NearestSearchUsage,
-  type NearestSearchOptions,
 } from './runtime/nearest/create-accelerated-nearest-search.js';
 
 // Model repositories

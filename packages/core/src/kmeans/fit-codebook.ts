@@ -58,7 +58,7 @@ export function fitCodebook(vectors: Float32Array, count: number, dim: number, o
   const distances = new Float64Array(count);
   const assign = (): number => {
     // A fresh search each time: the rows moved.
-    createNearestCodeSearch(codebook, codebookSize, dim, cosine ? 'dot' : 'l2').search(data, count, assignment);
+    createNearestCodeSearch({ rows: codebook, size: codebookSize, dim, metric: cosine ? 'dot' : 'l2' }).search(data, count, assignment);
     let inertia = 0;
     for (let n = 0; n < count; n++) {
       const row = assignment[n]! * dim;

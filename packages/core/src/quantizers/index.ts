@@ -25,9 +25,8 @@ export {
   type EncodeSteps,
   type NearestRequest,
   type NearestLookup,
-  type NearestLookupOptions,
 } from './search/index.js';
-export { roundHalfEven, nearestCodes, createNearestCodeSearch, type NearestMetric, type NearestCodesOptions } from './math/index.js';
+export { roundHalfEven, nearestCodes, createNearestCodeSearch, type Codebook, type NearestMetric, type NearestCodeOutput, type NearestCodeSearch, type NearestCodeSearchOptions } from './math/index.js';
 // Per-family factories, for users who want the typed settings of one family.
 export { createFsqQuantizer, createResidualFsqQuantizer, roundToBfloat16, type FsqBound, type FsqOutputDtype, type ResidualFsqVariant } from './fsq/index.js';
 export { createLfqQuantizer, createBsqQuantizer, type LfqSpec, type BsqSpec, type BsqIndexMode, type BitOrder } from './lfq/index.js';

@@ -147,9 +147,9 @@ export function describeQuantizer(name: string, options: QuantizerConformanceOpt
       const x = asTensor(q, latents(q, 23));
       let calls = 0;
       const delegating: AsyncNearestSearch = {
-        nearestCodes: async (vectors, count, dim, codebook, size, metric, out, searchOptions) => {
+        nearestCodes: async (vectors, count, codebook, out, output) => {
           calls++;
-          return nearestCodes(vectors, count, dim, codebook, size, metric, out, searchOptions);
+          return nearestCodes(vectors, count, codebook, out, output);
         },
       };
       const viaSearch = await q.encodeAsync(x, { channelAxis: 'last', nearestSearch: delegating });
@@ -160,7 +160,7 @@ export function describeQuantizer(name: string, options: QuantizerConformanceOpt
       }
       expect(calls).toBeGreaterThan(0);
       // A search that answers 0 everywhere must show up in the codes: nothing is searched behind its back.
-      const zeros: AsyncNearestSearch = { nearestCodes: async (_v, count, _d, _c, _s, _m, out, o = {}) => {
+      const zeros: AsyncNearestSearch = { nearestCodes: async (_v, count, _c, out, o = {}) => {
         for (let n = 0; n < count; n++) out[n * (o.outStride ?? 1) + (o.outOffset ?? 0)] = 0;
         return out;
       } };

@@ -1,5 +1,10 @@
 export { roundHalfEven } from './round-half-even.js';
 export { linear } from './linear.js';
 export { l2Normalize } from './l2-normalize.js';
-export { nearestCodes, squaredNorms, type NearestMetric, type NearestCodesOptions } from './nearest-code.js';
-export { createNearestCodeSearch, type NearestCodeSearch, type NearestCodeSearchOptions, type NearestCodeOutput } from './nearest-code-search.js';
+export { squaredNorms } from './squared-norms.js';
+export type { NearestMetric } from './nearest-metric.js';
+export type { Codebook } from './codebook.js';
+export type { NearestCodeOutput } from './nearest-code-output.js';
+export { checkCodebook } from './check-codebook.js';
+export { nearestCodes } from './nearest-code.js';
+export { createNearestCodeSearch, type NearestCodeSearch, type NearestCodeSearchOptions } from './nearest-code-search.js';

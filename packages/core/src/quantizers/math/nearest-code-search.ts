@@ -1,5 +1,7 @@
+import { checkCodebook } from './check-codebook.js';
+import type { Codebook } from './codebook.js';
 import { buildCodebookTree, type CodebookTree } from './codebook-tree.js';
-import type { NearestMetric } from './nearest-code.js';
+import type { NearestCodeOutput } from './nearest-code-output.js';
 import { scanNearestCodes } from './nearest-code-scan.js';
 import { searchCodebookTree } from './search-codebook-tree.js';
 import { nearestDotsModule } from './nearest-dots-module.js';
@@ -8,10 +10,6 @@ import { squaredNorms } from './squared-norms.js';
 
 /** Options of {@link createNearestCodeSearch}. */
 export interface NearestCodeSearchOptions {
-  /** `l2` distances below this count as equal to it (lucidrains clamps at 1e-8); default: no clamp. */
-  readonly minDistance?: number;
-  /** Precomputed `‖e_k‖²` (as {@link squaredNorms} returns them); computed when absent. */
-  readonly codebookNorms?: Float64Array;
   /**
    * @internal Which exhaustive scan to use: `auto` (default) picks the WebAssembly SIMD scan when it
    * is available and the work pays for its setup, `scalar` forces the TypeScript loop, `simd` uses
@@ -20,18 +18,11 @@ export interface NearestCodeSearchOptions {
   readonly scan?: 'auto' | 'scalar' | 'simd';
 }
 
-/** Where {@link NearestCodeSearch.search} writes: `out[n * outStride + outOffset]`. */
-export interface NearestCodeOutput {
-  readonly outStride?: number;
-  readonly outOffset?: number;
-}
-
 /** A nearest-row search over one codebook, reusable across calls (see {@link createNearestCodeSearch}). */
 export interface NearestCodeSearch {
-  readonly codebookSize: number;
-  readonly dim: number;
-  readonly metric: NearestMetric;
-  /** Same result as `nearestCodes` with this search's codebook, metric and options. */
+  /** The codebook searched. */
+  readonly codebook: Codebook;
+  /** Same result as `nearestCodes` with this search's codebook. */
   search(vectors: Float32Array, count: number, out: Int32Array, output?: NearestCodeOutput): Int32Array;
 }
 
@@ -82,18 +73,22 @@ const minSimdWork = 1 << 17;
  * setup, scores in float32 SIMD (3–10× the TypeScript loop) and rescores in float64 every row that
  * float32 rounding could have misordered, so the codes stay those of the plain loop (see
  * `createSimdNearestScan`); elsewhere it is the tiled TypeScript loop. The search keeps the
- * WebAssembly instance and its transposed copy of the codebook across calls.
+ * WebAssembly instance and its transposed copy of the codebook across calls, so `codebook.rows`
+ * must not change while the search is in use.
+ *
+ * @example
+ * const search = createNearestCodeSearch({ rows: embedding, size: 16384, dim: 8, metric: 'l2' });
+ * search.search(latents, 256, codes);                                   // codes[n]
+ * search.search(residual, 256, stageCodes, { outStride: 8, outOffset: 2 }); // stageCodes[n * 8 + 2]
+ *
+ * @throws InvalidArgumentError or ShapeMismatchError naming the field of a malformed `codebook`
  */
-export function createNearestCodeSearch(
-  codebook: Float32Array,
-  codebookSize: number,
-  dim: number,
-  metric: NearestMetric,
-  options: NearestCodeSearchOptions = {},
-): NearestCodeSearch {
-  const minDistance = options.minDistance ?? -Infinity;
+export function createNearestCodeSearch(codebook: Codebook, options: NearestCodeSearchOptions = {}): NearestCodeSearch {
+  checkCodebook(codebook);
+  const { rows, size: codebookSize, dim, metric } = codebook;
+  const minDistance = codebook.minDistance ?? -Infinity;
   const l2 = metric === 'l2';
-  const norms = l2 ? (options.codebookNorms ?? squaredNorms(codebook, codebookSize, dim)) : undefined;
+  const norms = l2 ? (codebook.squaredNorms ?? squaredNorms(rows, codebookSize, dim)) : undefined;
   const scanChoice = options.scan ?? 'auto';
   // undefined: not set up yet; null: unavailable (no SIMD, non-finite codebook, …) or not wanted.
   let simd: SimdNearestScan | null | undefined = scanChoice === 'scalar' ? null : undefined;
@@ -102,7 +97,7 @@ export function createNearestCodeSearch(
   const treeLimit = againstSimd ? Math.min(maxScoredFraction, 1 / (simdScoredFactor * dim)) : maxScoredFraction;
   let tree: CodebookTree | undefined;
   let pruning: 'untried' | 'useful' | 'useless' =
-    dim <= (againstSimd ? maxTreeDimWithSimd : maxTreeDim) && codebookSize >= minTreeCodebook && allFinite(codebook, codebookSize * dim) && normsAreExact()
+    dim <= (againstSimd ? maxTreeDimWithSimd : maxTreeDim) && codebookSize >= minTreeCodebook && allFinite(rows, codebookSize * dim) && normsAreExact()
       ? 'untried'
       : 'useless';
   let searched = 0;
@@ -110,23 +105,22 @@ export function createNearestCodeSearch(
   /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop (same codes). */
   function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void {
     if (simd === undefined && (scanChoice === 'simd' || (searched >= minSimdVectors && searched * codebookSize * dim >= minSimdWork))) {
-      simd = createSimdNearestScan(codebook, codebookSize, dim, metric, norms, minDistance) ?? null;
+      simd = createSimdNearestScan(rows, codebookSize, dim, metric, norms, minDistance) ?? null;
     }
     if (simd) simd.scan(vectors, count, out, outStride, outOffset);
-    else scanNearestCodes(vectors, count, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset);
+    else scanNearestCodes(vectors, count, dim, rows, codebookSize, norms, minDistance, out, outStride, outOffset);
   }
 
   function normsAreExact(): boolean {
     // Caller-supplied norms define the scores, while the bounds assume true norms.
-    if (options.codebookNorms === undefined || !l2) return true;
-    const own = squaredNorms(codebook, codebookSize, dim);
-    return own.every((v, k) => v === options.codebookNorms![k]);
+    const given = codebook.squaredNorms;
+    if (given === undefined || !l2) return true;
+    const own = squaredNorms(rows, codebookSize, dim);
+    return own.every((v, k) => v === given[k]);
   }
 
   return {
-    codebookSize,
-    dim,
-    metric,
+    codebook,
     search(vectors, count, out, output = {}) {
       const { outStride = 1, outOffset = 0 } = output;
       searched += count;
@@ -136,7 +130,7 @@ export function createNearestCodeSearch(
         scan(vectors, count, out, outStride, outOffset);
         return out;
       }
-      tree ??= buildCodebookTree(codebook, codebookSize, dim, norms ?? squaredNorms(codebook, codebookSize, dim));
+      tree ??= buildCodebookTree(rows, codebookSize, dim, norms ?? squaredNorms(rows, codebookSize, dim));
       // Searched in chunks (a short probe first): as soon as a chunk shows that the tree scores too
       // large a share of the codebook, the rest goes to the scan, now and in later calls.
       let start = 0;

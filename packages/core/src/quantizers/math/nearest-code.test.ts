@@ -13,24 +13,24 @@ describe('nearestCodes', () => {
     const codebook = Float32Array.from([0, 0, 2, 0, 2, 0, 0, 2]);
     // (1,0) is the midpoint of rows 0 and 1 -> 0; (2,0.1) -> 1 (row 2 ties, later index); (0,1.9) -> 3.
     const vectors = Float32Array.from([1, 0, 2, 0.1, 0, 1.9]);
-    expect(Array.from(nearestCodes(vectors, 3, 2, codebook, 4, 'l2', new Int32Array(3)))).toEqual([0, 1, 3]);
+    expect(Array.from(nearestCodes(vectors, 3, { rows: codebook, size: 4, dim: 2, metric: 'l2' }, new Int32Array(3)))).toEqual([0, 1, 3]);
     // dot: (1,0)·rows = 0,2,2,0 -> 1 (first of the tied maxima); (0,1.9) -> 3; zero vector -> 0.
     const dotVectors = Float32Array.from([1, 0, 0, 1.9, 0, 0]);
-    expect(Array.from(nearestCodes(dotVectors, 3, 2, codebook, 4, 'dot', new Int32Array(3)))).toEqual([1, 3, 0]);
+    expect(Array.from(nearestCodes(dotVectors, 3, { rows: codebook, size: 4, dim: 2, metric: 'dot' }, new Int32Array(3)))).toEqual([1, 3, 0]);
   });
 
   it('makes every row within minDistance tie, so the first one wins', () => {
     // Squared distances from (0.5,0): row 0 = 0.25, row 1 = 0.01, row 2 = 0.0001.
     const codebook = Float32Array.from([0, 0, 0.6, 0, 0.51, 0]);
     const vectors = Float32Array.from([0.5, 0]);
-    expect(nearestCodes(vectors, 1, 2, codebook, 3, 'l2', new Int32Array(1))[0]).toBe(2);
-    expect(nearestCodes(vectors, 1, 2, codebook, 3, 'l2', new Int32Array(1), { minDistance: 0.05 })[0]).toBe(1);
+    expect(nearestCodes(vectors, 1, { rows: codebook, size: 3, dim: 2, metric: 'l2' }, new Int32Array(1))[0]).toBe(2);
+    expect(nearestCodes(vectors, 1, { rows: codebook, size: 3, dim: 2, metric: 'l2', minDistance: 0.05 }, new Int32Array(1))[0]).toBe(1);
   });
 
   it('writes with a stride and an offset', () => {
     const codebook = Float32Array.from([0, 10]);
     const out = new Int32Array(6).fill(-1);
-    nearestCodes(Float32Array.from([9, 1, 8]), 3, 1, codebook, 2, 'l2', out, { outStride: 2, outOffset: 1 });
+    nearestCodes(Float32Array.from([9, 1, 8]), 3, { rows: codebook, size: 2, dim: 1, metric: 'l2' }, out, { outStride: 2, outOffset: 1 });
     expect(Array.from(out)).toEqual([-1, 1, -1, 0, -1, 1]);
   });
 
@@ -45,8 +45,8 @@ describe('nearestCodes', () => {
       for (const metric of ['l2', 'dot'] as const) {
         const minDistance = metric === 'l2' && seed % 4 === 0 ? 0.5 : -Infinity;
         const want = Array.from(bruteForce(p.vectors, count, dim, p.codebook, size, metric, minDistance));
-        const options = minDistance === -Infinity ? {} : { minDistance };
-        expect(Array.from(nearestCodes(p.vectors, count, dim, p.codebook, size, metric, new Int32Array(count), options)), `seed ${seed} ${metric}`).toEqual(want);
+        const clamp = minDistance === -Infinity ? {} : { minDistance };
+        expect(Array.from(nearestCodes(p.vectors, count, { rows: p.codebook, size, dim, metric, ...clamp }, new Int32Array(count))), `seed ${seed} ${metric}`).toEqual(want);
         // The tree on its own, whatever the strategy choice would be.
         const tree = buildCodebookTree(p.codebook, size, dim, squaredNorms(p.codebook, size, dim));
         const viaTree = new Int32Array(count);
@@ -60,7 +60,7 @@ describe('nearestCodes', () => {
 
   it('keeps its result across calls of a reusable search that switches to the tree', () => {
     const p = problem(4242, 2048, 4, 600);
-    const search = createNearestCodeSearch(p.codebook, 2048, 4, 'l2', { minDistance: 1e-8 });
+    const search = createNearestCodeSearch({ rows: p.codebook, size: 2048, dim: 4, metric: 'l2', minDistance: 1e-8 });
     const want = Array.from(bruteForce(p.vectors, 600, 4, p.codebook, 2048, 'l2', 1e-8));
     const got = new Int32Array(600);
     for (let start = 0; start < 600; start += 100) search.search(p.vectors.subarray(start * 4), 100, got, { outOffset: start });
@@ -79,7 +79,7 @@ describe('nearestCodes', () => {
       return (i % 2 === 0 ? Math.cos(n * 2.3999) : Math.sin(n * 2.3999)) * radius;
     });
     const want = Array.from(bruteForce(vectors, count, 2, codebook, size, 'l2'));
-    const search = createNearestCodeSearch(codebook, size, 2, 'l2');
+    const search = createNearestCodeSearch({ rows: codebook, size, dim: 2, metric: 'l2' });
     expect(Array.from(search.search(vectors, count, new Int32Array(count)))).toEqual(want);
     expect(Array.from(search.search(vectors, count, new Int32Array(count)))).toEqual(want);
   });
@@ -89,9 +89,9 @@ describe('nearestCodes', () => {
     const vectors = new Float32Array(400).map((_, i) => (i % 7) / 2);
     vectors[5] = NaN;
     vectors[9] = Infinity;
-    const search = createNearestCodeSearch(new Float32Array(300).map((_, i) => i % 11), 300, 1, 'l2');
+    const search = createNearestCodeSearch({ rows: new Float32Array(300).map((_, i) => i % 11), size: 300, dim: 1, metric: 'l2' });
     const want = Array.from(bruteForce(vectors, 400, 1, new Float32Array(300).map((_, i) => i % 11), 300, 'l2'));
     expect(Array.from(search.search(vectors, 400, new Int32Array(400)))).toEqual(want);
-    expect(Array.from(nearestCodes(vectors, 4, 1, codebook, 4, 'dot', new Int32Array(4)))).toEqual(Array.from(bruteForce(vectors, 4, 1, codebook, 4, 'dot')));
+    expect(Array.from(nearestCodes(vectors, 4, { rows: codebook, size: 4, dim: 1, metric: 'dot' }, new Int32Array(4)))).toEqual(Array.from(bruteForce(vectors, 4, 1, codebook, 4, 'dot')));
   });
 });

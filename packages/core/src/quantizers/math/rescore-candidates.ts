@@ -1,4 +1,4 @@
-import type { NearestMetric } from './nearest-code.js';
+import type { NearestMetric } from './nearest-metric.js';
 
 /**
  * Picks, among `candidates` (codebook row indices), the row that core's plain nearest-code loop would

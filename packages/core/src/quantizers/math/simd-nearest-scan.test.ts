@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createNearestCodeSearch, type NearestCodeSearchOptions } from './nearest-code-search.js';
-import type { NearestMetric } from './nearest-code.js';
+import type { Codebook } from './codebook.js';
+import { createNearestCodeSearch } from './nearest-code-search.js';
+import type { NearestMetric } from './nearest-metric.js';
 import { createSimdNearestScan } from './simd-nearest-scan.js';
 import { squaredNorms } from './squared-norms.js';
 import { bruteForceNearest as bruteForce } from './__fixtures__/brute-force-nearest.js';
@@ -9,8 +10,8 @@ import { problem, random } from './__fixtures__/nearest-problems.js';
 const metrics = ['l2', 'dot'] as const;
 
 /** Codes of the SIMD scan (forced, whatever the size) through the public search object. */
-function simdCodes(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: NearestMetric, options: NearestCodeSearchOptions = {}): number[] {
-  const search = createNearestCodeSearch(codebook, size, dim, metric, { ...options, scan: 'simd' });
+function simdCodes(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: NearestMetric, settings: Pick<Codebook, 'minDistance' | 'squaredNorms'> = {}): number[] {
+  const search = createNearestCodeSearch({ rows: codebook, size, dim, metric, ...settings }, { scan: 'simd' });
   return Array.from(search.search(vectors, count, new Int32Array(count).fill(-7)));
 }
 
@@ -141,13 +142,13 @@ describe('SIMD nearest scan', () => {
   it('writes with a stride and an offset, leaving other entries alone, and honours given norms like the scalar scan', () => {
     const p = problem(31, 21, 10, 11);
     const out = new Int32Array(40).fill(-1);
-    createNearestCodeSearch(p.codebook, 21, 10, 'l2', { scan: 'simd' }).search(p.vectors, 11, out, { outStride: 3, outOffset: 2 });
+    createNearestCodeSearch({ rows: p.codebook, size: 21, dim: 10, metric: 'l2' }, { scan: 'simd' }).search(p.vectors, 11, out, { outStride: 3, outOffset: 2 });
     const want = bruteForce(p.vectors, 11, 10, p.codebook, 21, 'l2');
     expect(Array.from(out)).toEqual(Array.from({ length: 40 }, (_, i) => (i >= 2 && (i - 2) % 3 === 0 && (i - 2) / 3 < 11 ? want[(i - 2) / 3]! : -1)));
     // Norms that are not the rows' own still define the scores, as in the scalar loop.
-    const codebookNorms = squaredNorms(p.codebook, 21, 10).map((v, k) => v * (1 + (k % 3)));
-    const scalar = createNearestCodeSearch(p.codebook, 21, 10, 'l2', { codebookNorms, scan: 'scalar' }).search(p.vectors, 11, new Int32Array(11));
-    expect(simdCodes(p.vectors, 11, 10, p.codebook, 21, 'l2', { codebookNorms })).toEqual(Array.from(scalar));
+    const norms = squaredNorms(p.codebook, 21, 10).map((v, k) => v * (1 + (k % 3)));
+    const scalar = createNearestCodeSearch({ rows: p.codebook, size: 21, dim: 10, metric: 'l2', squaredNorms: norms }, { scan: 'scalar' }).search(p.vectors, 11, new Int32Array(11));
+    expect(simdCodes(p.vectors, 11, 10, p.codebook, 21, 'l2', { squaredNorms: norms })).toEqual(Array.from(scalar));
     expect(Array.from(scalar)).not.toEqual(Array.from(want));
   });
 });

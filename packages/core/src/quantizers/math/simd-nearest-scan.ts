@@ -1,4 +1,4 @@
-import type { NearestMetric } from './nearest-code.js';
+import type { NearestMetric } from './nearest-metric.js';
 import { nearestDotsModule, type NearestDotsKernel } from './nearest-dots-module.js';
 import { rescoreCandidates } from './rescore-candidates.js';
 import { scanNearestCodes } from './nearest-code-scan.js';

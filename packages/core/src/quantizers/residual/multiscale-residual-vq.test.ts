@@ -117,9 +117,9 @@ describe('multiscale-residual-vq errors', () => {
   it('encodes asynchronously with one search per scale, on the search given at creation or per call', async () => {
     const calls: number[] = [];
     const recording: AsyncNearestSearch = {
-      nearestCodes: async (vectors, count, dim, codebook, size, metric, out, options) => {
+      nearestCodes: async (vectors, count, codebook, out, output) => {
         calls.push(count);
-        return nearestCodes(vectors, count, dim, codebook, size, metric, out, options);
+        return nearestCodes(vectors, count, codebook, out, output);
       },
     };
     const q = createQuantizer(spec, weights, { nearestSearch: recording }) as MultiscaleResidualQuantizer;
@@ -129,7 +129,7 @@ describe('multiscale-residual-vq errors', () => {
     expect(calls).toEqual([1, 2]);
     expect(Array.from((await q.encodeAsync(x)).data, Number)).toEqual([0, 0, 1]);
     expect(calls).toHaveLength(4);
-    const other: AsyncNearestSearch = { nearestCodes: async (_v, count, _d, _c, _s, _m, out) => out.fill(1, 0, count) };
+    const other: AsyncNearestSearch = { nearestCodes: async (_v, count, _c, out) => out.fill(1, 0, count) };
     expect((await q.encodeScalesAsync(x, { nearestSearch: other, numQuantizers: 1 })).map((s) => Array.from(s.data))).toEqual([[1]]);
     await expect(q.encodeAsync(x, { numQuantizers: 1 })).rejects.toThrow(InvalidArgumentError);
   });

@@ -1,6 +1,6 @@
 import { l2Normalize } from '../math/l2-normalize.js';
 import { linear } from '../math/linear.js';
-import { squaredNorms } from '../math/nearest-code.js';
+import { squaredNorms } from '../math/squared-norms.js';
 import { nearestRequest, type EncodeSteps } from '../search/encode-steps.js';
 import { createNearestLookup, type NearestLookup } from '../search/nearest-lookup.js';
 import type { QuantizerWeights } from '../quantizer.js';
@@ -39,7 +39,7 @@ export function readProjectedStage(weights: QuantizerWeights, weightPrefix: stri
   const codebook = readWeight(weights, `${prefix}.codebook.weight`, [codebookSize, codebookDim]);
   const normalizedCodebook = l2Normalize(codebook, codebookSize, codebookDim, eps);
   const normalizedNorms = squaredNorms(normalizedCodebook, codebookSize, codebookDim);
-  const lookup = createNearestLookup(normalizedCodebook, codebookSize, codebookDim, 'l2', { codebookNorms: normalizedNorms });
+  const lookup = createNearestLookup({ rows: normalizedCodebook, size: codebookSize, dim: codebookDim, metric: 'l2', squaredNorms: normalizedNorms });
   return { codebookDim, codebookSize, inProj, outProj, codebook, normalizedCodebook, normalizedNorms, lookup, eps };
 }
 

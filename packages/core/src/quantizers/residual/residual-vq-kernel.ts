@@ -1,7 +1,7 @@
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
 import { l2Normalize } from '../math/l2-normalize.js';
 import { linear } from '../math/linear.js';
-import { squaredNorms } from '../math/nearest-code.js';
+import { squaredNorms } from '../math/squared-norms.js';
 import type { CodeArray, QuantizerEncodeOptions, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import { nearestRequest, type EncodeSteps } from '../search/encode-steps.js';
 import { createNearestLookup, type NearestLookup } from '../search/nearest-lookup.js';
@@ -61,8 +61,8 @@ export function createResidualVqKernel(
     codebooks.push(codebook);
     lookups.push(
       metric === 'cosine'
-        ? createNearestLookup(codebook, codebookSize, codebookDim, 'dot')
-        : createNearestLookup(codebook, codebookSize, codebookDim, 'l2', { minDistance: settings.minSquaredDistance, codebookNorms: squaredNorms(codebook, codebookSize, codebookDim) }),
+        ? createNearestLookup({ rows: codebook, size: codebookSize, dim: codebookDim, metric: 'dot' })
+        : createNearestLookup({ rows: codebook, size: codebookSize, dim: codebookDim, metric: 'l2', minDistance: settings.minSquaredDistance, squaredNorms: squaredNorms(codebook, codebookSize, codebookDim) }),
     );
   }
   const projectIn = settings.projections ? readFirstProjection(weights, names.projectIn, codebookDim, dim, settings.projectionBias) : undefined;

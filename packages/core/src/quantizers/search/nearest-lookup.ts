@@ -1,39 +1,33 @@
-import type { NearestMetric } from '../math/nearest-code.js';
+import type { Codebook } from '../math/codebook.js';
 import { createNearestCodeSearch, type NearestCodeSearch } from '../math/nearest-code-search.js';
 
 /**
- * One codebook prepared for nearest-row lookups: what a quantizer searches in, with the settings of
- * its search, and a reusable exact TypeScript search over it. An {@link AsyncNearestSearch} gets the
- * same codebook and settings, so either way the codes are the same.
+ * One codebook prepared for nearest-row lookups: what a quantizer searches in, with a reusable exact
+ * TypeScript search over it. An {@link AsyncNearestSearch} gets the same codebook, so either way the
+ * codes are the same.
  */
 export interface NearestLookup {
-  /** `codebookSize × dim` rows, row-major (already normalised where the family searches normalised rows). */
-  readonly codebook: Float32Array;
-  readonly codebookSize: number;
-  readonly dim: number;
-  readonly metric: NearestMetric;
-  /** `l2` distances below this tie with it (lucidrains clamps at 1e-8); absent: no clamp. */
-  readonly minDistance?: number;
-  /** `‖e_k‖²` of the rows, for `l2`. */
-  readonly codebookNorms?: Float64Array;
+  /** The rows searched (already normalised where the family searches normalised rows) and how. */
+  readonly codebook: Codebook;
   /** The exact TypeScript search, kept across calls (it may build a tree or a SIMD copy of the rows). */
   readonly search: NearestCodeSearch;
 }
 
-/** Options of {@link createNearestLookup}. */
-export interface NearestLookupOptions {
-  /** A clamp on `l2` distances; `-Infinity` or absent for none. */
-  readonly minDistance?: number;
-  /** Precomputed `‖e_k‖²` (the search computes them otherwise). */
-  readonly codebookNorms?: Float64Array;
-}
-
-/** Prepares `codebook` (`codebookSize × dim`) for lookups with `metric`. */
-export function createNearestLookup(codebook: Float32Array, codebookSize: number, dim: number, metric: NearestMetric, options: NearestLookupOptions = {}): NearestLookup {
-  const minDistance = options.minDistance === undefined || options.minDistance === -Infinity ? undefined : options.minDistance;
-  const settings = {
-    ...(minDistance === undefined ? {} : { minDistance }),
-    ...(options.codebookNorms === undefined ? {} : { codebookNorms: options.codebookNorms }),
+/**
+ * Prepares `codebook` for lookups. A `minDistance` of `-Infinity` (no clamp) is dropped, so searches
+ * are handed a codebook with a clamp only where there is one.
+ *
+ * @throws InvalidArgumentError or ShapeMismatchError naming the field of a malformed `codebook`
+ */
+export function createNearestLookup(codebook: Codebook): NearestLookup {
+  const { rows, size, dim, metric, squaredNorms, minDistance } = codebook;
+  const searched: Codebook = {
+    rows,
+    size,
+    dim,
+    metric,
+    ...(squaredNorms === undefined ? {} : { squaredNorms }),
+    ...(minDistance === undefined || minDistance === -Infinity ? {} : { minDistance }),
   };
-  return { codebook, codebookSize, dim, metric, ...settings, search: createNearestCodeSearch(codebook, codebookSize, dim, metric, settings) };
+  return { codebook: searched, search: createNearestCodeSearch(searched) };
 }

@@ -7,7 +7,7 @@ import { runEncodeSteps, runEncodeStepsAsync } from './run-encode-steps.js';
 import { typescriptNearestSearch } from './typescript-nearest-search.js';
 
 // Rows (0,0), (10,0), (0,10): the nearest row of each vector is obvious by hand.
-const lookup = createNearestLookup(new Float32Array([0, 0, 10, 0, 0, 10]), 3, 2, 'l2');
+const lookup = createNearestLookup({ rows: new Float32Array([0, 0, 10, 0, 0, 10]), size: 3, dim: 2, metric: 'l2' });
 const vectors = new Float32Array([9, 1, 1, 8, 0.5, 0.5]);
 
 /** Two searches in a row; the second searches the codes of the first plus one, to show the order. */
@@ -28,9 +28,9 @@ describe('runEncodeSteps / runEncodeStepsAsync', () => {
   it('gives the same codes on an asynchronous search, which sees every request', async () => {
     const seen: Array<[number, number, string]> = [];
     const search: AsyncNearestSearch = {
-      nearestCodes: async (v, count, dim, codebook, size, metric, out, options) => {
-        seen.push([count, size, metric]);
-        return typescriptNearestSearch.nearestCodes(v, count, dim, codebook, size, metric, out, options);
+      nearestCodes: async (v, count, codebook, out, output) => {
+        seen.push([count, codebook.size, codebook.metric]);
+        return typescriptNearestSearch.nearestCodes(v, count, codebook, out, output);
       },
     };
     expect(Array.from(await runEncodeStepsAsync(twoStages(), search))).toEqual([1, 0, 2, 0, 0, 1]);
@@ -41,7 +41,7 @@ describe('runEncodeSteps / runEncodeStepsAsync', () => {
   it("uses the lookup's own search when the search says it would use TypeScript anyway", async () => {
     const search: AsyncNearestSearch = {
       nearestCodes: () => Promise.reject(new Error('must not be asked')),
-      searchesInTypeScript: (count, size, dim) => count * size * dim < 100,
+      searchesInTypeScript: (count, codebook) => count * codebook.size * codebook.dim < 100,
     };
     expect(Array.from(await runEncodeStepsAsync(twoStages(), search))).toEqual([1, 0, 2, 0, 0, 1]);
   });
@@ -50,7 +50,7 @@ describe('runEncodeSteps / runEncodeStepsAsync', () => {
     const controller = new AbortController();
     let asked = 0;
     const search: AsyncNearestSearch = {
-      nearestCodes: async (_v, count, _d, _c, _s, _m, out) => {
+      nearestCodes: async (_v, count, _c, out) => {
         asked++;
         controller.abort(new Error('enough'));
         return out.fill(0, 0, count);

@@ -29,14 +29,9 @@ export async function runEncodeStepsAsync<T>(steps: EncodeSteps<T>, search: Asyn
 async function answer(request: NearestRequest, search: AsyncNearestSearch | undefined): Promise<void> {
   const { lookup, vectors, count, out, outStride, outOffset } = request;
   // The lookup's own search keeps its prepared state (tree, SIMD rows) across calls.
-  if (search === undefined || search === typescriptNearestSearch || search.searchesInTypeScript?.(count, lookup.codebookSize, lookup.dim) === true) {
+  if (search === undefined || search === typescriptNearestSearch || search.searchesInTypeScript?.(count, lookup.codebook) === true) {
     lookup.search.search(vectors, count, out, { outStride, outOffset });
     return;
   }
-  await search.nearestCodes(vectors, count, lookup.dim, lookup.codebook, lookup.codebookSize, lookup.metric, out, {
-    outStride,
-    outOffset,
-    ...(lookup.minDistance === undefined ? {} : { minDistance: lookup.minDistance }),
-    ...(lookup.codebookNorms === undefined ? {} : { codebookNorms: lookup.codebookNorms }),
-  });
+  await search.nearestCodes(vectors, count, lookup.codebook, out, { outStride, outOffset });
 }

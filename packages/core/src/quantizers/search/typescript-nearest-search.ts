@@ -7,6 +7,5 @@ import type { AsyncNearestSearch } from './async-nearest-search.js';
  * runtime for large codebooks).
  */
 export const typescriptNearestSearch: AsyncNearestSearch = {
-  nearestCodes: async (vectors, count, dim, codebook, codebookSize, metric, out, options) =>
-    nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, options),
+  nearestCodes: async (vectors, count, codebook, out, output) => nearestCodes(vectors, count, codebook, out, output),
 };

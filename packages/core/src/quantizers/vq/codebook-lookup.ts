@@ -27,7 +27,7 @@ export function createCodebookLookup(codebook: Float32Array, dim: number, settin
   const normalized = metric === 'euclidean' && settings.returnRow === 'stored' ? undefined : l2Normalize(codebook, codebookSize, dim, normalizeEps);
   const searched = metric === 'l2-normalized' ? normalized! : codebook;
   const returned = settings.returnRow === 'normalized' ? normalized! : codebook;
-  const lookup = createNearestLookup(searched, codebookSize, dim, metric === 'cosine' ? 'dot' : 'l2', { minDistance });
+  const lookup = createNearestLookup({ rows: searched, size: codebookSize, dim, metric: metric === 'cosine' ? 'dot' : 'l2', minDistance });
   return {
     dim,
     lookup,

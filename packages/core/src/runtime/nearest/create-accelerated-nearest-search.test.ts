@@ -51,8 +51,8 @@ describe('createAcceleratedNearestSearch', () => {
       for (const c of expected.nearest) {
         const [count, dim] = c.x.dims as [number, number];
         const out = new Int32Array(count);
-        const options = c.minDistance === null || c.minDistance === undefined ? {} : { minDistance: c.minDistance };
-        await search.nearestCodes(Float32Array.from(c.x.data), count, dim, Float32Array.from(c.codebook.data), c.codebook.dims[0]!, c.metric, out, options);
+        const clamp = c.minDistance === null || c.minDistance === undefined ? {} : { minDistance: c.minDistance };
+        await search.nearestCodes(Float32Array.from(c.x.data), count, { rows: Float32Array.from(c.codebook.data), size: c.codebook.dims[0]!, dim, metric: c.metric, ...clamp }, out);
         expect(Array.from(out), `${c.name}, threshold ${threshold}`).toEqual(c.indices.data);
       }
       await search.release();
@@ -68,8 +68,8 @@ describe('createAcceleratedNearestSearch', () => {
       const vectors = randomFloats(count * dim, count, 1.5);
       vectors.set(codebook.subarray(2 * dim, 3 * dim), 0);
       for (const metric of ['l2', 'dot'] as const) {
-        const want = nearestCodes(vectors, count, dim, codebook, size, metric, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
-        const got = await search.nearestCodes(vectors, count, dim, codebook, size, metric, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
+        const want = nearestCodes(vectors, count, { rows: codebook, size, dim, metric }, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
+        const got = await search.nearestCodes(vectors, count, { rows: codebook, size, dim, metric }, new Int32Array(count * 3), { outStride: 3, outOffset: 1 });
         const strided = (codes: Int32Array): number[] => Array.from({ length: count }, (_, n) => codes[n * 3 + 1]!);
         expect(strided(got), `${metric} ${size}x${dim} vs the plain loop`).toEqual(Array.from(bruteForceNearest(vectors, count, dim, codebook, size, metric)));
         expect(Array.from(got), `${metric} ${size}x${dim} vs nearestCodes`).toEqual(Array.from(want));
@@ -82,17 +82,18 @@ describe('createAcceleratedNearestSearch', () => {
   it('uses the graph only at and above the threshold of count × size × dim, and creates one session per metric', async () => {
     const { factory, created } = countingFactory();
     const search = createAcceleratedNearestSearch({ createSession: factory, threshold: 128 });
-    const codebook = randomFloats(64, 1);
+    const rows = randomFloats(64, 1);
+    const codebook = (size: number, metric: 'l2' | 'dot' = 'l2') => ({ rows, size, dim: 4, metric });
     // 2 × 15 × 4 = 120 and 1 × 16 × 4 = 64 multiply-adds stay below 128.
-    await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 15, 'l2', new Int32Array(2));
-    await search.nearestCodes(randomFloats(4, 2), 1, 4, codebook, 16, 'l2', new Int32Array(1));
+    await search.nearestCodes(randomFloats(8, 2), 2, codebook(15), new Int32Array(2));
+    await search.nearestCodes(randomFloats(4, 2), 1, codebook(16), new Int32Array(1));
     expect(created()).toBe(0);
     expect(search.usage.typescriptVectors).toBe(3);
-    expect([search.searchesInTypeScript(2, 15, 4), search.searchesInTypeScript(2, 16, 4), search.searchesInTypeScript(64, 3, 4)]).toEqual([true, false, true]);
-    await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 16, 'l2', new Int32Array(2));
-    await search.nearestCodes(randomFloats(8, 3), 2, 4, codebook, 16, 'l2', new Int32Array(2));
+    expect([search.searchesInTypeScript(2, codebook(15)), search.searchesInTypeScript(2, codebook(16)), search.searchesInTypeScript(64, codebook(3))]).toEqual([true, false, true]);
+    await search.nearestCodes(randomFloats(8, 2), 2, codebook(16), new Int32Array(2));
+    await search.nearestCodes(randomFloats(8, 3), 2, codebook(16), new Int32Array(2));
     expect(created()).toBe(1);
-    await search.nearestCodes(randomFloats(8, 2), 2, 4, codebook, 16, 'dot', new Int32Array(2));
+    await search.nearestCodes(randomFloats(8, 2), 2, codebook(16, 'dot'), new Int32Array(2));
     expect(created()).toBe(2);
     await search.release();
   });
@@ -111,7 +112,7 @@ describe('createAcceleratedNearestSearch', () => {
     });
     const search = createAcceleratedNearestSearch({ createSession: fake, threshold: 1 });
     const codebook = new Float32Array([0, 0, 3, 3, 5, 5, 7, 7, 9, 9]);
-    const out = await search.nearestCodes(new Float32Array([0.1, 0, 0.2, 0.1, 0, 0.3]), 3, 2, codebook, 5, 'l2', new Int32Array(3));
+    const out = await search.nearestCodes(new Float32Array([0.1, 0, 0.2, 0.1, 0, 0.3]), 3, { rows: codebook, size: 5, dim: 2, metric: 'l2' }, new Int32Array(3));
     // Vector 0: clear gap, the graph's row 3 is taken as is. Vector 1: rows 2 and 1 are within reach,
     // so only they are rescored (1 is nearer). Vector 2: all four are close, the full search finds 0.
     expect(Array.from(out)).toEqual([3, 1, 0]);
@@ -124,7 +125,7 @@ describe('createAcceleratedNearestSearch', () => {
       threshold: 1,
     });
     const codebook = new Float32Array([0, 0, 1, 1, 2, 2]);
-    const out = await search.nearestCodes(new Float32Array([0.9, 1.2, 2, 1.9]), 2, 2, codebook, 3, 'l2', new Int32Array(2));
+    const out = await search.nearestCodes(new Float32Array([0.9, 1.2, 2, 1.9]), 2, { rows: codebook, size: 3, dim: 2, metric: 'l2' }, new Int32Array(2));
     expect(Array.from(out)).toEqual([1, 2]);
     expect(search.usage.typescriptVectors).toBe(2);
     expect(search.usage.graphVectors).toBe(0);
@@ -132,7 +133,7 @@ describe('createAcceleratedNearestSearch', () => {
 
   it('passes other session failures through', async () => {
     const search = createAcceleratedNearestSearch({ createSession: () => Promise.reject(new InvalidArgumentError({ argument: 'x', expected: 'y' })), threshold: 1 });
-    await expect(search.nearestCodes(new Float32Array(2), 1, 2, new Float32Array(8), 4, 'dot', new Int32Array(1))).rejects.toThrow(/Invalid x/);
+    await expect(search.nearestCodes(new Float32Array(2), 1, { rows: new Float32Array(8), size: 4, dim: 2, metric: 'dot' }, new Int32Array(1))).rejects.toThrow(/Invalid x/);
   });
 
   it('rejects bad options and arguments with typed errors', async () => {
@@ -142,15 +143,15 @@ describe('createAcceleratedNearestSearch', () => {
     const search = createAcceleratedNearestSearch({ createSession: countingFactory().factory });
     const call = (overrides: Partial<{ vectors: Float32Array; count: number; dim: number; codebook: Float32Array; size: number; metric: string; out: Int32Array }>) => {
       const a = { vectors: new Float32Array(4), count: 2, dim: 2, codebook: new Float32Array(6), size: 3, metric: 'l2', out: new Int32Array(2), ...overrides };
-      return search.nearestCodes(a.vectors, a.count, a.dim, a.codebook, a.size, a.metric as 'l2', a.out).catch((e: unknown) => e);
+      return search.nearestCodes(a.vectors, a.count, { rows: a.codebook, size: a.size, dim: a.dim, metric: a.metric as 'l2' }, a.out).catch((e: unknown) => e);
     };
     const argumentOf = (e: unknown): string | undefined => (InvalidArgumentError.isInstance(e) || ShapeMismatchError.isInstance(e) ? e.argument : undefined);
     expect(argumentOf(await call({ count: -1 }))).toBe('count');
-    expect(argumentOf(await call({ dim: 0 }))).toBe('dim');
-    expect(argumentOf(await call({ size: 2.5 }))).toBe('codebookSize');
-    expect(argumentOf(await call({ metric: 'cosine' }))).toBe('metric');
+    expect(argumentOf(await call({ dim: 0 }))).toBe('codebook.dim');
+    expect(argumentOf(await call({ size: 2.5 }))).toBe('codebook.size');
+    expect(argumentOf(await call({ metric: 'cosine' }))).toBe('codebook.metric');
     expect(argumentOf(await call({ vectors: new Float32Array(3) }))).toBe('vectors');
-    expect(argumentOf(await call({ codebook: new Float32Array(5) }))).toBe('codebook');
+    expect(argumentOf(await call({ codebook: new Float32Array(5) }))).toBe('codebook.rows');
     expect(argumentOf(await call({ out: new Int32Array(1) }))).toBe('out');
     expect(await call({ count: 0, vectors: new Float32Array(0), out: new Int32Array(0) })).toEqual(new Int32Array(0));
   });

@@ -1,7 +1,11 @@
 import { InvalidArgumentError } from '../../errors/invalid-argument-error.js';
 import { MissingDependencyError } from '../../errors/missing-dependency-error.js';
 import { ShapeMismatchError } from '../../errors/shape-mismatch-error.js';
-import { nearestCodes, type NearestCodesOptions, type NearestMetric } from '../../quantizers/math/nearest-code.js';
+import { checkCodebook } from '../../quantizers/math/check-codebook.js';
+import type { Codebook } from '../../quantizers/math/codebook.js';
+import { nearestCodes } from '../../quantizers/math/nearest-code.js';
+import type { NearestCodeOutput } from '../../quantizers/math/nearest-code-output.js';
+import type { NearestMetric } from '../../quantizers/math/nearest-metric.js';
 import type { AsyncNearestSearch } from '../../quantizers/search/async-nearest-search.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Session, SessionFactory } from '../session.js';
@@ -33,9 +37,6 @@ export interface AcceleratedNearestSearchOptions {
   maxBatchElements?: number;
 }
 
-/** Options of one search; the same as `nearestCodes`'s. */
-export type NearestSearchOptions = NearestCodesOptions;
-
 /** What an {@link AcceleratedNearestSearch} has done so far, in vectors searched (counters only grow). */
 export interface NearestSearchUsage {
   /** Vectors searched by the ONNX graph (large codebooks). */
@@ -51,14 +52,15 @@ export interface NearestSearchUsage {
 /**
  * Nearest-code search that runs small searches in TypeScript and large ones on ONNX Runtime. Its
  * `nearestCodes` has the contract and results of core's `nearestCodes` (first index on exact ties),
- * asynchronously; it rejects with `ShapeMismatchError` when `vectors`, `codebook` or `out` are too short
- * for the counts given and with `RuntimeError` when the runtime fails.
+ * asynchronously; it rejects with `ShapeMismatchError` when `vectors`, `codebook.rows` or `out` are too
+ * short for the counts given, with `InvalidArgumentError` for a bad `count` or codebook field, and with
+ * `RuntimeError` when the runtime fails.
  */
 export interface AcceleratedNearestSearch extends AsyncNearestSearch {
   /** The threshold in use, in multiply-adds per call (`count × codebookSize × dim`). */
   readonly threshold: number;
   /** True below the threshold (and for codebooks of fewer than 4 rows), where the TypeScript search runs. */
-  searchesInTypeScript(count: number, codebookSize: number, dim: number): boolean;
+  searchesInTypeScript(count: number, codebook: Codebook): boolean;
   /** Counters of the paths taken, e.g. to check that large codebooks do reach the runtime. */
   readonly usage: Readonly<NearestSearchUsage>;
   /** Releases the sessions it created. */
@@ -80,7 +82,7 @@ export interface AcceleratedNearestSearch extends AsyncNearestSearch {
  *
  * @example
  * const search = createAcceleratedNearestSearch({ createSession: (m) => createSession(m, { threads: 1 }) });
- * await search.nearestCodes(latents, count, 8, codebook, 16384, 'l2', codes);
+ * await search.nearestCodes(latents, count, { rows: codebook, size: 16384, dim: 8, metric: 'l2' }, codes);
  */
 export function createAcceleratedNearestSearch(options: AcceleratedNearestSearchOptions): AcceleratedNearestSearch {
   if (typeof options?.createSession !== 'function') {
@@ -104,24 +106,25 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
     return session;
   };
 
-  const searchesInTypeScript = (count: number, codebookSize: number, dim: number): boolean =>
-    count * codebookSize * dim < threshold || codebookSize < topRows;
+  const searchesInTypeScript = (count: number, codebook: Codebook): boolean =>
+    count * codebook.size * codebook.dim < threshold || codebook.size < topRows;
   return {
     threshold,
     usage,
     searchesInTypeScript,
-    async nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions = {}) {
-      checkArguments(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
+    async nearestCodes(vectors, count, codebook, out, output = {}) {
+      checkArguments(vectors, count, codebook, out, output);
+      const { rows: codebookRows, size: codebookSize, dim, metric, minDistance = -Infinity } = codebook;
       // The graph returns the best `topRows` rows, so it needs at least that many.
-      const session = count > 0 && !searchesInTypeScript(count, codebookSize, dim) ? await sessionFor(metric) : undefined;
+      const session = count > 0 && !searchesInTypeScript(count, codebook) ? await sessionFor(metric) : undefined;
       if (session === undefined) {
         usage.typescriptVectors += count;
-        return nearestCodes(vectors, count, dim, codebook, codebookSize, metric, out, searchOptions);
+        return nearestCodes(vectors, count, codebook, out, output);
       }
       usage.graphVectors += count;
-      const { outStride = 1, outOffset = 0, minDistance = -Infinity } = searchOptions;
-      const maxNorm = maxSquaredNorm(codebook, codebookSize, dim);
-      const codebookTensor: Tensor = { type: 'float32', dims: [codebookSize, dim], data: codebook.subarray(0, codebookSize * dim) };
+      const { outStride = 1, outOffset = 0 } = output;
+      const maxNorm = maxSquaredNorm(codebookRows, codebookSize, dim);
+      const codebookTensor: Tensor = { type: 'float32', dims: [codebookSize, dim], data: codebookRows.subarray(0, codebookSize * dim) };
       const rowsPerCall = Math.max(1, Math.floor(maxBatchElements / codebookSize));
       const uncertain: number[] = [];
       const candidates = new Int32Array(topRows);
@@ -151,12 +154,12 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
           } else {
             usage.rescoredVectors++;
             for (let c = 0; c < close; c++) candidates[c] = Number(indices[base + c]!);
-            out[n * outStride + outOffset] = rescoreCandidates(vectors, n, dim, codebook, candidates, close, metric, minDistance, searchOptions.codebookNorms);
+            out[n * outStride + outOffset] = rescoreCandidates(vectors, n, dim, codebookRows, candidates, close, metric, minDistance, codebook.squaredNorms);
           }
         }
       }
       usage.researchedVectors += uncertain.length;
-      if (uncertain.length > 0) searchExactly(vectors, dim, codebook, codebookSize, metric, out, searchOptions, uncertain);
+      if (uncertain.length > 0) searchExactly(vectors, codebook, out, output, uncertain);
       return out;
     },
     async release() {
@@ -168,23 +171,12 @@ export function createAcceleratedNearestSearch(options: AcceleratedNearestSearch
 }
 
 /** Redoes the given vectors with the float64 TypeScript search and writes their codes. */
-function searchExactly(
-  vectors: Float32Array,
-  dim: number,
-  codebook: Float32Array,
-  codebookSize: number,
-  metric: NearestMetric,
-  out: Int32Array,
-  options: NearestSearchOptions,
-  rows: readonly number[],
-): void {
+function searchExactly(vectors: Float32Array, codebook: Codebook, out: Int32Array, output: NearestCodeOutput, rows: readonly number[]): void {
+  const { dim } = codebook;
   const gathered = new Float32Array(rows.length * dim);
   rows.forEach((n, i) => gathered.set(vectors.subarray(n * dim, (n + 1) * dim), i * dim));
-  const codes = nearestCodes(gathered, rows.length, dim, codebook, codebookSize, metric, new Int32Array(rows.length), {
-    ...(options.minDistance === undefined ? {} : { minDistance: options.minDistance }),
-    ...(options.codebookNorms === undefined ? {} : { codebookNorms: options.codebookNorms }),
-  });
-  const { outStride = 1, outOffset = 0 } = options;
+  const codes = nearestCodes(gathered, rows.length, codebook, new Int32Array(rows.length));
+  const { outStride = 1, outOffset = 0 } = output;
   rows.forEach((n, i) => (out[n * outStride + outOffset] = codes[i]!));
 }
 
@@ -205,29 +197,14 @@ function readPositive(value: number | undefined, fallback: number, argument: str
   return value;
 }
 
-function checkArguments(
-  vectors: Float32Array,
-  count: number,
-  dim: number,
-  codebook: Float32Array,
-  codebookSize: number,
-  metric: NearestMetric,
-  out: Int32Array,
-  options: NearestSearchOptions,
-): void {
-  for (const [argument, value] of [['count', count], ['dim', dim], ['codebookSize', codebookSize]] as const) {
-    if (!Number.isSafeInteger(value) || value < (argument === 'count' ? 0 : 1)) {
-      throw new InvalidArgumentError({ argument, expected: argument === 'count' ? 'a non-negative integer' : 'a positive integer', received: value });
-    }
-  }
-  if (metric !== 'l2' && metric !== 'dot') throw new InvalidArgumentError({ argument: 'metric', expected: "'l2' or 'dot'", received: metric });
+function checkArguments(vectors: Float32Array, count: number, codebook: Codebook, out: Int32Array, output: NearestCodeOutput): void {
+  if (!Number.isSafeInteger(count) || count < 0) throw new InvalidArgumentError({ argument: 'count', expected: 'a non-negative integer', received: count });
+  checkCodebook(codebook);
+  const { dim } = codebook;
   if (!(vectors instanceof Float32Array) || vectors.length < count * dim) {
-    throw new ShapeMismatchError({ argument: 'vectors', expected: `a Float32Array of at least count × dim = ${count * dim} elements`, received: vectors?.length ?? 0 });
+    throw new ShapeMismatchError({ argument: 'vectors', expected: `a Float32Array of at least count × codebook.dim = ${count * dim} elements`, received: vectors?.length ?? 0 });
   }
-  if (!(codebook instanceof Float32Array) || codebook.length < codebookSize * dim) {
-    throw new ShapeMismatchError({ argument: 'codebook', expected: `a Float32Array of at least codebookSize × dim = ${codebookSize * dim} elements`, received: codebook?.length ?? 0 });
-  }
-  const { outStride = 1, outOffset = 0 } = options;
+  const { outStride = 1, outOffset = 0 } = output;
   const needed = count === 0 ? 0 : (count - 1) * outStride + outOffset + 1;
   if (!(out instanceof Int32Array) || out.length < needed) {
     throw new ShapeMismatchError({ argument: 'out', expected: `an Int32Array of at least ${needed} elements`, received: out?.length ?? 0 });

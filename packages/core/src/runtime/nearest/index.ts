@@ -4,6 +4,5 @@ export {
   type AcceleratedNearestSearch,
   type AcceleratedNearestSearchOptions,
   type NearestSearchUsage,
-  type NearestSearchOptions,
 } from './create-accelerated-nearest-search.js';
 export { nearestCodeGraph } from './nearest-code-graph.js';

@@ -1,4 +1,4 @@
-import type { NearestMetric } from '../../quantizers/math/nearest-code.js';
+import type { NearestMetric } from '../../quantizers/math/nearest-metric.js';
 import { decodeBase64 } from '../../bytes/base64.js';
 import { nearestDotModelBase64, nearestL2ModelBase64 } from './nearest-code-models.js';
 

@@ -1,4 +1,4 @@
-import type { NearestMetric } from '../../quantizers/math/nearest-code.js';
+import type { NearestMetric } from '../../quantizers/math/nearest-metric.js';
 
 /** Unit roundoff of float32 and of float64. */
 const float32Roundoff = 2 ** -24;

@@ -1,15 +1,17 @@
 import { codeOf } from '../compile/code-map.js';
 import type { CompiledSpace } from '../compile/compiled-layout.js';
-import { CHUNK, type ParseMachine } from './parse-machine.js';
+import type { BodyCursor } from './body-cursor.js';
+import { CHUNK } from './parse-chunk.js';
 
 // The hot loops of the parse machine: program bodies (one code per unit, any unit shape) and lane
-// bodies. They read and write the machine's state directly; `parse-machine.ts` holds the rest.
+// bodies. They read and write the machine's state directly (through `BodyCursor`); `parse-machine.ts`
+// holds the rest.
 
 /**
  * Reads program-body ids from `ids[from..to)`; returns where it stopped. One-code units (1-D runs)
  * take a single scan; batch mode takes `bodyRun`; streaming walks id by id with delta events.
  */
-export function readBody(m: ParseMachine, ids: Int32Array, from: number, to: number): number {
+export function readBody(m: BodyCursor, ids: Int32Array, from: number, to: number): number {
   const space = m.space as CompiledSpace;
   const map = space.codes;
   const table = map.codeOfId;
@@ -125,7 +127,7 @@ export function readBody(m: ParseMachine, ids: Int32Array, from: number, to: num
  * Batch loop over program bodies of any unit shape (rows with separators, 7-token frames, table
  * ids): walks units without leaving the loop, checking the end conditions at unit boundaries only.
  */
-function bodyRun(m: ParseMachine, ids: Int32Array, from: number, to: number): number {
+function bodyRun(m: BodyCursor, ids: Int32Array, from: number, to: number): number {
   const space = m.space as CompiledSpace;
   const map = space.codes;
   const table = map.codeOfId;
@@ -205,7 +207,7 @@ function bodyRun(m: ParseMachine, ids: Int32Array, from: number, to: number): nu
  * frame count that length implies, lane by lane, and take it in one go. Anything off leaves the
  * state untouched and the per-id path reports it exactly.
  */
-export function readLaneBlock(m: ParseMachine, ids: Int32Array, from: number, to: number): number {
+export function readLaneBlock(m: BodyCursor, ids: Int32Array, from: number, to: number): number {
   const space = m.space as CompiledSpace;
   const body = space.body;
   if (body.kind !== 'lanes' || !m.final || m.events !== null || m.step !== 0 || m.lane !== 0) return from;
@@ -250,7 +252,7 @@ export function readLaneBlock(m: ParseMachine, ids: Int32Array, from: number, to
 }
 
 /** Reads one id of a lane body, keeping the frame counts it still allows; false when it is re-read. */
-export function readLane(m: ParseMachine, id: number): boolean {
+export function readLane(m: BodyCursor, id: number): boolean {
   const space = m.space as CompiledSpace;
   if (space.body.kind !== 'lanes') return m.unexpected(id);
   const { pattern, special } = space.body;

@@ -7,13 +7,12 @@ import { UnexpectedHeadError } from '../errors/unexpected-head-error.js';
 import { UnknownTokenIdError } from '../../errors/unknown-token-id-error.js';
 import { headOfInternal, realId, type HeadTable } from '../compile/head-table.js';
 import { readBody, readLane, readLaneBlock } from './body-readers.js';
+import type { BodyCursor } from './body-cursor.js';
 import { buildLaneBlock, buildProgramBlock } from './build-block.js';
 import { GrowBuffer } from './grow-buffer.js';
 import { LaneCandidates } from './lane-candidates.js';
+import { CHUNK } from './parse-chunk.js';
 import type { ParseMode, ParserEvent, ParseRepair, BlockSpan } from './parser-types.js';
-
-/** Ids read per inner-loop chunk (bounds the growth of the code and text buffers). */
-export const CHUNK = 1 << 16;
 
 /** Parser states. */
 export const enum State {
@@ -30,7 +29,7 @@ export const enum State {
  * construction. `consume` takes a run of ids; program bodies are read in a tight loop over the
  * Int32Array with no per-id allocation.
  */
-export class ParseMachine {
+export class ParseMachine implements BodyCursor {
   readonly layout: CompiledLayout;
   readonly strict: boolean;
   /** Collected results. */

@@ -1,4 +1,4 @@
-import type { NearestMetric } from '../nearest-code.js';
+import type { NearestMetric } from '../nearest-metric.js';
 
 /**
  * The straightforward definition of nearest-code search that every fast path (tiled scan, k-d tree,

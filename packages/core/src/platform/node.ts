@@ -1,11 +1,12 @@
 /**
- * Node defaults of the quantizer layer: `createQuantizer` gives quantizers the Node
- * `defaultNearestSearch()`, so `encodeAsync` searches large codebooks on onnxruntime-node.
- * `index.node.ts` re-exports this in place of the neutral `createQuantizer`.
+ * Node defaults that span layers: quantizers whose `encodeAsync` searches large codebooks on the
+ * runtime's onnxruntime-node search. The quantizer layer itself stays runtime-neutral (it only knows
+ * the `AsyncNearestSearch` contract); this file wires the two together, as `loading/node.ts` wires
+ * repositories and sessions. `index.node.ts` re-exports this in place of the neutral `createQuantizer`.
  */
+import { createQuantizer as createNeutralQuantizer } from '../quantizers/create-quantizer.js';
+import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizers/quantizer.js';
 import { defaultNearestSearch } from '../runtime/node.js';
-import { createQuantizer as createNeutralQuantizer } from './create-quantizer.js';
-import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from './quantizer.js';
 
 /**
  * Builds a quantizer from its JSON spec and named weights. `encode` runs in TypeScript;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createQuantizer as createNeutralQuantizer } from './create-quantizer.js';
+import { createQuantizer as createNeutralQuantizer } from '../quantizers/create-quantizer.js';
 import { createQuantizer } from './node.js';
 import { defaultNearestSearch } from '../runtime/node.js';
 import { InvalidArgumentError } from '../errors/invalid-argument-error.js';
 import { seededNormal } from '../testing/seeded-random.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { typescriptNearestSearch } from './search/typescript-nearest-search.js';
+import { typescriptNearestSearch } from '../quantizers/search/typescript-nearest-search.js';
 
 const tensor = (data: Float32Array, dims: number[]): Tensor<'float32'> => ({ type: 'float32', dims, data });
 
@@ -40,7 +40,7 @@ describe("Node's createQuantizer", () => {
     const usage = defaultNearestSearch().usage;
     const graphBefore = usage.graphVectors;
     const typescriptBefore = usage.typescriptVectors;
-    expect(defaultNearestSearch().searchesInTypeScript(count, size, dim)).toBe(true);
+    expect(defaultNearestSearch().searchesInTypeScript(count, { rows: codebook, size, dim, metric: 'l2' })).toBe(true);
     // Below the threshold the quantizer's own prepared search answers, without asking the accelerated one.
     expect(Array.from((await small.encodeAsync(x)).data, Number)).toEqual(Array.from(small.encode(x).data, Number));
     expect(usage.typescriptVectors).toBe(typescriptBefore);
