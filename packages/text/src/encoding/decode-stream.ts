@@ -7,7 +7,7 @@ import type { TokenDecoder } from './token-decoder.js';
  */
 export class DecodeStream {
   private readonly decoder: TokenDecoder;
-  private readonly utf8 = new TextDecoder('utf-8');
+  private readonly utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
   /** @internal Made by `Encoding.createDecodeStream()`. */
   constructor(decoder: TokenDecoder) {

@@ -13,8 +13,8 @@ export class TokenDecoder {
   readonly size: number;
   /** Number of ids that decode to something. */
   readonly vocabularySize: number;
-  private readonly replacing = new TextDecoder('utf-8');
-  private readonly fatal = new TextDecoder('utf-8', { fatal: true });
+  private readonly replacing = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   private scratch = new Uint8Array(4096);
 
   constructor(vocabulary: FlatVocabulary, specialTokens: ReadonlyMap<string, number>) {

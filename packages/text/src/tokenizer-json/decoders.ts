@@ -5,7 +5,8 @@ import { array, integer, object, pattern, string, unsupported, type Spec } from 
 export type Decoder = (tokens: string[]) => string[];
 
 const SUPPORTED = ['ByteLevel', 'Replace', 'ByteFallback', 'Fuse', 'Strip', 'Metaspace', 'Sequence'];
-const utf8 = new TextDecoder();
+// ignoreBOM: a leading U+FEFF is text (a token of several vocabularies), not a byte-order mark to drop.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const BYTE_TOKEN = /^<0x([0-9A-F]{2})>$/;
 
 function byteLevel(tokens: string[]): string[] {
@@ -26,7 +27,7 @@ function byteFallback(tokens: string[]): string[] {
   const flush = (): void => {
     if (pending.length === 0) return;
     try {
-      out.push(new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(pending)));
+      out.push(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(new Uint8Array(pending)));
     } catch {
       for (let i = 0; i < pending.length; i++) out.push('\ufffd');
     }
