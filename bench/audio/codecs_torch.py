@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""PyTorch side of the audio codec benchmark (bench/audio/run.mjs drives it).
+"""PyTorch side of the audio codec benchmark (bench/audio/codecs.mjs drives it).
 
-    torch_side.py build --work DIR    full-size random-weight SNAC 24 kHz and DAC 44 kHz checkpoints in the
+    codecs_torch.py build --work DIR    full-size random-weight SNAC 24 kHz and DAC 44 kHz checkpoints in the
                                       published formats (configs of hubertsiuzdak/snac_24khz and DAC 0.0.1),
                                       exported through tools/export/{snac,dac}.py; 10 s inputs; torch codes
-    torch_side.py serve --work DIR    times one PyTorch eager step per request line (see `serve`), so that
-                                      run.mjs interleaves torch and jointok runs under the same machine load
+    codecs_torch.py serve --work DIR    times one PyTorch eager step per request line (see `serve`), so that
+                                      codecs.mjs interleaves torch and jointok runs under the same machine load
 
 Encode is the reference's path from raw audio to codes (pad, encoder, quantizer); decode from codes to
 audio (SNAC's `decode` draws its noise with torch.randn, as the reference does).
@@ -119,7 +119,7 @@ def _decode(name: str, model, codes):
 
 
 def serve(work: str) -> None:
-    """Times single steps on request, so that run.mjs can interleave them with its own: reads one JSON
+    """Times single steps on request, so that codecs.mjs can interleave them with its own: reads one JSON
     request per line, `{"model": "dac-44khz", "step": "encode" | "decode", "threads": 1}`, runs the step
     once and answers `{"seconds": ...}`. Models and inputs are loaded once; decode uses the codes of the
     model's last encode."""

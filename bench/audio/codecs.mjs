@@ -2,13 +2,13 @@
 // quantizer in TypeScript between them) side by side with PyTorch eager on the same full-size
 // random-weight models (SNAC 24 kHz, DAC 44 kHz) and the same 10 s of audio, at 1 and 2 threads.
 //
-//   (cd packages/core && npx tsup) && node bench/audio/run.mjs [--runs 3] [--threads 1,2] [--models snac-24khz,dac-44khz] [--work DIR] [--rebuild]
+//   (cd packages/core && npx tsup) && node bench/audio/codecs.mjs [--runs 3] [--threads 1,2] [--models snac-24khz,dac-44khz] [--work DIR] [--rebuild]
 //
 // The first run builds the models under --work (default: the system temp folder; about 700 MB, a few
-// minutes) with bench/audio/torch_side.py build. Torch and jointok runs alternate (torch_side.py serve).
+// minutes) with bench/audio/codecs_torch.py build. Torch and jointok runs alternate (codecs_torch.py serve).
 // Prints real-time factors (compute seconds per second of
 // audio; medians of --runs runs after a warm-up) and speed ratios torch/jointok (> 1: jointok faster), and
-// writes bench/results/audio.json. Not part of the test suite.
+// writes bench/results/audio-codecs.json. Not part of the test suite.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,18 +31,18 @@ const python = option('python', '/usr/bin/python3');
 const models = option('models', 'snac-24khz,dac-44khz').split(',');
 
 if (args.includes('--rebuild') || !models.every((m) => existsSync(join(work, m, 'jointok', 'jointok.json')))) {
-  const built = spawnSync(python, [join(here, 'torch_side.py'), 'build', '--work', work], { stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('torch_side.py build failed');
+  const built = spawnSync(python, [join(here, 'codecs_torch.py'), 'build', '--work', work], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('codecs_torch.py build failed');
 }
 
 // The torch side answers one timing request per line; runs of torch and jointok alternate, so that both
 // see the same load on a shared machine.
-const torchSide = spawn(python, [join(here, 'torch_side.py'), 'serve', '--work', work], { stdio: ['pipe', 'pipe', 'inherit'] });
+const torchSide = spawn(python, [join(here, 'codecs_torch.py'), 'serve', '--work', work], { stdio: ['pipe', 'pipe', 'inherit'] });
 const answers = createInterface({ input: torchSide.stdout })[Symbol.asyncIterator]();
 async function torchStep(model, step, threads) {
   torchSide.stdin.write(`${JSON.stringify({ model, step, threads })}\n`);
   const { value, done } = await answers.next();
-  if (done) throw new Error('torch_side.py serve stopped');
+  if (done) throw new Error('codecs_torch.py serve stopped');
   return JSON.parse(value).seconds;
 }
 
@@ -83,7 +83,7 @@ for (const r of rows) {
 }
 for (const [name, a] of Object.entries(agreement)) console.log(`${name}: jointok codes equal torch's at ${a.same}/${a.total} positions`);
 mkdirSync(join(here, '..', 'results'), { recursive: true });
-writeFileSync(join(here, '..', 'results', 'audio.json'), JSON.stringify({ date: new Date().toISOString(), runs, rows, agreement }, null, 2));
+writeFileSync(join(here, '..', 'results', 'audio-codecs.json'), JSON.stringify({ date: new Date().toISOString(), runs, rows, agreement }, null, 2));
 
 /**
  * jointok's two steps for one model at one thread count, each timed once per call: encode (pad, encoder
