@@ -107,7 +107,10 @@ def build_manifest(model, config: dict, variant: str, checkpoint_sha: str) -> di
 def main() -> None:
     args = parse_export_args('Export a SNAC checkpoint to a jointok model folder.', list(VARIANTS))
     config = read_config(args.checkpoint, args.variant)
-    model = load_snac(config, load_checkpoint(args.checkpoint))
+    try:
+        model = load_snac(config, load_checkpoint(args.checkpoint))
+    except (ValueError, KeyError, RuntimeError, AttributeError) as error:
+        sys.exit(f'{args.checkpoint}: not a SNAC state dict for {config}: {error}')
     manifest = build_manifest(model, config, args.variant, sha256_file(args.checkpoint))
     # Trace on two padding blocks (the graphs stay dynamic in batch and time).
     samples = 2 * model.pad_multiple
