@@ -13,7 +13,23 @@ const { Tokenizer } = require('tokenizers') as {
 };
 const documents = loadCorpus().documents;
 // Normalizers that change lengths: NFC composing, NFKC expanding ligatures, decomposed input, Hangul jamo.
-const probes = ['e\u0301te\u0301 \u1100\u1161 x\u0323\u0307 ﬁ ﬃ', 'Å Å Ǆ ½ ㈱', '😀x  İstanbul ΣΑΣ', ' lead  and trail ', ''];
+const probes = [
+  'e\u0301te\u0301 \u1100\u1161 x\u0323\u0307 ﬁ ﬃ',
+  'Å Å Ǆ ½ ㈱',
+  '😀x  İstanbul ΣΑΣ',
+  ' lead  and trail ',
+  '',
+  // Compatibility forms that compose only after decomposition: halfwidth kana with voicing marks,
+  // Hangul compatibility jamo; and one of each other normalization class.
+  'Hello world ｶﾞ',
+  'ﾊﾟｳﾞｧｰ ｶﾞｷﾞｸﾞ ﾎﾟﾝ',
+  'ㄱㅏ ㅎㅏㄴㄱㅡㄹ ㄲㅘ',
+  'Ｈｅｌｌｏ　①②　㎏㍻ ℌ ſ ﬀ',
+  '한국어 가\u11a8 \u1100\u1161\u11a8 Å',
+  'a\u0307\u0323 q\u0307\u0323\u0301 \u0301start',
+  'ｶﾞ',
+  'ﾞｶ',
+];
 
 function codePointIndex(text: string): Uint32Array {
   const index = new Uint32Array(text.length + 1);
@@ -42,6 +58,9 @@ describe.each([
   ['gemma3', 'byte fallback, Replace', undefined],
   ['llama3', 'byte-level, NFKD + Lowercase + Strip', { type: 'Sequence', normalizers: [{ type: 'NFKD' }, { type: 'Lowercase' }, { type: 'Strip', strip_left: true, strip_right: true }] }],
   ['llama2', 'byte fallback, NFKC + Prepend + Replace regex', { type: 'Sequence', normalizers: [{ type: 'NFKC' }, { type: 'Prepend', prepend: '▁' }, { type: 'Replace', pattern: { Regex: ' +' }, content: '▁' }] }],
+  ['gpt4o', 'byte-level, NFKC', { type: 'NFKC' }],
+  ['gpt4o', 'byte-level, NFKD', { type: 'NFKD' }],
+  ['qwen3', 'byte-level, NFD', { type: 'NFD' }],
 ])('%s offsets parity with Hugging Face (%s)', (name, _label, normalizer) => {
   const json = withNormalizer(name, normalizer);
   const ours = fromTokenizerJson(json);
@@ -88,5 +107,19 @@ describe('encodeWithOffsets errors', () => {
     const tokenizer = fromTokenizerJson(json);
     expect(() => tokenizer.encodeWithOffsets('a b')).toThrow(UnsupportedError);
     expect(() => tokenizer.encodeWithOffsets('a b')).toThrow(/post_processor \(ByteLevel, trim_offsets: true\)/);
+  });
+});
+
+describe('offsets of text that is only a special token', () => {
+  it.each([
+    ['llama3', '<|begin_of_text|>'],
+    ['llama2', '<s>'],
+  ])('%s: %s comes after the template BOS, as in Rust', async (name, literal) => {
+    const json = withNormalizer(name, undefined);
+    const reference = Tokenizer.fromString(json);
+    const encoding = await reference.encode(literal, null, { addSpecialTokens: true });
+    const actual = fromTokenizerJson(json).encodeWithOffsets(literal);
+    expect(actual.ids).toEqual(encoding.getIds());
+    expect(Array.from(actual.charStart, (s, k) => [s, actual.charEnd[k]])).toEqual(encoding.getOffsets());
   });
 });

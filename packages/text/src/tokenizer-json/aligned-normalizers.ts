@@ -7,9 +7,29 @@ export type AlignedNormalizer = (text: AlignedText) => AlignedText;
 
 type Form = 'NFC' | 'NFD' | 'NFKC' | 'NFKD';
 
-// Normalization only rearranges within a run that starts at a character other than a combining mark
-// or a Hangul vowel/final jamo (which compose with what precedes them).
-const CLUSTER = /[^\p{M}\u1160-\u11ff\ud7b0-\ud7ff][\p{M}\u1160-\u11ff\ud7b0-\ud7ff]*|[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]+/gsu;
+// Characters that always join the cluster before them: combining marks, Hangul vowel/final jamo.
+const JOINS_PREVIOUS = /[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u;
+
+/**
+ * Splits `text` into the runs that normalization treats as units: a run ends before a character only if
+ * normalizing the run and the character apart gives what normalizing them together gives. Besides
+ * combining marks this joins what compatibility forms compose only after decomposition: halfwidth kana
+ * and their voicing marks (ｶﾞ → ガ), Hangul compatibility jamo (ㄱㅏ → 가). ASCII never composes.
+ */
+function normalizationClusters(text: string, form: Form): string[] {
+  const clusters: string[] = [];
+  let current = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    const ascii = code < 0x80 && current.charCodeAt(current.length - 1) < 0x80;
+    if (current !== '' && !JOINS_PREVIOUS.test(ch) && (ascii || (current + ch).normalize(form) === current.normalize(form) + ch.normalize(form))) {
+      clusters.push(current);
+      current = ch;
+    } else current += ch;
+  }
+  if (current !== '') clusters.push(current);
+  return clusters;
+}
 
 /**
  * Unicode normalization with Hugging Face's alignment: output characters take the original characters'
@@ -18,10 +38,8 @@ const CLUSTER = /[^\p{M}\u1160-\u11ff\ud7b0-\ud7ff][\p{M}\u1160-\u11ff\ud7b0-\ud
  */
 function normalizeAligned(source: AlignedText, form: Form): AlignedText {
   const out = new AlignedBuilder();
-  const { text } = source;
-  for (const m of text.matchAll(CLUSTER)) {
-    const from = m.index;
-    const cluster = m[0];
+  let from = 0;
+  for (const cluster of normalizationClusters(source.text, form)) {
     const inChars = Array.from(cluster);
     const outChars = Array.from(cluster.normalize(form));
     const units: number[] = [];
@@ -35,6 +53,7 @@ function normalizeAligned(source: AlignedText, form: Form): AlignedText {
       if (pieces.join('') === outChars.join('')) pieces.forEach((p, i) => out.push(p, ...span(i)));
       else outChars.forEach((ch, i) => out.push(ch, ...span(Math.min(i, inChars.length - 1))));
     }
+    from += cluster.length;
   }
   return out.build();
 }

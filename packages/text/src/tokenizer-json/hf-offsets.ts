@@ -59,9 +59,11 @@ export function encodeWithOffsets(stages: OffsetStages, text: string, addSpecial
     const raw = alignedIdentity(segment.text, segment.start);
     let normalized: AlignedText = alignedNormalizer === null ? raw : alignedNormalizer(raw);
     const expected = normalizer === null ? segment.text : normalizer(segment.text);
-    // Ids must not depend on alignment: if the aligned twin ever disagrees, keep the text and give
-    // every unit the whole segment's span.
-    if (normalized.text !== expected) normalized = { text: expected, start: new Array<number>(expected.length).fill(segment.start), end: new Array<number>(expected.length).fill(segment.start + segment.text.length) };
+    // The aligned twin must give exactly the normalizer's text; a difference is a bug to report, never to
+    // paper over with approximate offsets.
+    if (normalized.text !== expected) {
+      throw new UnsupportedError({ feature: `offsets through this normalizer for ${JSON.stringify(segment.text.slice(0, 40))}`, message: `encodeWithOffsets: the aligned normalizer gives ${JSON.stringify(normalized.text.slice(0, 40))} where the normalizer gives ${JSON.stringify(expected.slice(0, 40))}; this is a jointok bug, please report it with the text. encode() is not affected.` });
+    }
     for (const part of stages.normalizedSplitter.split(normalized.text)) {
       if ('id' in part) {
         ids.push(part.id), starts.push(normalized.start[part.start] as number), ends.push(normalized.end[part.end - 1] as number);
@@ -97,8 +99,13 @@ export function encodeWithOffsets(stages: OffsetStages, text: string, addSpecial
   let all = ids;
   if (addSpecialTokens && postProcessor !== null) {
     all = postProcessor(ids);
-    // Find where the sequence sits among the added ids.
-    while (before + ids.length <= all.length && ids.some((id, i) => all[before + i] !== id)) before++;
+    // Where the template puts the sequence: found with a sentinel, not by searching for the ids (text
+    // that is only '<s>' holds the BOS id itself, and the template's BOS comes first).
+    before = postProcessor([-1]).indexOf(-1);
+    if (before < 0) {
+      before = 0;
+      while (before + ids.length <= all.length && ids.some((id, i) => all[before + i] !== id)) before++;
+    }
   }
   const toBytes = utf8Offsets(source);
   const result = { ids: all, byteStart: new Uint32Array(all.length), byteEnd: new Uint32Array(all.length), charStart: new Uint32Array(all.length), charEnd: new Uint32Array(all.length) };
