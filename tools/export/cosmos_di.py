@@ -38,6 +38,7 @@ from cosmos_di_model import (DECODER_FILE_PREFIXES, ENCODER_FILE_PREFIXES, Check
                              CosmosConfig, CosmosDiscreteImage, LatentDecoder, LatentEncoder, infer_config,
                              load_model, rename)
 from export_common import export_onnx, file_entry, parse_export_args, sha256_file, write_manifest  # noqa: E402
+from llamagen import shorten_value_names  # noqa: E402
 
 CODE_URL = 'https://github.com/NVIDIA/Cosmos-Tokenizer'
 CITATION = ('NVIDIA. Cosmos World Foundation Model Platform for Physical AI. arXiv:2501.03575, 2025. '
@@ -146,28 +147,6 @@ def quantizer_spec(config: CosmosConfig) -> Dict[str, Any]:
     """core's `fsq` spec for Cosmos' FSQuantizer: tanh bound, bfloat16 decoded values (the reference's
     default `dtype`), channel-first latents [B, 6, h, w] in, codes [B, h, w] out."""
     return {'type': 'fsq', 'levels': list(config.levels), 'bound': 'tanh', 'outputDtype': 'bfloat16', 'channelAxis': 'first'}
-
-
-def shorten_value_names(path: str) -> None:
-    """Renames the graph's intermediate tensors t0, t1, ... (their module-path names are a large share of
-    a small graph's bytes); inputs, outputs and weight names stay."""
-    import onnx
-
-    model = onnx.load(path)
-    graph = model.graph
-    kept = {v.name for v in graph.input} | {v.name for v in graph.output} | {t.name for t in graph.initializer}
-    renamed: Dict[str, str] = {}
-    for node in graph.node:
-        for index, value in enumerate(node.input):
-            node.input[index] = renamed.get(value, value)
-        for index, value in enumerate(node.output):
-            if value and value not in kept:
-                renamed[value] = f't{len(renamed)}'
-                node.output[index] = renamed[value]
-    for info in graph.value_info:
-        info.name = renamed.get(info.name, info.name)
-    onnx.checker.check_model(model)
-    onnx.save(model, path)
 
 
 def export_folder(model: CosmosDiscreteImage, out: str, name: str, checkpoint_sha256: str, opset: int) -> Dict[str, Any]:
