@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import struct
-from typing import Any, Dict, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, Mapping, Optional, Sequence
 
 import torch
 
@@ -41,14 +41,18 @@ _SAFETENSORS_DTYPES = {
 }
 
 
-def parse_export_args(description: str, variants: Sequence[str], default_variant: Optional[str] = None) -> argparse.Namespace:
-    """The command line every export script shares: --checkpoint, --out, --variant."""
+def parse_export_args(description: str, variants: Sequence[str], default_variant: Optional[str] = None,
+                      configure: Optional[Callable[[argparse.ArgumentParser], None]] = None) -> argparse.Namespace:
+    """The command line every export script shares: --checkpoint, --out, --variant, --opset; `configure`
+    adds a family's own options (e.g. which weight copy of a checkpoint to export)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument('--checkpoint', required=True, help='checkpoint file as its authors publish it')
     parser.add_argument('--out', required=True, help='folder to write the jointok model repository into')
     parser.add_argument('--variant', choices=list(variants), default=default_variant or variants[0],
                         help='published model variant (default: %(default)s)')
     parser.add_argument('--opset', type=int, default=DEFAULT_OPSET, help='ONNX opset (default: %(default)s)')
+    if configure is not None:
+        configure(parser)
     return parser.parse_args()
 
 
