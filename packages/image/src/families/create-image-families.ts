@@ -8,12 +8,18 @@ import { JANUS_FAMILY, janusConfigAdapter, janusDecoderFeed } from './janus.js';
 export const JOINTOK_FSQ_FAMILY = 'jointok-fsq';
 /** LlamaGen's VQ tokenizers (VQ-16, VQ-8), which Janus' image generation reuses. */
 export const LLAMAGEN_FAMILY = 'llamagen';
+/** NVIDIA Cosmos-Tokenizer's discrete image tokenizers (DI8x8, DI16x16; FSQ). */
+export const COSMOS_DI_FAMILY = 'cosmos-di';
+/** TencentARC's Open-MAGVIT2 (LFQ, 18 bits; token-factorized variants). */
+export const OPEN_MAGVIT2_FAMILY = 'open-magvit2';
 
 /** Every image family of this package, reading images with the entry's `readImage`. */
 export function createImageFamilies(readImage: ImageReader): readonly TokenizerFamily<ImageTokenizer>[] {
   return [
     createImageFamily({ family: JOINTOK_FSQ_FAMILY }, readImage),
     createImageFamily({ family: LLAMAGEN_FAMILY }, readImage),
+    createImageFamily({ family: COSMOS_DI_FAMILY }, readImage),
+    createImageFamily({ family: OPEN_MAGVIT2_FAMILY }, readImage),
     createImageFamily({ family: JANUS_FAMILY, configAdapter: janusConfigAdapter, decoderFeed: janusDecoderFeed }, readImage),
   ];
 }
