@@ -2,7 +2,7 @@
 // every tarball was installed offline into a fresh app folder (lib/global-setup.ts). Here: what the
 // tarballs hold, that every entry point imports from plain Node ESM, and that TypeScript accepts them
 // under moduleResolution node16 and bundler.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { exec } from './lib/exec.js';
@@ -104,5 +104,24 @@ describe('TypeScript against the installed declarations', () => {
     expect(source).toContain("from '@jointok/core'");
     // Both at once: two tsc processes use two cores.
     expect(await Promise.all([typeCheck('node16'), typeCheck('bundler')])).toEqual(['node16: no errors', 'bundler: no errors']);
+  });
+});
+
+describe('the README quick start', () => {
+  const file = join(repositoryRoot, 'examples/quick-start.mjs');
+
+  it('is the file examples/quick-start.mjs, word for word', () => {
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`js\n${readFileSync(file, 'utf8')}\`\`\``);
+  });
+
+  it('runs in the app as pasted and prints the README output', async () => {
+    writeFileSync(join(release.app, 'quick-start.mjs'), readFileSync(file, 'utf8'));
+    const output = await exec(process.execPath, ['quick-start.mjs'], { cwd: release.app });
+    const readme = readFileSync(join(repositoryRoot, 'README.md'), 'utf8');
+    const printed = /It prints[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(printed, 'the README shows the output after "It prints"').toBeDefined();
+    expect(output).toBe(printed);
+    expect(output).toContain('text "A photo of a cat:"');
   });
 });
