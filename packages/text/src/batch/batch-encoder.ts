@@ -59,7 +59,8 @@ export class BatchEncoder {
   private readonly factory: WorkerFactory;
   private nextJob = 0;
   private closed = false;
-  private startFailure: unknown;
+  /** Set when a worker failed to start: what it failed with. */
+  private startFailure: { cause: unknown } | undefined;
 
   /** @internal Use `createBatchEncoder` from `@jointok/text/batch`. */
   constructor(factory: WorkerFactory, options: BatchEncoderOptions, defaultWorkers: number) {
@@ -75,7 +76,7 @@ export class BatchEncoder {
 
   /** Encodes `texts` (tiktoken special-token policy as in `encode`), split evenly across the workers. */
   async encodeBatch(texts: readonly string[], options?: SpecialTokenPolicy): Promise<Uint32Array[]> {
-    if (this.startFailure !== undefined) throw new BatchWorkerError({ reason: 'start', workerUrl: this.factory.workerUrl, cause: this.startFailure });
+    if (this.startFailure !== undefined) throw new BatchWorkerError({ reason: 'start', workerUrl: this.factory.workerUrl, cause: this.startFailure.cause });
     if (this.closed) throw new InvalidArgumentError({ argument: 'this', expected: 'an open BatchEncoder (close() was called)', received: 'closed' });
     if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) throw new InvalidArgumentError({ argument: 'texts', expected: 'an array of strings', received: texts });
     if (texts.length === 0) return [];
@@ -140,22 +141,21 @@ export class BatchEncoder {
   }
 
   private fail(slot: Slot, failure: PoolWorkerFailure): void {
-    const cause = failure.kind === 'error' ? failure.error : undefined;
     if (!slot.ready) {
-      this.failToStart(cause ?? new Error(`exited with code ${(failure as { exitCode: number }).exitCode} before it loaded`));
+      this.failToStart(failure.kind === 'error' ? failure.error : new Error(`it exited with code ${failure.exitCode} before it loaded`));
       return;
     }
-    const error = new BatchWorkerError({
-      reason: failure.kind === 'exit' ? 'exit' : 'crash',
-      workerUrl: this.factory.workerUrl,
-      ...(failure.kind === 'exit' ? { exitCode: failure.exitCode } : { cause }),
-    });
+    const { workerUrl } = this.factory;
+    const error =
+      failure.kind === 'exit'
+        ? new BatchWorkerError({ reason: 'exit', workerUrl, exitCode: failure.exitCode })
+        : new BatchWorkerError({ reason: 'crash', workerUrl, cause: failure.error });
     void this.retire(slot, error)?.terminate();
   }
 
   /** Closes the pool for good: a worker that cannot load will not load on a second try either. */
   private failToStart(cause: unknown): void {
-    this.startFailure = cause ?? new Error('the worker failed to load');
+    this.startFailure = { cause };
     this.closed = true;
     for (const slot of this.slots) void this.retire(slot, new BatchWorkerError({ reason: 'start', workerUrl: this.factory.workerUrl, cause }))?.terminate();
   }
