@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type TokenBlock } from '@jointok/core';
+import { InvalidArgumentError, UnsupportedError, type TokenBlock } from '@jointok/core';
 import { createStreamingPreprocessor } from '../preprocess/create-streaming-preprocessor.js';
 import { tokenBlockFromStreams } from '../tokenizer/audio-blocks.js';
 import type { AudioChunk, StreamEncodeOptions } from '../tokenizer/audio-tokenizer.js';
@@ -26,7 +26,7 @@ function checkFrames(value: unknown, argument: string, minimum: number): number 
 export async function* streamEncode(context: StreamContext, chunks: AsyncIterable<AudioChunk> | Iterable<AudioChunk>, options: StreamEncodeOptions): AsyncGenerator<TokenBlock<'audio'>, void, undefined> {
   context.checkOpen('streamEncode');
   const { codec, codeSpace, family } = context;
-  if (!codec.canEncode) throw new InvalidArgumentError({ argument: 'tokenizer', expected: 'a tokenizer whose repository has an encoder', received: `${family} (decoder only)` });
+  if (!codec.canEncode) throw new UnsupportedError({ feature: `encoding with ${family}`, message: `This ${family} repository holds only a decoder; encode with the tokenizer whose codes it decodes.` });
   if (chunks === null || typeof chunks !== 'object' || !(Symbol.asyncIterator in chunks || Symbol.iterator in chunks)) {
     throw new InvalidArgumentError({ argument: 'chunks', expected: 'an async iterable (or iterable) of AudioSignal chunks', received: chunks });
   }

@@ -55,7 +55,9 @@ describe('Orpheus: audio → SNAC → 7-token frames → parse → audio', () =>
   it('decodes frames as they are generated: incremental parser → 7 codes → windowed decoder', async () => {
     const vocabulary = createJointVocabulary(orpheusLayout, { tokens: orpheusTokens });
     const { ids } = vocabulary.serialize([block]);
-    const body = orpheusLayout.spaces[0]!.body as { positions: { stream: number; sub: number }[]; rates: number[] };
+    const body = orpheusLayout.spaces[0]!.body;
+    if (body.type !== 'per-position') throw new Error('Orpheus writes per-position frames');
+    const { positions, rates } = body;
     // Each 7-code frame, regrouped by stream from the layout's positions, becomes one block of 4 base frames.
     async function* frames(): AsyncGenerator<TokenBlock<'audio'>> {
       const parser = vocabulary.createParser();
@@ -64,9 +66,9 @@ describe('Orpheus: audio → SNAC → 7-token frames → parse → audio', () =>
         for (const event of parser.push(id)) {
           if (event.type !== 'segment-delta') continue;
           frame.push(event.code);
-          if (frame.length < body.positions.length) continue;
-          const streams = body.rates.map((rate) => new Int32Array(rate));
-          body.positions.forEach(({ stream, sub }, p) => (streams[stream]![sub] = frame[p]!));
+          if (frame.length < positions.length) continue;
+          const streams = rates.map((rate) => new Int32Array(rate));
+          positions.forEach(({ stream, sub }, p) => (streams[stream]![sub] = frame[p]!));
           frame = [];
           yield tokenBlockFromStreams(streams, snac);
         }
@@ -100,7 +102,7 @@ describe('delay patterns: MusicGen (EnCodec) and Moshi (Mimi)', () => {
     expect(ids[10 * 5 + 2]).toBe(golden.codes[2]![5 - 1 - 2]);
     expect(ids[10 * 1 + 1]).toBe(256);
     const { parts } = await joint.decode(ids);
-    const expected = await encodec.decode({ ...blocks[0]!, meta: {} });
+    const expected = await encodec.decode({ ...(blocks[0] as TokenBlock<'audio'>), meta: {} });
     expect(maxDifference((parts[0] as { audio: AudioSignal }).audio.channels[0]!, expected.channels[0]!)).toBe(0);
   });
 
