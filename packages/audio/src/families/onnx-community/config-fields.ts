@@ -1,8 +1,11 @@
-import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import { InvalidSpecError } from '@jointok/core';
 
 /** Reads typed fields of a `config.json`, with errors that name the field (`config.json sampling_rate`). */
 export class ConfigFields {
-  constructor(private readonly config: Readonly<Record<string, unknown>>, private readonly prefix = 'config.json ') {}
+  constructor(
+    private readonly config: Readonly<Record<string, unknown>>,
+    private readonly prefix = 'config.json ',
+  ) {}
 
   private fail(key: string, expected: string, received: unknown): never {
     throw new InvalidSpecError({ path: `${this.prefix}${key}`, expected, received });
@@ -22,6 +25,11 @@ export class ConfigFields {
     return value as number;
   }
 
+  /** A positive integer, or `fallback` when the field is absent (or null). */
+  countOr(key: string, fallback: number): number {
+    return this.config[key] === undefined || this.config[key] === null ? fallback : this.count(key);
+  }
+
   /** A non-empty array of positive integers. */
   counts(key: string): number[] {
     const value = this.config[key];
@@ -30,16 +38,13 @@ export class ConfigFields {
     }
     return value as number[];
   }
-
-  /** A nested object, read with the same rules. */
-  object(key: string): ConfigFields {
-    const value = this.config[key];
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(key, 'an object', value);
-    return new ConfigFields(value as Record<string, unknown>, `${this.prefix}${key}.`);
-  }
-
-  /** The raw value of an optional field. */
-  optional(key: string): unknown {
-    return this.config[key];
-  }
 }
+
+/**
+ * The encoder and decoder of an onnx-community audio codec export. Variants follow the folder's naming
+ * (`onnx/encoder_model_fp16.onnx`) and are found by name, so they are not listed here.
+ */
+export const CODEC_FILES = [
+  { path: 'onnx/encoder_model.onnx', role: 'encoder' },
+  { path: 'onnx/decoder_model.onnx', role: 'decoder' },
+] as const;
