@@ -16,7 +16,7 @@ export interface ByteReader {
 /** A {@link ByteReader} over any async iterable of byte chunks (a file stream, `Blob.stream()`, one array). */
 export function createByteReader(source: AsyncIterable<Uint8Array>): ByteReader {
   const iterator = source[Symbol.asyncIterator]();
-  let chunk = new Uint8Array(0);
+  let chunk: Uint8Array = new Uint8Array(0);
   let position = 0;
   let offset = 0;
   let ended = false;

@@ -34,7 +34,7 @@ export async function* writeY4m(frames: AsyncIterable<Image8> | Iterable<Image8>
       first = frame;
       yield new TextEncoder().encode(formatY4mHeader({ width: frame.width, height: frame.height, frameRate, chroma, colorRange }));
     } else if (frame.width !== first.width || frame.height !== first.height) {
-      throw new ShapeMismatchError({ argument: `frames[${index}]`, expected: `a ${first.width}x${first.height} frame like frames[0]`, received: `${frame.width}x${frame.height}` });
+      throw new ShapeMismatchError({ argument: `frames[${index}]`, expected: `a ${first.width}x${first.height} frame like frames[0]`, received: [frame.height, frame.width] });
     }
     const planes = rgbToYcbcr(frame, chroma, colorRange);
     const chunk = new Uint8Array(FRAME_LINE.length + planes.length);
