@@ -1,4 +1,4 @@
-import { checkTokenBlock, createModalityTokenizer, InvalidArgumentError, ShapeMismatchError, type CodeSpace, type TokenBlock, type TokenizeCallOptions } from '@jointok/core';
+import { checkTokenBlock, createModalityTokenizer, DisposedError, InvalidArgumentError, ShapeMismatchError, type CodeSpace, type TokenBlock, type TokenizeCallOptions } from '@jointok/core';
 import type { ImageTokenizer, RgbImage } from '@jointok/image';
 import { CodesBuffer } from './codes-buffer.js';
 import { frameBlocks } from './frame-blocks.js';
@@ -61,7 +61,9 @@ export function createPerFrameTokenizer(imageTokenizer: ImageTokenizer, options:
     return { modality: 'video', codes: codes.toArray(), shape: [frames, ...shape], ...(streams === undefined ? {} : { streams }), meta: { frames, frameMeta } };
   };
 
+  let disposed = false;
   async function* decodeFrames(block: TokenBlock<'video'>, callOptions: TokenizeCallOptions = {}): AsyncGenerator<RgbImage> {
+    if (disposed) throw new DisposedError({ resource: 'video tokenizer', operation: 'decodeFrames' });
     if (block?.modality !== 'video') throw new InvalidArgumentError({ argument: 'block.modality', expected: "'video'", received: block?.modality });
     checkTokenBlock(block, codeSpace);
     for (const frame of frameBlocks(block)) {
@@ -81,7 +83,10 @@ export function createPerFrameTokenizer(imageTokenizer: ImageTokenizer, options:
     codeSpace,
     encode,
     decode,
-    dispose: () => (options.ownsImageTokenizer === false ? undefined : imageTokenizer.dispose()),
+    dispose: () => {
+      disposed = true;
+      return options.ownsImageTokenizer === false ? undefined : imageTokenizer.dispose();
+    },
   });
   return Object.assign(tokenizer, {
     manifest: imageTokenizer.manifest,

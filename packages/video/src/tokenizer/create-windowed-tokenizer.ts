@@ -1,6 +1,7 @@
 import {
   checkTokenBlock,
   createModalityTokenizer,
+  DisposedError,
   InvalidArgumentError,
   ShapeMismatchError,
   toFloat32,
@@ -135,7 +136,9 @@ export function createWindowedTokenizer(parts: WindowedTokenizerParts): VideoTok
     return { modality: 'video', codes: codes.toArray(), shape: [latentFrames, latentShape![1]!, latentShape![2]!], meta: { frames, windows, frameMeta } };
   };
 
+  let disposed = false;
   async function* decodeFrames(block: TokenBlock<'video'>, options: TokenizeCallOptions = {}): AsyncGenerator<RgbImage> {
+    if (disposed) throw new DisposedError({ resource: 'video tokenizer', operation: 'decodeFrames' });
     if (block?.modality !== 'video') throw new InvalidArgumentError({ argument: 'block.modality', expected: "'video'", received: block?.modality });
     checkTokenBlock(block, codeSpace);
     const [latentFrames = 0, h = 0, w = 0] = block.shape;
@@ -162,6 +165,10 @@ export function createWindowedTokenizer(parts: WindowedTokenizerParts): VideoTok
     return frames;
   };
 
-  const tokenizer = createModalityTokenizer<VideoSource, RgbImage[], 'video'>({ modality: 'video', codeSpace, encode, decode, dispose: parts.release });
+  const release = () => {
+    disposed = true;
+    return parts.release();
+  };
+  const tokenizer = createModalityTokenizer<VideoSource, RgbImage[], 'video'>({ modality: 'video', codeSpace, encode, decode, dispose: release });
   return Object.assign(tokenizer, { manifest, temporalCompression: t, decodeFrames }) as VideoTokenizer;
 }

@@ -3,7 +3,7 @@
 // frames stream through, the image/video code space is shared, and joint layouts write and read clips.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createJointVocabulary, createJointokDefaultLayout, emu3Layout, jointokCodeToken, JOINTOK_DEFAULT_MARKERS, lavitLayout, seedLlamaLayout, ShapeMismatchError, type LayoutSpec, type TokenBlock } from '@jointok/core';
+import { createJointVocabulary, createJointokDefaultLayout, DisposedError, emu3Layout, jointokCodeToken, JOINTOK_DEFAULT_MARKERS, lavitLayout, seedLlamaLayout, ShapeMismatchError, type LayoutSpec, type TokenBlock } from '@jointok/core';
 import { describeModalityTokenizer } from '@jointok/core/test';
 import { loadImageTokenizer, readImage, type ImageTokenizer, type RgbImage } from '@jointok/image';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { loadVideoTokenizer } from '../load-video-tokenizer.node.js';
 import { videoPsnr } from '../metrics/video-metrics.js';
 import { collect, readFixture } from '../testing/fixtures.js';
 import { readY4m, singleChunk } from '../y4m/read-y4m.js';
-import type { PerFrameTokenizer } from './create-per-frame-tokenizer.js';
+import { createPerFrameTokenizer, type PerFrameTokenizer } from './create-per-frame-tokenizer.js';
 import { clipBlock, frameBlocks } from './frame-blocks.js';
 
 const llamagen = new URL('../../../image/src/families/llamagen/__fixtures__/', import.meta.url);
@@ -91,6 +91,14 @@ describe('per-frame tokenizer', () => {
     await expect(tokenizer.decode({ modality: 'video', codes: new Int32Array(15), shape: [1, 15], meta: {} })).rejects.toThrow(ShapeMismatchError);
     expect(() => clipBlock([{ modality: 'image', codes: new Int32Array(4), shape: [2, 2], meta: {} }, { modality: 'image', codes: new Int32Array(4), shape: [4, 1], meta: {} }])).toThrow(ShapeMismatchError);
   });
+});
+
+it('decodeFrames refuses a disposed tokenizer; the image tokenizer it does not own stays open', async () => {
+  const borrowed = createPerFrameTokenizer(image, { readVideo: (() => undefined) as never, ownsImageTokenizer: false });
+  const block = await borrowed.encode([photos[0]!]);
+  await borrowed.dispose();
+  await expect(borrowed.decodeFrames(block).next()).rejects.toThrow(DisposedError);
+  await expect(image.encode(photos[0]!)).resolves.toMatchObject({ shape: [4, 4] });
 });
 
 describe('layouts: clips through core’s joint vocabulary', () => {
