@@ -3,11 +3,11 @@
 // within ±1 of PyTorch's, an image as a one-frame clip, long clips streamed window by window, typed errors.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CodeOutOfRangeError, ShapeMismatchError, type TokenBlock } from '@jointok/core';
+import { CodeOutOfRangeError, loadTokenizer, ShapeMismatchError, UnknownFamilyError, type TokenBlock } from '@jointok/core';
 import { describeModalityTokenizer } from '@jointok/core/test';
 import { crop, type RgbImage } from '@jointok/image';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadVideoTokenizer } from '../../load-video-tokenizer.node.js';
+import { loadVideoTokenizer, videoFamilies } from '../../load-video-tokenizer.node.js';
 import { collect, readFixture } from '../../testing/fixtures.js';
 import type { VideoTokenizer } from '../../tokenizer/video-tokenizer.js';
 import { readY4m, singleChunk } from '../../y4m/read-y4m.js';
@@ -114,6 +114,16 @@ it('streams a long clip window by window: the same codes as its windows encoded 
   } finally {
     await tokenizer.dispose();
   }
+});
+
+it('plugs into core’s loadTokenizer through videoFamilies, and core names this package when they are missing', async () => {
+  const tokenizer = await loadTokenizer(folder(names[0]), { families: videoFamilies, modality: 'video' });
+  expect(tokenizer.modality).toBe('video');
+  expect(tokenizer.codeSpace.streams[0]!.codebookSize).toBe(64000);
+  await tokenizer.dispose();
+  const error = await loadTokenizer(folder(names[0])).catch((e: unknown) => e);
+  expect(UnknownFamilyError.isInstance(error)).toBe(true);
+  expect(String((error as Error).message)).toMatch(/@jointok\/video/);
 });
 
 describeModalityTokenizer('cosmos-dv tiny', {
