@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { partsFromDocument, documentBaseDir } from '../content/read-document.js';
 import { partFromArgument, type SourcedPart } from '../content/read-part.js';
@@ -60,7 +61,7 @@ export function registerEncode(program: Command, reporterFor: (options: { json?:
         ids: [...ids],
       };
       const out = typeof options.out === 'string' ? options.out : undefined;
-      if (out !== undefined) await timer.time('write', () => inStage('output', () => writeFile(out, `${JSON.stringify(file)}\n`)));
+      if (out !== undefined) await timer.time('write', () => inStage('output', async () => (await mkdir(dirname(out), { recursive: true }), await writeFile(out, `${JSON.stringify(file)}\n`))));
       if (reporter.json) {
         reporter.result({ counts, spans: file.spans, models: references, stages: timer.stages, ...(out !== undefined ? { out } : { ids: file.ids }) });
         return;

@@ -23,8 +23,9 @@ async function walk(dir: string): Promise<string[]> {
   return found;
 }
 
-function sourceOf(key: string[]): string {
-  if (key[0] === 'hub' && key.length >= 5) return `hf:${key[2]}/${key[3]}@${decodeURIComponent(key[4]!)}`;
+function sourceOf(encoded: string[]): string {
+  const key = encoded.map((segment) => decodeURIComponent(segment));
+  if (key[0] === 'hub' && key.length >= 5) return `hf:${key[2]}/${key[3]}@${key[4]}`;
   if (key[0] === 'url' && key.length >= 3) return `${key[1]}://${[key[2], ...key.slice(3)].join('/')}/`;
   return key.join('/');
 }
