@@ -16,6 +16,9 @@ const photos = ['astronaut-160x128.png', 'chelsea-151x100.png', 'coffee-120x90.p
 const speech = await decodeAudio(readFileSync(join(root, 'examples/speech.wav')));
 const words = 'the a cat dog sees reads photo sound token joint space image audio text model layout shard merge quick brown fox'.split(' ');
 
+/** The photo of document i (i ≡ 1 mod 4): each of the four in turn. */
+const photoOf = (i) => photos[Math.floor(i / 4) % photos.length];
+
 let seed = 12345;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const sentence = (n) => Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ') + '.';
@@ -42,7 +45,7 @@ for (let i = 0; i < count; i++) {
       manifest.push({ id: name, content: [{ type: 'text', text: readFileSync(join(out, 'files', `${name}.txt`), 'utf8') }] });
       break;
     case 1: {
-      const photo = photos[i % photos.length];
+      const photo = photoOf(i);
       copyFileSync(photo, join(out, 'files', `${name}${photo.slice(photo.lastIndexOf('.'))}`));
       manifest.push({ id: name, content: [{ type: 'image', path: `files/${name}${photo.slice(photo.lastIndexOf('.'))}` }] });
       break;
@@ -52,7 +55,7 @@ for (let i = 0; i < count; i++) {
       manifest.push({ id: name, content: [{ type: 'audio', path: `files/${name}.wav` }] });
       break;
     default:
-      manifest.push({ id: name, content: [{ type: 'text', text: sentence(10) }, { type: 'image', path: `files/doc-${String(i - 2).padStart(5, '0')}${photos[(i - 2) % photos.length].slice(-4)}` }, { type: 'text', text: sentence(6) }, { type: 'audio', path: `files/doc-${String(i - 1).padStart(5, '0')}.wav` }] });
+      manifest.push({ id: name, content: [{ type: 'text', text: sentence(10) }, { type: 'image', path: `files/doc-${String(i - 2).padStart(5, '0')}${photoOf(i - 2).slice(-4)}` }, { type: 'text', text: sentence(6) }, { type: 'audio', path: `files/doc-${String(i - 1).padStart(5, '0')}.wav` }] });
   }
 }
 writeFileSync(join(out, 'mixed.jsonl'), manifest.map((d) => JSON.stringify(d)).join('\n') + '\n');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerDecode } from './commands/decode.js';
 import { registerDownload } from './commands/download.js';
@@ -22,11 +23,20 @@ Exit codes:
   6    the output cannot be written, or holds another run's results
   130  interrupted (pretokenize resumes when run again)`;
 
+/** This package's version, from its package.json (next to dist/). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Builds the `jointok` command line. */
 export function createProgram(): Command {
   const program = new Command('jointok')
     .description('text, images and audio in one joint token space, and back')
-    .version(process.env.JOINTOK_CLI_VERSION ?? '0.0.0')
+    .version(packageVersion())
     .showHelpAfterError('(run `jointok <command> --help` for usage)')
     .addHelpText('after', exitCodeHelp)
     .exitOverride();

@@ -57,7 +57,7 @@ export function registerPretokenize(program: Command, reporterFor: (options: { j
       progress.stop();
       const seconds = (performance.now() - started) / 1000;
       const manifest = result.manifest;
-      if (reporter.json) reporter.result({ out: options.out, shard: `${shard.index}/${shard.count}`, workers, encoded: result.encoded, resumedAt: result.resumedAt, alreadyComplete: result.alreadyComplete, interrupted: result.interrupted, seconds, counts: manifest?.counts });
+      if (reporter.json) reporter.result({ out: options.out, shard: `${shard.index}/${shard.count}`, workers, encoded: result.encoded, resumedAt: result.resumedAt, alreadyComplete: result.alreadyComplete, interrupted: result.interrupted, seconds, cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6, timing: result.timing, counts: manifest?.counts });
       else if (result.interrupted) reporter.note(`interrupted after ${formatCount(result.resumedAt + result.encoded)} documents; run the same command again to resume`);
       else if (manifest !== undefined) {
         const c = reporter.colours;

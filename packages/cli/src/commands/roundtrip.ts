@@ -33,7 +33,7 @@ export function registerRoundtrip(program: Command, reporterFor: (options: { jso
       const part = parts[0]!;
       const out = String(options.out);
       await inStage('output', () => mkdir(out, { recursive: true }));
-      const [written] = await writeParts([part], out, [{ modality: part.type, name: `${parse(path).name}.roundtrip` }]);
+      const [written] = await writeParts([part], out, [{ modality: part.type, stem: `${parse(path).name}.roundtrip` }], { numbered: false });
       const input = (sourced.part as { image?: Uint8Array; audio?: Uint8Array }).image ?? (sourced.part as { audio?: Uint8Array }).audio;
       const metrics: Metrics = await timer.time('metrics', async () =>
         part.type === 'image'

@@ -47,7 +47,7 @@ export function classifyFailure(error: unknown): Failure {
   const stage = stageOf(error);
   const fail = (exitCode: ExitCode, hint = hints[code]): Failure => ({ exitCode, code, message: messageOf(error), hint });
   if (UsageError.isInstance(error)) return fail(exitCodes.usage, error.hint);
-  if (InputNotFoundError.isInstance(error)) return fail(exitCodes.inputNotFound);
+  if (InputNotFoundError.isInstance(error)) return fail(exitCodes.inputNotFound, error.role === 'file' ? hints['input-not-found'] : 'Check the path (relative paths start from the current folder).');
   if (OutputConflictError.isInstance(error)) return fail(exitCodes.output);
   if ((error as { name?: string } | null)?.name === 'AbortError') return fail(exitCodes.interrupted, 'Run the same command again to continue.');
   if (code === 'ENOENT') return stage === 'output' ? fail(exitCodes.output, 'Create the folder first, or choose another --out.') : fail(exitCodes.inputNotFound, hints['input-not-found']);

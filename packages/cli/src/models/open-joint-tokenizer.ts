@@ -10,12 +10,14 @@ export interface OpenedJointTokenizer {
 
 /**
  * Builds the joint tokenizer of the flags (defaults: o200k_base, the built-in image model, μ-law 16 kHz,
- * jointok-default). A layout spec given directly (from a tokens file) replaces `flags.layout`.
+ * jointok-default). A layout spec given directly (from a tokens file) replaces `flags.layout`;
+ * `sessionThreads` caps each ONNX session's threads (pool workers use 1: the pool is the parallelism).
  */
-export async function openJointTokenizer(flags: ModelFlags, layoutSpec?: { file: string; spec: LayoutSpec }): Promise<OpenedJointTokenizer> {
+export async function openJointTokenizer(flags: ModelFlags, layoutSpec?: { file: string; spec: LayoutSpec }, options: { sessionThreads?: number } = {}): Promise<OpenedJointTokenizer> {
   return inStage('models', async () => {
-    const { options, references } = jointOptionsFromFlags(layoutSpec === undefined ? flags : { ...flags, layout: undefined });
-    const joint = await createJointTokenizer(layoutSpec === undefined ? options : { ...options, layout: layoutSpec.spec });
+    const { options: built, references } = jointOptionsFromFlags(layoutSpec === undefined ? flags : { ...flags, layout: undefined });
+    const load = options.sessionThreads === undefined ? {} : { load: { session: { threads: options.sessionThreads } } };
+    const joint = await createJointTokenizer({ ...built, ...load, ...(layoutSpec !== undefined && { layout: layoutSpec.spec }) });
     const recorded: ModelReferences = {
       ...references,
       ...(layoutSpec !== undefined && { layout: layoutSpec }),

@@ -35,6 +35,8 @@ export interface PretokenizeResult {
   readonly resumedAt: number;
   readonly alreadyComplete: boolean;
   readonly interrupted: boolean;
+  /** Seconds from the start until the first document was written (listing, model loading, worker start-up), and after it. */
+  readonly timing: { readonly setupSeconds: number; readonly encodeSeconds: number };
 }
 
 /** The default worker count: the cores available, at most 8. */
@@ -48,6 +50,12 @@ export function defaultWorkers(): number {
  * its last checkpoint, writing every document exactly once.
  */
 export async function pretokenize(options: PretokenizeOptions): Promise<PretokenizeResult> {
+  const started = performance.now();
+  let firstWritten: number | undefined;
+  const timing = () => {
+    const now = performance.now();
+    return { setupSeconds: ((firstWritten ?? now) - started) / 1000, encodeSeconds: (now - (firstWritten ?? now)) / 1000 };
+  };
   const dataset = await inStage('input', () => listDataset(options.input));
   // The models load here once before the workers start: a bad model or layout fails fast, and the
   // references to record come from the same code the workers run.
@@ -59,7 +67,7 @@ export async function pretokenize(options: PretokenizeOptions): Promise<Pretoken
   const done = options.overwrite ? undefined : await inStage('output', () => completedShard(options.out, identity, placement));
   if (done !== undefined) {
     await opened.joint.dispose();
-    return { manifest: done, encoded: 0, resumedAt: done.shard.documents, alreadyComplete: true, interrupted: false };
+    return { manifest: done, encoded: 0, resumedAt: done.shard.documents, alreadyComplete: true, interrupted: false, timing: timing() };
   }
   const writer = await inStage('output', () => openShardWriter({ dir: options.out, identity, shard: placement, overwrite: options.overwrite }));
   const resumedAt = writer.next - range.first;
@@ -78,6 +86,7 @@ export async function pretokenize(options: PretokenizeOptions): Promise<Pretoken
       pending.delete(writer.next);
       writer.append(record);
       encoded++;
+      firstWritten ??= performance.now();
     }
     if (Date.now() - lastCheckpoint >= options.checkpointSeconds * 1000) {
       writer.checkpoint();
@@ -105,10 +114,10 @@ export async function pretokenize(options: PretokenizeOptions): Promise<Pretoken
     }
     if (options.signal.aborted) {
       writer.checkpoint();
-      return { manifest: undefined, encoded, resumedAt, alreadyComplete: false, interrupted: true };
+      return { manifest: undefined, encoded, resumedAt, alreadyComplete: false, interrupted: true, timing: timing() };
     }
     const manifest = await inStage('output', () => writer.finish());
-    return { manifest, encoded, resumedAt, alreadyComplete: false, interrupted: false };
+    return { manifest, encoded, resumedAt, alreadyComplete: false, interrupted: false, timing: timing() };
   } catch (error) {
     // Keep what was written in order: the next run resumes after it.
     writer.checkpoint();

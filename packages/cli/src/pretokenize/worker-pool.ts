@@ -41,7 +41,8 @@ export async function runWorkerPool(options: {
         inFlight++;
         worker.postMessage(next.value);
       };
-      options.signal.addEventListener('abort', () => finishIfDone(), { once: true });
+      // On abort no new document is sent; the run ends once those in flight are back (and written).
+      options.signal.addEventListener('abort', () => ((exhausted = true), finishIfDone()), { once: true });
       for (const worker of workers) {
         worker.on('message', (message: WorkerResult) => {
           if (message.type === 'ready') {

@@ -10,7 +10,8 @@ const post = (message: WorkerResult, transfer: ArrayBuffer[] = []) => port.postM
 const codeOf = (error: unknown) => (JointokError.isInstance(error) ? error.code : String((error as { code?: unknown })?.code ?? 'internal'));
 
 try {
-  const { joint } = await openJointTokenizer((workerData as WorkerSetup).flags);
+  // One ONNX thread per worker: the pool supplies the parallelism, more would oversubscribe the cores.
+  const { joint } = await openJointTokenizer((workerData as WorkerSetup).flags, undefined, { sessionThreads: 1 });
   port.on('message', async (task: WorkerTask | { type: 'close' }) => {
     if ('type' in task) {
       await joint.dispose();
