@@ -19,7 +19,9 @@ becomes uint8 as the model folder's postprocessing says.
 - Bits per pixel: tokens x log2(codebook size) / pixels; the token stream's size in bytes is
   ceil(tokens x log2(codebook size) / 8) (no entropy coding).
 - JPEG at equal bytes: Pillow's encoder (4:2:0, no optimisation), for each image the quality in 1..95
-  whose file (headers included) is closest in bytes to the token stream.
+  whose file (headers included) is closest in bytes to the token stream. At 256x256 and 0.16 bpp even
+  quality 1 is larger than the token stream (`jpegSmallestFileLargerThanTokens` counts those images).
+- JPEG at equal PSNR: for each image the lowest quality whose PSNR reaches the tokenizer's, and its bytes.
 """
 
 from __future__ import annotations
@@ -79,19 +81,32 @@ def ssim_default(a: np.ndarray, b: np.ndarray) -> float:
     return float(structural_similarity(a, b, data_range=255, channel_axis=2))
 
 
+def jpeg(rgb: np.ndarray, quality: int) -> Dict:
+    buffer = io.BytesIO()
+    Image.fromarray(rgb).save(buffer, format='JPEG', quality=quality)
+    decoded = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert('RGB'))
+    return {'quality': quality, 'bytes': buffer.tell(), 'image': decoded}
+
+
 def jpeg_at_bytes(rgb: np.ndarray, target: int) -> Dict:
+    """The JPEG whose file size is closest to `target` bytes (ties: the smaller quality)."""
     best = None
     for quality in range(1, 96):
-        buffer = io.BytesIO()
-        Image.fromarray(rgb).save(buffer, format='JPEG', quality=quality)
-        size = buffer.tell()
-        if best is None or abs(size - target) < abs(best[1] - target):
-            best = (quality, size, buffer.getvalue())
-        if size > 2 * target:
+        candidate = jpeg(rgb, quality)
+        if best is None or abs(candidate['bytes'] - target) < abs(best['bytes'] - target):
+            best = candidate
+        if candidate['bytes'] > 2 * target:
             break
-    quality, size, data = best
-    decoded = np.asarray(Image.open(io.BytesIO(data)).convert('RGB'))
-    return {'quality': quality, 'bytes': size, 'image': decoded}
+    return best
+
+
+def jpeg_at_psnr(rgb: np.ndarray, target: float) -> Dict:
+    """The smallest-quality JPEG whose PSNR reaches `target` (quality 1 when even that one does)."""
+    for quality in range(1, 96):
+        candidate = jpeg(rgb, quality)
+        if psnr(rgb, candidate['image']) >= target:
+            return candidate
+    return candidate
 
 
 def load_model(path: str) -> ImageTokenizer:
@@ -131,13 +146,16 @@ def main() -> None:
             tokens = codes.numel()
             token_bytes = math.ceil(tokens * bits_per_token / 8)
             jpeg = jpeg_at_bytes(image, token_bytes)
+            ours = psnr(image, recon)
+            same_quality = jpeg_at_psnr(image, ours)
             rows.append({
                 'package': record['package'], 'path': record['path'], 'license': record['license'],
                 'tokens': tokens, 'bytes': token_bytes, 'bpp': tokens * bits_per_token / (SIZE * SIZE),
-                'psnr': psnr(image, recon), 'ssimGaussian': ssim_gaussian(image, recon), 'ssimDefault': ssim_default(image, recon),
+                'psnr': ours, 'ssimGaussian': ssim_gaussian(image, recon), 'ssimDefault': ssim_default(image, recon),
                 'jpegQuality': jpeg['quality'], 'jpegBytes': jpeg['bytes'], 'jpegBpp': jpeg['bytes'] * 8 / (SIZE * SIZE),
                 'jpegPsnr': psnr(image, jpeg['image']), 'jpegSsimGaussian': ssim_gaussian(image, jpeg['image']),
                 'jpegSsimDefault': ssim_default(image, jpeg['image']),
+                'jpegBytesAtEqualPsnr': same_quality['bytes'], 'jpegQualityAtEqualPsnr': same_quality['quality'],
             })
             print(f"{os.path.basename(record['path']):40s} psnr {rows[-1]['psnr']:.2f} jpeg q{jpeg['quality']} "
                   f"{jpeg['bytes']}B/{token_bytes}B psnr {rows[-1]['jpegPsnr']:.2f}", flush=True)
@@ -161,10 +179,12 @@ def main() -> None:
         'heldoutTokens': int(codes.numel()),
         'codeEntropyBits': entropy,
         'mean': {k: summarise(rows, k) for k in ['psnr', 'ssimGaussian', 'ssimDefault', 'jpegPsnr', 'jpegSsimGaussian',
-                                                 'jpegSsimDefault', 'jpegBytes', 'jpegBpp', 'jpegQuality']},
+                                                 'jpegSsimDefault', 'jpegBytes', 'jpegBpp', 'jpegQuality',
+                                                 'jpegBytesAtEqualPsnr']},
         'meanPhotographs': {k: summarise(photos, k) for k in ['psnr', 'ssimGaussian', 'ssimDefault', 'jpegPsnr',
                                                               'jpegSsimGaussian', 'jpegSsimDefault', 'jpegBytes']},
         'photographs': len(photos),
+        'jpegSmallestFileLargerThanTokens': sum(r['jpegQuality'] == 1 and r['jpegBytes'] > r['bytes'] for r in rows),
         'jointokWinsPsnr': sum(r['psnr'] > r['jpegPsnr'] for r in rows),
         'jointokWinsSsimGaussian': sum(r['ssimGaussian'] > r['jpegSsimGaussian'] for r in rows),
         'perImage': rows,

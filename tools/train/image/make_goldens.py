@@ -4,13 +4,13 @@
     /usr/bin/python3 tools/train/image/make_goldens.py --checkpoint <run>/last.pt --data /work/train-data/image \\
         --out /work/train-data/image/goldens [--count 31]
 
-For the first `--count` held-out images at the canonical 256x256 (evaluate.py's `canonical`), it writes
-raw little-endian arrays and an index:
+For the first `--count` held-out images at the canonical S x S (`--size`, default 256; evaluate.py's
+`canonical`), it writes raw little-endian arrays and an index (f = 8, the downsampling):
 
-    input.f32   [N, 3, 256, 256]  the `to-tensor` output that goes into encoder.onnx
-    latent.f32  [N, D, 32, 32]    the PyTorch encoder's pre-quantization latent
-    codes.i32   [N, 32, 32]       FSQ codes of that latent (reference arithmetic, tanh in float64)
-    recon.u8    [N, 256, 256, 3]  the PyTorch decoder's output for those codes, after `to-uint8`
+    input.f32   [N, 3, S, S]      the `to-tensor` output that goes into encoder.onnx
+    latent.f32  [N, D, S/f, S/f]  the PyTorch encoder's pre-quantization latent
+    codes.i32   [N, S/f, S/f]     FSQ codes of that latent (reference arithmetic, tanh in float64)
+    recon.u8    [N, S, S, 3]      the PyTorch decoder's output for those codes, after `to-uint8`
     index.json  shapes, dtypes, levels, source images
 """
 
@@ -34,6 +34,7 @@ def main() -> None:
     parser.add_argument('--data', default='/work/train-data/image')
     parser.add_argument('--out', required=True)
     parser.add_argument('--count', type=int, default=1000)
+    parser.add_argument('--size', type=int, default=256, help='canonical square size (a multiple of the downsampling)')
     args = parser.parse_args()
     torch.set_num_threads(1)
     model = load_model(args.checkpoint)
@@ -44,7 +45,7 @@ def main() -> None:
     inputs, latents, codes, recons = [], [], [], []
     with torch.no_grad():
         for rgb in arrays:
-            x = to_tensor(canonical(rgb))
+            x = to_tensor(canonical(rgb, args.size))
             z = model.encoder(x)
             c = model.fsq.codes(z)
             inputs.append(x.numpy())
