@@ -9,7 +9,8 @@ export default defineConfig({
     'pretokenize-worker': 'src/pretokenize/worker.ts',
   },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts' } },
+  // Declarations come from `tsc -p tsconfig.build.json` (the build script).
+  dts: false,
   sourcemap: true,
   clean: true,
   target: 'es2022',

@@ -12,12 +12,12 @@ export * from '@jointok/core';
 export * from '@jointok/text';
 export * from '@jointok/image';
 export * from '@jointok/audio';
-// Video: when @jointok/video lands, `export * from '@jointok/video'` goes here, and `video` in
-// CreateJointTokenizerOptions takes its model sources and built-in default (load-media-tokenizers.ts).
+export * from '@jointok/video';
+// Both core and audio export `streamCodes`; audio's takes everything core's does (a block and its code
+// space) and also a tokenizer or no space at all, so it is the one exported here.
+export { streamCodes } from '@jointok/audio';
 
 export { createJointTokenizer, type JointokTokenizer, type JointTokenizerModels } from './create-joint-tokenizer.js';
 export type { CreateJointTokenizerOptions, ModelSourceOption, BuiltInTextModel } from './options.js';
 export { JOINTOK_DEFAULT_LAYOUT, layoutNames, layoutModalities } from './build-vocabulary.js';
 export { DEFAULT_AUDIO_SAMPLE_RATE } from './load-media-tokenizers.js';
-export { muLawTokenizerFamily } from './mu-law-family.js';
-export { withAudioInput, type AudioInput } from './audio-input.js';

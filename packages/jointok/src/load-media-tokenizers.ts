@@ -1,12 +1,7 @@
-import { InvalidArgumentError, loadTokenizer, type ModalityTokenizer, type TokenizerOption } from '@jointok/core';
-import { createMuLawTokenizer } from '@jointok/audio';
+import type { TokenizerOption } from '@jointok/core';
+import { loadAudioTokenizer } from '@jointok/audio';
 import { loadImageTokenizer } from '@jointok/image';
-import { withAudioInput } from './audio-input.js';
-import { muLawTokenizerFamily } from './mu-law-family.js';
 import type { CreateJointTokenizerOptions, ModelSourceOption } from './options.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyTokenizer = ModalityTokenizer<any, any, string>;
 
 /** The default μ-law rate: one code per sample of 16 kHz speech-band audio. */
 export const DEFAULT_AUDIO_SAMPLE_RATE = 16_000;
@@ -47,11 +42,11 @@ export async function resolveAudioOption(options: CreateJointTokenizerOptions): 
   const muLaw = typeof option === 'string' ? /^mu-law(?:@(\d+))?$/.exec(option) : null;
   if (option === undefined || muLaw !== null) {
     const sampleRate = muLaw?.[1] !== undefined ? Number(muLaw[1]) : (options.audioSampleRate ?? DEFAULT_AUDIO_SAMPLE_RATE);
-    if (!Number.isInteger(sampleRate) || sampleRate <= 0) throw new InvalidArgumentError({ argument: 'options.audioSampleRate', expected: 'a positive integer (Hz)', received: sampleRate });
-    return { tokenizer: withAudioInput(createMuLawTokenizer({ sampleRate })), owned: true, reference: `mu-law@${sampleRate}` };
+    // The audio package checks the rate (InvalidArgumentError naming options.sampleRate).
+    return { tokenizer: await loadAudioTokenizer(undefined, { sampleRate }), owned: true, reference: `mu-law@${sampleRate}` };
   }
   if (isSource(option)) {
-    const tokenizer = (await loadTokenizer(option, { ...options.load, modality: 'audio', families: [muLawTokenizerFamily] })) as AnyTokenizer;
+    const tokenizer = await loadAudioTokenizer(option, options.load);
     return { tokenizer, owned: true, reference: sourceName(option) };
   }
   return { tokenizer: option, owned: false, reference: 'custom' };
