@@ -1,8 +1,10 @@
 import { ShapeMismatchError, type TokenBlock, type TokenizerFamily } from '@jointok/core';
 import type { ImageReader } from '../tokenizer/create-image-tokenizer.js';
 import type { ImageTokenizer } from '../tokenizer/image-tokenizer.js';
+import { chameleonFamily } from './chameleon/chameleon-family.js';
 import { createImageFamily } from './create-image-family.js';
 import { JANUS_FAMILY, janusConfigAdapter, janusDecoderFeed } from './janus.js';
+import { titokFamily } from './titok/titok-family.js';
 
 /** The family of the built-in default, `jointok-image-base`: convolutional encoder/decoder with FSQ. */
 export const JOINTOK_FSQ_FAMILY = 'jointok-fsq';
@@ -30,5 +32,7 @@ export function createImageFamilies(readImage: ImageReader): readonly TokenizerF
     createImageFamily({ family: COSMOS_DI_FAMILY }, readImage),
     createImageFamily({ family: OPEN_MAGVIT2_FAMILY, checkBlock: atLeastTwoPositions }, readImage),
     createImageFamily({ family: JANUS_FAMILY, configAdapter: janusConfigAdapter, decoderFeed: janusDecoderFeed }, readImage),
+    createImageFamily(chameleonFamily, readImage),
+    createImageFamily(titokFamily, readImage),
   ];
 }

@@ -3,7 +3,9 @@ import {
   InvalidSpecError,
   validateCodeSpace,
   type ConfigAdapter,
+  type CodeSpace,
   type FamilyLoadOptions,
+  type Manifest,
   type ModelRepository,
   type Quantizer,
   type Session,
@@ -24,8 +26,14 @@ export interface ImageFamilyDefinition {
   readonly configAdapter?: ConfigAdapter;
   /** The decoder's input for a block, when it is not the quantizer's decoded latents (see `ImageTokenizerParts`). */
   readonly decoderFeed?: (block: TokenBlock<'image'>, quantizer: Quantizer | undefined) => Tensor;
-  /** A check of a block before decoding (see `ImageTokenizerParts.checkBlock`). */
-  readonly checkBlock?: (block: TokenBlock<'image'>) => void;
+  /** A check of a block before decoding (see `ImageTokenizerParts.checkBlock`), given the model's manifest. */
+  readonly checkBlock?: (block: TokenBlock<'image'>, manifest: Manifest) => void;
+  /**
+   * The code space that blocks to decode must fit, from the manifest's (default: the manifest's own). Called
+   * once at load, so it may validate the manifest's `config` (throwing `InvalidSpecError`). TiTok frees the
+   * token count here so that a prefix of the tokens decodes.
+   */
+  readonly decodeCodeSpace?: (codeSpace: CodeSpace, manifest: Manifest) => CodeSpace;
 }
 
 /** The file of a role, or undefined; a role listed twice is a manifest error. */
@@ -50,6 +58,8 @@ export function createImageFamily(definition: ImageFamilyDefinition, readImage: 
     async load(repository: ModelRepository, options: FamilyLoadOptions): Promise<ImageTokenizer> {
       const { manifest } = repository;
       const codeSpace = validateCodeSpace(manifest.codeSpace, 'codeSpace');
+      const decodeCodeSpace = definition.decodeCodeSpace?.(codeSpace, manifest);
+      const { checkBlock } = definition;
       const preprocessor = createPreprocessor(manifest.preprocessing ?? { steps: [] });
       const postprocessor = createPostprocessor(manifest.postprocessing ?? { steps: [] });
       const decoderPath = fileWithRole(repository, 'decoder');
@@ -80,7 +90,8 @@ export function createImageFamily(definition: ImageFamilyDefinition, readImage: 
           ...(encoder === undefined ? {} : { encoder }),
           ...(quantizer === undefined ? {} : { quantizer }),
           ...(definition.decoderFeed === undefined ? {} : { decoderFeed: definition.decoderFeed }),
-          ...(definition.checkBlock === undefined ? {} : { checkBlock: definition.checkBlock }),
+          ...(checkBlock === undefined ? {} : { checkBlock: (block: TokenBlock<'image'>) => checkBlock(block, manifest) }),
+          ...(decodeCodeSpace === undefined ? {} : { decodeCodeSpace }),
         });
       } catch (error) {
         await release();

@@ -42,6 +42,11 @@ export interface ImageTokenizerParts {
    * codes. Families whose decoder takes codes (Janus) or another latent shape give their own.
    */
   readonly decoderFeed?: (block: TokenBlock<'image'>, quantizer: Quantizer | undefined) => Tensor;
+  /**
+   * The code space blocks must fit to decode, when it is wider than `codeSpace` (TiTok decodes a prefix of
+   * its tokens); encoding always gives blocks of `codeSpace`.
+   */
+  readonly decodeCodeSpace?: CodeSpace;
   /** A family's own check of a block before decoding (e.g. a smallest grid), throwing a typed error. */
   readonly checkBlock?: (block: TokenBlock<'image'>) => void;
   /** Releases the sessions. */
@@ -66,6 +71,7 @@ function firstOutput(outputs: Record<string, Tensor>, session: Session, what: st
  */
 export function createImageTokenizer(parts: ImageTokenizerParts): ImageTokenizer {
   const { manifest, codeSpace, preprocessor, postprocessor, encoder, quantizer, decoder } = parts;
+  const decodeCodeSpace = parts.decodeCodeSpace ?? codeSpace;
   const alpha = preprocessor.needsAlpha ? 'keep' : 'drop';
 
   const pixels = async (input: ImageSource): Promise<Image8> => (isImage(input) ? input : parts.readImage(input as never, { alpha }));
@@ -85,7 +91,7 @@ export function createImageTokenizer(parts: ImageTokenizerParts): ImageTokenizer
   };
 
   const decodeLatents = (block: TokenBlock<'image'>): Tensor<'float32'> => {
-    checkTokenBlock(block, codeSpace);
+    checkTokenBlock(block, decodeCodeSpace);
     if (quantizer === undefined) throw new UnsupportedError({ feature: `decoding latents with ${manifest.name ?? manifest.family} (its repository has no quantizer)` });
     return quantizer.decode(codesTensorFromBlock(block));
   };
@@ -98,7 +104,7 @@ export function createImageTokenizer(parts: ImageTokenizerParts): ImageTokenizer
     },
     async decode(block, options = {}) {
       if (block?.modality !== 'image') throw new InvalidArgumentError({ argument: 'block.modality', expected: "'image'", received: block?.modality });
-      checkTokenBlock(block, codeSpace);
+      checkTokenBlock(block, decodeCodeSpace);
       parts.checkBlock?.(block);
       const padding = readPadding(block.meta);
       const feed = parts.decoderFeed?.(block, quantizer) ?? decodeLatents(block);

@@ -1,0 +1,2 @@
+export { CHAMELEON_FAMILY, chameleonFamily } from './chameleon-family.js';
+export { chameleonRecipe } from './chameleon-recipe.js';
