@@ -1,6 +1,6 @@
 import { createJointTokenizer as composeJointTokenizer, type JointTokenizer, type JointTokenizerOptions, type TokenizerOption } from '@jointok/core';
 import { buildVocabulary, checkTextForLayout, JOINTOK_DEFAULT_LAYOUT, layoutModalities } from './build-vocabulary.js';
-import { resolveAudioOption, resolveImageOption, type MediaTokenizer } from './load-media-tokenizers.js';
+import { resolveAudioOption, resolveImageOption, resolveVideoOption, type MediaTokenizer } from './load-media-tokenizers.js';
 import type { CreateJointTokenizerOptions } from './options.js';
 import { resolveTextOption } from './text-tokenizer-option.js';
 
@@ -77,7 +77,8 @@ export async function createJointTokenizer(options: CreateJointTokenizerOptions 
     loaded.push(image);
     const audio = modalities.has('audio') ? await resolveAudioOption(options) : undefined;
     loaded.push(audio);
-    const video = options.video === false || options.video === undefined || !modalities.has('video') ? undefined : { tokenizer: options.video, owned: false, reference: 'custom' };
+    const video = modalities.has('video') ? await resolveVideoOption(options, image) : undefined;
+    loaded.push(video);
     const vocabulary = buildVocabulary({ layout: options.layout, text, image: image?.tokenizer, audio: audio?.tokenizer, imageCodebookSize: options.imageCodebookSize });
     const tokenizers = { text: text.tokenizer, ...(image && { image: image.tokenizer }), ...(audio && { audio: audio.tokenizer }), ...(video && { video: video.tokenizer }) };
     const joint = composeJointTokenizer({ vocabulary, ...tokenizers });

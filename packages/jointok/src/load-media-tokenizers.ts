@@ -1,6 +1,7 @@
 import type { TokenizerOption } from '@jointok/core';
 import { loadAudioTokenizer } from '@jointok/audio';
-import { loadImageTokenizer } from '@jointok/image';
+import { loadImageTokenizer, type ImageTokenizer } from '@jointok/image';
+import { createPerFrameTokenizer, loadVideoTokenizer, readVideo } from '@jointok/video';
 import type { CreateJointTokenizerOptions, ModelSourceOption } from './options.js';
 
 /** The default μ-law rate: one code per sample of 16 kHz speech-band audio. */
@@ -50,4 +51,27 @@ export async function resolveAudioOption(options: CreateJointTokenizerOptions): 
     return { tokenizer, owned: true, reference: sourceName(option) };
   }
   return { tokenizer: option, owned: false, reference: 'custom' };
+}
+
+/**
+ * Loads or takes the video tokenizer; `undefined` for `video: false`, or by default when there is no image
+ * tokenizer to apply per frame. The default wraps the loaded image tokenizer without owning it (the image
+ * entry releases it).
+ */
+export async function resolveVideoOption(options: CreateJointTokenizerOptions, image: MediaTokenizer | undefined): Promise<MediaTokenizer | undefined> {
+  const option = options.video;
+  if (option === false) return undefined;
+  if (option === undefined) {
+    if (image === undefined || !isImageTokenizer(image.tokenizer)) return undefined;
+    const tokenizer = createPerFrameTokenizer(image.tokenizer, { readVideo: readVideo as Parameters<typeof createPerFrameTokenizer>[1]['readVideo'], ownsImageTokenizer: false });
+    return { tokenizer, owned: true, reference: `per-frame ${image.reference}` };
+  }
+  if (isSource(option)) return { tokenizer: await loadVideoTokenizer(option, options.load), owned: true, reference: sourceName(option) };
+  return { tokenizer: option, owned: false, reference: 'custom' };
+}
+
+/** An `@jointok/image` tokenizer (what a per-frame video tokenizer needs), not just any image-modality tokenizer. */
+function isImageTokenizer(value: unknown): value is ImageTokenizer {
+  const tokenizer = value as Partial<ImageTokenizer> | null;
+  return typeof tokenizer === 'object' && tokenizer !== null && tokenizer.modality === 'image' && typeof tokenizer.decodeLatents === 'function';
 }

@@ -27,16 +27,18 @@ export interface CreateJointTokenizerOptions {
   readonly image?: ModelSourceOption | TokenizerOption | false;
   /**
    * The audio tokenizer: `'mu-law'` (default; at {@link CreateJointTokenizerOptions.audioSampleRate}) or
-   * `'mu-law@8000'` (μ-law at that rate), a model
-   * source (a folder whose jointok.json has `"family": "mu-law"`, or any family registered with
-   * `registerTokenizerFamilies`), a tokenizer you hold, or `false` for none.
+   * `'mu-law@8000'` (μ-law at that rate), a model source of any `@jointok/audio` family (μ-law, SNAC, DAC,
+   * EnCodec, Mimi, WavTokenizer, or one registered with `registerTokenizerFamilies`), a tokenizer you hold,
+   * or `false` for none.
    */
   readonly audio?: 'mu-law' | `mu-law@${number}` | ModelSourceOption | TokenizerOption | false;
   /**
-   * The video tokenizer: a tokenizer you hold, or `false`. (No video package ships yet; when
-   * `@jointok/video` lands, model sources and its built-in default load here.)
+   * The video tokenizer: by default, per-frame tokens of the image tokenizer (the loaded image model, so
+   * video frames and images share one code space, as `jointok-default` lays out); a model source
+   * (`@jointok/video`'s `loadVideoTokenizer`: Cosmos DV, or an image model applied per frame); a
+   * tokenizer you hold; or `false` for none.
    */
-  readonly video?: TokenizerOption | false;
+  readonly video?: ModelSourceOption | TokenizerOption | false;
   /** Sample rate of the default μ-law audio tokenizer, in Hz. Default 16,000 (one code per sample). */
   readonly audioSampleRate?: number;
   /**

@@ -9,6 +9,7 @@ import { CodeSpaceMismatchError, DisposedError, InvalidArgumentError, type Layou
 import { createMuLawTokenizer, decodeAudio, type AudioSignal } from '@jointok/audio';
 import { loadImageTokenizer, type RgbImage } from '@jointok/image';
 import { getEncoding } from '@jointok/text';
+import { readVideo } from '@jointok/video';
 import { createJointTokenizer } from '../src/index.js';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -26,7 +27,7 @@ describe('createJointTokenizer (jointok)', () => {
       { type: 'audio', audio: speech },
     ]);
     expect(spans.map((s) => s.modality)).toEqual(['text', 'image', 'audio']);
-    expect(joint.models).toEqual({ layout: 'jointok-default', text: 'o200k_base', image: tinyImageModel, audio: 'mu-law@16000' });
+    expect(joint.models).toEqual({ layout: 'jointok-default', text: 'o200k_base', image: tinyImageModel, audio: 'mu-law@16000', video: `per-frame ${tinyImageModel}` });
 
     // The reference path: each package's tokenizer on its own.
     const o200k = await getEncoding('o200k_base');
@@ -60,6 +61,28 @@ describe('createJointTokenizer (jointok)', () => {
     const decodedAudio = (parts[2] as { audio: AudioSignal }).audio;
     expect(decodedAudio.sampleRate).toBe(16000);
     expect(Buffer.from(decodedAudio.channels[0]!.buffer).equals(Buffer.from(muLaw.decode(audioBlock).channels[0]!.buffer))).toBe(true);
+  });
+
+  it('tokenizes a video clip frame by frame with the image model by default, in the image code space', async () => {
+    await using joint = await createJointTokenizer({ image: tinyImageModel, audio: false });
+    const clip = readFileSync(repo('video/src/__fixtures__/clips/pan-chelsea-420.y4m'));
+    const { ids, spans } = await joint.encode([{ type: 'video', video: clip }]);
+    expect(spans.map((s) => s.modality)).toEqual(['video']);
+    // The reference: the image tokenizer on each frame of the clip, read by @jointok/video's readVideo.
+    await using image = await loadImageTokenizer(tinyImageModel);
+    const frames: RgbImage[] = [];
+    for await (const frame of await readVideo(clip)) frames.push(frame);
+    const frameCodes = await Promise.all(frames.map(async (frame) => [...(await image.encode(frame)).codes]));
+    const videoSpace = joint.vocabulary.spaces.find((space) => space.modality === 'video')!;
+    const base = videoSpace.ids.bounds[0]!;
+    const codeIds = [...ids].filter((id) => id >= base && id < base + videoSpace.codebookSize).map((id) => id - base);
+    expect(codeIds).toEqual(frameCodes.flat());
+    const { parts } = await joint.decode(ids);
+    expect(parts.map((p) => p.type)).toEqual(['video']);
+    expect((parts[0] as unknown as { video: RgbImage[] }).video.length).toBe(frames.length);
+    // video: false leaves it out.
+    await using noVideo = await createJointTokenizer({ image: tinyImageModel, audio: false, video: false });
+    expect(noVideo.tokenizers.video).toBeUndefined();
   });
 
   it('releases the models it loaded, and only those', async () => {

@@ -1,7 +1,7 @@
 // The mu-law family: the built-in default of loadAudioTokenizer(), a folder holding only jointok.json, and
 // the loading seam (loadTokenizer with audioFamilies, registerTokenizerFamilies).
 import { fileURLToPath } from 'node:url';
-import { loadTokenizer, registerTokenizerFamilies, UnknownFamilyError } from '@jointok/core';
+import { InvalidArgumentError, loadTokenizer, registerTokenizerFamilies, UnknownFamilyError } from '@jointok/core';
 import { describeModalityTokenizer } from '@jointok/core/test';
 import { describe, expect, it } from 'vitest';
 import { fixtureBytes, goldenArray, goldens, type GoldenEntry } from '../../__fixtures__/fixtures.js';
@@ -24,6 +24,17 @@ describe('mu-law family', () => {
     expect(block.codes).toEqual(createMuLawTokenizer({ sampleRate: 16000 }).encode(voice).codes);
     expect(block.shape).toEqual([1, block.codes.length]);
     expect((await tokenizer.decode(block)).channels[0]!.length).toBe(block.codes.length);
+  });
+
+  it('the built-in μ-law at another rate with options.sampleRate: the folder’s torchaudio codes at 24 kHz', async () => {
+    await using tokenizer = await loadAudioTokenizer(undefined, { sampleRate: 24000 });
+    expect(tokenizer.sampleRate).toBe(24000);
+    const golden = (goldens()['mu-law'] as Record<string, GoldenEntry>)['resampled-voice-codes']!;
+    const block = await tokenizer.encode({ sampleRate: 44100, channels: [voice.channels[0]!.slice(0, 17640)] });
+    expect(Array.from(block.codes)).toEqual(Array.from(goldenArray(golden)));
+    await expect(loadAudioTokenizer(undefined, { sampleRate: 0 })).rejects.toThrow(InvalidArgumentError);
+    await expect(loadAudioTokenizer(undefined, { sampleRate: 16000.5 })).rejects.toThrow(/options\.sampleRate/);
+    await expect(loadAudioTokenizer(folder, { sampleRate: 24000 })).rejects.toThrow(InvalidArgumentError);
   });
 
   it('a folder with jointok.json alone: torchaudio’s codes (resample 44.1k → 24k, mu_law_encoding)', async () => {
