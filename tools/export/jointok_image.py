@@ -55,7 +55,7 @@ def build_manifest(model: ImageTokenizer, variant: dict, checkpoint_path: str, s
         ]},
         'postprocessing': {'steps': [
             # [1, 3, H, W] float32 -> HWC uint8: round_half_even(clamp((x * std + mean) * 255, 0, 255)).
-            {'type': 'to-uint8', 'mean': MEAN, 'std': STD, 'rounding': 'half-to-even'},
+            {'type': 'to-uint8', 'mean': MEAN, 'std': STD, 'rounding': 'half-even'},
             # Back to the input's size: the padding added by pad-to-multiple is cut off.
             {'type': 'crop-padding'},
         ]},

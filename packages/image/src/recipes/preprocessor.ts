@@ -70,7 +70,7 @@ export function createPreprocessor(spec: unknown, path = 'preprocessing'): Prepr
             image = smartResize(image, step);
             break;
           case 'pad-to-multiple':
-            ({ image, padding } = padToMultiple(image, step.multiple));
+            ({ image, padding } = padToMultiple(image, step.multiple, step));
             break;
           case 'to-tensor':
             tensor = toTensor(image, step);

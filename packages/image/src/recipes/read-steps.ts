@@ -46,8 +46,13 @@ function readPreprocessStep(r: SpecReader, type: string): PreprocessStep {
         filter: r.oneOf('filter', filters, 'bicubic'),
       };
     case 'pad-to-multiple':
-      r.allowOnly(['type', 'multiple']);
-      return { type, multiple: r.integer('multiple') };
+      r.allowOnly(['type', 'multiple', 'mode', 'anchor']);
+      return {
+        type,
+        multiple: r.integer('multiple'),
+        mode: r.oneOf('mode', ['zeros', 'replicate'] as const, 'zeros'),
+        anchor: r.oneOf('anchor', ['center', 'top-left'] as const, 'center'),
+      };
     case 'to-tensor':
       r.allowOnly(['type', 'mean', 'std', 'arithmetic']);
       return {

@@ -5,6 +5,7 @@ import { readImage } from '../index.node.js';
 import { fixturePath, readFixture, readJsonFixture, sha256 } from '../testing/fixtures.js';
 import { createPostprocessor } from './postprocessor.js';
 import { createPreprocessor } from './preprocessor.js';
+import { padToMultiple } from '../transforms/pad.js';
 
 interface RecipeCase {
   recipe: string;
@@ -54,6 +55,23 @@ describe('pad-to-multiple and crop-padding round-trip (Cosmos)', () => {
     const back = post.run(pre.tensor, { padding: pre.padding });
     expect(back).toEqual({ width: 5, height: 3, channels: 3, data: image.data });
   });
+
+  it('replicates edge pixels at the bottom and right with mode replicate, anchor top-left (jointok-image-base)', () => {
+    // One channel, 3 x 2: [[1, 2, 3], [4, 5, 6]] padded to 4 x 4 repeats the last column and the last row,
+    // as numpy.pad(mode='edge') does: [[1,2,3,3],[4,5,6,6],[4,5,6,6],[4,5,6,6]].
+    const gray: Image8 = { width: 3, height: 2, channels: 1, data: Uint8Array.from([1, 2, 3, 4, 5, 6]) };
+    const { image, padding } = padToMultiple(gray, 4, { mode: 'replicate', anchor: 'top-left' });
+    expect(padding).toEqual({ top: 0, left: 0, bottom: 2, right: 1, width: 3, height: 2 });
+    expect(Array.from(image.data)).toEqual([1, 2, 3, 3, 4, 5, 6, 6, 4, 5, 6, 6, 4, 5, 6, 6]);
+    // Centred: one row above and one below (2 >> 1 = 1 on top), the one extra column on the right (1 >> 1 = 0
+    // on the left): [[1,2,3,3],[1,2,3,3],[4,5,6,6],[4,5,6,6]].
+    expect(Array.from(padToMultiple(gray, 4, { mode: 'replicate' }).image.data)).toEqual([1, 2, 3, 3, 1, 2, 3, 3, 4, 5, 6, 6, 4, 5, 6, 6]);
+    const rgb: Image8 = { width: 5, height: 3, channels: 3, data: Uint8Array.from({ length: 45 }, (_, i) => i + 1) };
+    const pre = createPreprocessor({ steps: [{ type: 'pad-to-multiple', multiple: 4, mode: 'replicate', anchor: 'top-left' }, { type: 'to-tensor' }] }).run(rgb);
+    expect(pre.padding).toEqual({ top: 0, left: 0, bottom: 1, right: 3, width: 5, height: 3 });
+    // Row 0 ends with pixel (4, 0) = [13, 14, 15] three more times.
+    expect(Array.from(pre.image.data.subarray(12, 24))).toEqual([13, 14, 15, 13, 14, 15, 13, 14, 15, 13, 14, 15]);
+  });
 });
 
 describe('recipe validation names the JSON path', () => {
@@ -69,6 +87,8 @@ describe('recipe validation names the JSON path', () => {
     [{ steps: [{ type: 'blur' }, { type: 'to-tensor' }] }, 'preprocessing.steps[0].type'],
     [{ steps: 'resize' }, 'preprocessing.steps'],
     [{ steps: [{ type: 'to-tensor', arithmetic: 'float16' }] }, 'preprocessing.steps[0].arithmetic'],
+    [{ steps: [{ type: 'pad-to-multiple', multiple: 8, mode: 'reflect' }, { type: 'to-tensor' }] }, 'preprocessing.steps[0].mode'],
+    [{ steps: [{ type: 'pad-to-multiple', multiple: 8, anchor: 'bottom' }, { type: 'to-tensor' }] }, 'preprocessing.steps[0].anchor'],
   ];
   it.each(cases)('%j -> %s', (spec, path) => {
     const error = (() => {

@@ -50,10 +50,14 @@ export interface SmartResizeStep {
   readonly maxPixels: number;
   readonly filter: ResizeFilter;
 }
-/** Cosmos: zero-pad to multiples (recorded for `crop-padding`). */
+/** Pad to multiples (recorded for `crop-padding`): zeros split around the image as Cosmos by default. */
 export interface PadToMultipleStep {
   readonly type: 'pad-to-multiple';
   readonly multiple: number;
+  /** `'zeros'` (default) or `'replicate'` (edge pixels repeated; jointok-image-base). */
+  readonly mode: 'zeros' | 'replicate';
+  /** `'center'` (default, Cosmos' split) or `'top-left'` (all padding at the bottom and right). */
+  readonly anchor: 'center' | 'top-left';
 }
 /** The last preprocessing step: bytes to a normalised float32 `[1, 3, H, W]` tensor. */
 export interface ToTensorStep {

@@ -1,7 +1,7 @@
 export { applyOrientation } from './orientation.js';
 export { crop } from './crop.js';
 export { centerCrop, type CropOffsets } from './center-crop.js';
-export { pad, padToMultiple, removePadding, type Padding } from './pad.js';
+export { pad, padReplicate, padToMultiple, removePadding, type Padding, type PadToMultipleOptions } from './pad.js';
 export { compositeAlpha } from './composite-alpha.js';
 export { centerCropArr } from './center-crop-arr.js';
 export { resizeShortSide, type SideRounding } from './resize-short-side.js';
