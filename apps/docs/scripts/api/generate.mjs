@@ -1,0 +1,41 @@
+// Writes the API reference pages into the site and returns their sidebar; fails (throws) on an
+// undocumented public export, naming every one.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describeUndocumented, undocumentedExports } from './check.mjs';
+import { publicEntries, sourcePaths } from './entries.mjs';
+import { readEntries } from './read-exports.mjs';
+import { pagePath, renderEntryPage, renderIndexPage, specifier } from './render.mjs';
+
+/** Thrown when public exports lack TSDoc; `missing` lists them. */
+export class UndocumentedExportsError extends Error {
+  constructor(missing) {
+    super(describeUndocumented(missing));
+    this.name = 'UndocumentedExportsError';
+    this.missing = missing;
+  }
+}
+
+/**
+ * Reads every public entry of `repositoryRoot/packages/*`, checks that every export is documented, and
+ * writes `siteDir/api/**`. Returns `{ sidebar, exports }`.
+ */
+export function generateApiReference(repositoryRoot, siteDir) {
+  const read = readEntries(publicEntries(repositoryRoot), repositoryRoot, sourcePaths(repositoryRoot));
+  const missing = undocumentedExports(read);
+  if (missing.length > 0) throw new UndocumentedExportsError(missing);
+  rmSync(join(siteDir, 'api'), { recursive: true, force: true });
+  for (const entry of read) {
+    const file = join(siteDir, `${pagePath(entry)}.md`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, renderEntryPage(entry));
+  }
+  writeFileSync(join(siteDir, 'api', 'index.md'), renderIndexPage(read));
+  const groups = new Map();
+  for (const entry of read) {
+    if (!groups.has(entry.packageName)) groups.set(entry.packageName, []);
+    groups.get(entry.packageName).push({ text: specifier(entry), link: `/${pagePath(entry)}` });
+  }
+  const sidebar = [{ text: 'API reference', items: [{ text: 'Overview', link: '/api/' }] }, ...[...groups].map(([text, items]) => ({ text, collapsed: true, items }))];
+  return { sidebar, exports: read.reduce((n, e) => n + e.symbols.length, 0), entries: read.length };
+}
