@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // `vitest run --project core` runs one.
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    projects: ['packages/*', 'apps/*'],
   },
 });
