@@ -2,12 +2,12 @@
 // quantizer in TypeScript between them) side by side with PyTorch eager on the same full-size
 // random-weight models (SNAC 24 kHz, DAC 44 kHz) and the same 10 s of audio, at 1 and 2 threads.
 //
-//   (cd packages/core && npx tsup) && node bench/audio/codecs.mjs [--runs 3] [--threads 1,2] [--models snac-24khz,dac-44khz] [--work DIR] [--rebuild]
+//   (cd packages/core && npx tsup) && node bench/audio/codecs.mjs [--runs 3] [--warmup 1] [--threads 1,2] [--models snac-24khz,dac-44khz] [--work DIR] [--rebuild]
 //
 // The first run builds the models under --work (default: the system temp folder; about 700 MB, a few
 // minutes) with bench/audio/codecs_torch.py build. Torch and jointok runs alternate (codecs_torch.py serve).
 // Prints real-time factors (compute seconds per second of
-// audio; medians of --runs runs after a warm-up) and speed ratios torch/jointok (> 1: jointok faster), and
+// audio; medians of --runs runs after --warmup warm-up runs) and speed ratios torch/jointok (> 1: jointok faster), and
 // writes bench/results/audio-codecs.json. Not part of the test suite.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const runs = Number(option('runs', 3));
+const warmups = Number(option('warmup', 1));
 const threadCounts = option('threads', '1,2').split(',').map(Number);
 const work = option('work', join(tmpdir(), 'jointok-bench-audio'));
 const python = option('python', '/usr/bin/python3');
@@ -51,10 +52,12 @@ const rows = [];
 const agreement = {};
 for (const name of models) {
   for (const threads of threadCounts) {
-    const jointok = await jointokRunner(name, threads);
+    const jointok = await jointokRunner(name, threads, warmups);
     const times = { torch: { encode: [], decode: [] }, jointok: { encode: [], decode: [] } };
-    await torchStep(name, 'encode', threads); // warm-up
-    await torchStep(name, 'decode', threads);
+    for (let i = 0; i < warmups; i++) {
+      await torchStep(name, 'encode', threads);
+      await torchStep(name, 'decode', threads);
+    }
     for (let i = 0; i < runs; i++) {
       times.torch.encode.push(await torchStep(name, 'encode', threads));
       times.jointok.encode.push(await jointok.encode());
@@ -70,7 +73,7 @@ for (const name of models) {
     rows.push(row);
     agreement[name] = jointok.agreement();
     await jointok.release();
-    console.error(`measured ${name} at ${threads} thread(s)`);
+    console.error(`measured ${name} at ${threads} thread(s): ${JSON.stringify(row)}`);
   }
 }
 torchSide.stdin.end();
@@ -89,7 +92,7 @@ writeFileSync(join(here, '..', 'results', 'audio-codecs.json'), JSON.stringify({
  * jointok's two steps for one model at one thread count, each timed once per call: encode (pad, encoder
  * graph, core quantizer) and decode of the last encode's codes (core decode, decoder graph; SNAC noise zero).
  */
-async function jointokRunner(name, threads) {
+async function jointokRunner(name, threads, warmups) {
   const folder = join(work, name);
   const manifest = JSON.parse(readFileSync(join(folder, 'jointok', 'jointok.json'), 'utf8'));
   const quantizer = createQuantizer(manifest.quantizer, readSafetensors(join(folder, 'jointok', 'quantizer.safetensors')));
@@ -125,8 +128,8 @@ async function jointokRunner(name, threads) {
     await step();
     return (performance.now() - start) / 1000;
   };
-  await encode(); // warm-up
-  await decode();
+  await encode(); // the codes decode needs; also the warm-up
+  for (let i = 0; i < warmups; i++) await decode();
   return {
     seconds: audio.length / manifest.preprocessing.sampleRate,
     encode: timed(encode),

@@ -7,7 +7,8 @@ export default defineConfig({
     'index.browser': 'src/index.browser.ts',
   },
   format: ['esm'],
-  dts: true,
+  // Declarations come from `tsc -p tsconfig.build.json` (the build script).
+  dts: false,
   sourcemap: true,
   clean: true,
   target: 'es2022',

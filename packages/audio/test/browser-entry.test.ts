@@ -76,4 +76,16 @@ describe('browser entry', () => {
     const wav = readFileSync(new URL('../src/__fixtures__/formats/pcm-s16.wav', import.meta.url));
     expect((await readAudio(new Blob([wav]))).channels).toHaveLength(2);
   });
+
+  it('loadAudioTokenizer() (the built-in μ-law) encodes Blobs and AudioBuffers alike', async () => {
+    const { loadAudioTokenizer, readAudio } = (await import(pathToFileURL(bundlePath).href)) as typeof import('../src/index.browser.js');
+    const tokenizer = await loadAudioTokenizer();
+    const wav = readFileSync(new URL('../src/__fixtures__/voice-44k.wav', import.meta.url));
+    const decoded = await readAudio(new Blob([wav]));
+    const buffer = { sampleRate: decoded.sampleRate, numberOfChannels: 1, length: decoded.channels[0]!.length, getChannelData: () => decoded.channels[0]! };
+    const fromBlob = await tokenizer.encode(new Blob([wav]));
+    expect(fromBlob.shape).toEqual([1, Math.ceil((decoded.channels[0]!.length * 16000) / 44100)]);
+    expect((await tokenizer.encode(buffer)).codes).toEqual(fromBlob.codes);
+    await tokenizer.dispose();
+  });
 });

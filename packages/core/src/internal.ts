@@ -19,7 +19,7 @@ export { assertSafeRelativePath, isSafeRelativePath, ONNX_VARIANTS, variantPath,
 export { resolveSource, joinUrl, type ResolveSourceOptions } from './repository/source/index.js';
 export { DEFAULT_MAX_BYTES, DEFAULT_MAX_JSON_BYTES, type FileRequest } from './repository/download/index.js';
 export { downloadVerified, type VerifiedDownload } from './repository/cache/index.js';
-export { manifestFromConfig, ONNX_COMMUNITY_MODEL_TYPES, BUILT_IN_CONFIG_ADAPTERS } from './repository/adapters/index.js';
+export { manifestFromConfig } from './repository/adapters/index.js';
 export { loadTokenizerWith, MODALITY_PACKAGES, type TokenizerPlatform } from './loading/index.js';
 export { checkCodeSpace } from './vocabulary/composition/check-code-space.js';
 export { jsonTextDepth, valueDepth, MAX_JSON_DEPTH } from './repository/manifest/json-depth.js';

@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, JointokError } from '@jointok/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBatchEncoder, type BatchEncoder } from '../src/batch/index.browser.js';
+import { BatchWorkerError, createBatchEncoder, type BatchEncoder } from '../src/batch/index.browser.js';
 import { cl100kBase } from '../src/encodings/cl100k-base.js';
+import { DisallowedSpecialTokenError } from '../src/errors/index.js';
 import { ensureDist } from './ensure-dist.js';
 import { loadCorpus } from './load-corpus.js';
 import { WebWorkerShim } from './web-worker-shim.js';
@@ -39,13 +40,34 @@ describe('encodeBatch on module Web Workers (browser build, under a Worker shim)
     });
   });
 
-  it('rejects with the worker’s typed error code, and after close', async () => {
+  it('rejects with the worker’s error as its own class, and after close', async () => {
     const error = await pool.encodeBatch(['a <|endoftext|> b']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DisallowedSpecialTokenError);
     expect(JointokError.isInstance(error)).toBe(true);
-    expect((error as JointokError).code).toBe('disallowed-special-token');
+    expect(error).toMatchObject({ code: 'disallowed-special-token', offset: 2 });
     const closed = createBatchEncoder({ encoding: 'cl100k_base', workers: 1, workerUrl });
     await closed.close();
     await expect(closed.encodeBatch(['x'])).rejects.toThrow(InvalidArgumentError);
+  });
+
+  it('a worker script that does not load rejects (reason start) instead of hanging', async () => {
+    const broken = createBatchEncoder({ encoding: 'cl100k_base', workers: 2, workerUrl: new URL('./__fixtures__/workers/no-such-worker.mjs', import.meta.url) });
+    const error = await broken.encodeBatch(['a', 'b']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BatchWorkerError);
+    expect(error).toMatchObject({ reason: 'start' });
+    await expect(broken.encodeBatch(['c'])).rejects.toThrow(BatchWorkerError);
+  });
+
+  it('a worker’s uncaught error rejects its batch (reason crash); a new worker takes the next one', async () => {
+    const failing = createBatchEncoder({ encoding: 'cl100k_base', workers: 1, workerUrl: new URL('./__fixtures__/workers/failing-browser-worker.mjs', import.meta.url) });
+    try {
+      const error = await failing.encodeBatch(['throw now']).catch((e: unknown) => e);
+      expect(error).toMatchObject({ reason: 'crash', code: 'batch-worker-failed' });
+      expect(((error as Error).cause as Error).message).toMatch(/thrown on purpose/);
+      expect(Array.from((await failing.encodeBatch(['next']))[0] as Uint32Array)).toEqual(cl100kBase().encode('next'));
+    } finally {
+      await failing.close();
+    }
   });
 
   it('the browser worker’s module graph imports no Node built-in', () => {

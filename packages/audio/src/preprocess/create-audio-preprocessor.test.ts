@@ -42,6 +42,15 @@ describe('createAudioPreprocessor', () => {
     expect(specError({ sampleRate: 16000, channels: 1, resample: { rolloff: 2 } }).path).toBe('preprocessing.resample.rolloff');
     expect(specError({ sampleRate: 16000, channels: 1, resample: { method: 'sinc-hann', beta: 5 } }).path).toBe('preprocessing.resample.beta');
     expect(specError({ sampleRate: 16000, channels: 1, padding: 'left' }).path).toBe('preprocessing.padding');
+    expect(specError({ sampleRate: 16000, channels: 1, padding: { side: 'left', multiple: 4 } }).path).toBe('preprocessing.padding.side');
+    expect(specError({ sampleRate: 16000, channels: 1, padding: { multiple: 0 } }).path).toBe('preprocessing.padding.multiple');
+    expect(specError({ sampleRate: 16000, channels: 1, minSamples: -1 }).path).toBe('preprocessing.minSamples');
+    expect(specError({ sampleRate: 16000, channels: 1, normalize: true }).path).toBe('preprocessing.normalize');
+  });
+
+  it('reads the padding and minimum length the codec manifests carry', () => {
+    const spec = createAudioPreprocessor({ sampleRate: 24000, channels: 1, padding: { side: 'right', value: 0, multiple: 2048 }, minSamples: 1921, normalize: false }).spec;
+    expect(spec).toMatchObject({ padding: { side: 'right', value: 0, multiple: 2048 }, minSamples: 1921, normalize: false });
   });
 
   it('rejects zero-length and non-finite audio', () => {

@@ -7,7 +7,8 @@ import type { ResampleMethod } from '../dsp/resample/resample-options.js';
  *
  * ```json
  * { "sampleRate": 24000, "channels": 1, "mix": "mean",
- *   "resample": { "method": "sinc-hann", "lowpassFilterWidth": 6, "rolloff": 0.99 } }
+ *   "resample": { "method": "sinc-hann", "lowpassFilterWidth": 6, "rolloff": 0.99 },
+ *   "padding": { "side": "right", "value": 0, "multiple": 2048 } }
  * ```
  * `channels` may be null with `"mix": "none"` (every channel encoded on its own, as DAC does).
  * `resample` may be omitted (defaults of `sinc-hann`).
@@ -24,6 +25,27 @@ export interface AudioPreprocessingSpec {
     readonly full?: boolean;
     readonly kernelPrecision?: 'float32' | 'float64';
   };
+  /**
+   * Zeros appended on the right up to a multiple of `multiple` samples, as SNAC's, DAC's and Mimi's own
+   * `preprocess`/`pad_for_conv1d` do before their encoders. Absent: no padding (EnCodec and WavTokenizer pad
+   * inside their convolutions, and so do their graphs).
+   */
+  readonly padding?: AudioPadding;
+  /**
+   * The fewest samples (at `sampleRate`) the encoder graph reproduces the reference for: shorter inputs hit a
+   * small-input padding rule of the reference (EnCodec's and WavTokenizer's reflect padding) that the graph
+   * does not have, so tokenizers refuse them.
+   */
+  readonly minSamples?: number;
+  /** Loudness normalisation before the encoder (EnCodec 48 kHz); only `false` is supported. */
+  readonly normalize?: false;
+}
+
+/** Right zero padding to a multiple of `multiple` samples (`preprocessing.padding`). */
+export interface AudioPadding {
+  readonly side: 'right';
+  readonly value: 0;
+  readonly multiple: number;
 }
 
 const methods = ['sinc-hann', 'sinc-kaiser', 'julius'];
@@ -48,8 +70,8 @@ function unknownKeys(value: Record<string, unknown>, allowed: readonly string[],
  */
 export function readAudioPreprocessingSpec(value: unknown, path = 'preprocessing'): AudioPreprocessingSpec {
   if (!isObject(value)) fail(path, 'an object { sampleRate, channels, mix, resample }', value);
-  unknownKeys(value, ['sampleRate', 'channels', 'mix', 'resample'], path);
-  const { sampleRate, channels = null, mix = 'mean', resample = {} } = value;
+  unknownKeys(value, ['sampleRate', 'channels', 'mix', 'resample', 'padding', 'minSamples', 'normalize'], path);
+  const { sampleRate, channels = null, mix = 'mean', resample = {}, padding, minSamples, normalize } = value;
   if (typeof sampleRate !== 'number' || !Number.isInteger(sampleRate) || sampleRate <= 0) fail(`${path}.sampleRate`, 'a positive integer (Hz)', sampleRate);
   if (typeof mix !== 'string' || !mixes.includes(mix)) fail(`${path}.mix`, `one of ${mixes.join(', ')}`, mix);
   if (channels !== null && (typeof channels !== 'number' || !Number.isInteger(channels) || channels < 1)) fail(`${path}.channels`, 'a positive integer, or null with mix "none"', channels);
@@ -77,5 +99,25 @@ export function readAudioPreprocessingSpec(value: unknown, path = 'preprocessing
     ...(full === undefined ? {} : { full: full as boolean }),
     ...(kernelPrecision === undefined ? {} : { kernelPrecision: kernelPrecision as 'float32' | 'float64' }),
   };
-  return { sampleRate, channels: channels as number | null, mix: mix as ChannelMix, resample: settings };
+  if (minSamples !== undefined && (!Number.isSafeInteger(minSamples) || (minSamples as number) < 0)) fail(`${path}.minSamples`, 'an integer ≥ 0', minSamples);
+  if (normalize !== undefined && normalize !== false) fail(`${path}.normalize`, 'false (loudness normalisation before the encoder is not implemented)', normalize);
+  return {
+    sampleRate,
+    channels: channels as number | null,
+    mix: mix as ChannelMix,
+    resample: settings,
+    ...(padding === undefined ? {} : { padding: readPadding(padding, `${path}.padding`) }),
+    ...(minSamples === undefined ? {} : { minSamples: minSamples as number }),
+    ...(normalize === undefined ? {} : { normalize: false as const }),
+  };
+}
+
+function readPadding(value: unknown, path: string): AudioPadding {
+  if (!isObject(value)) fail(path, 'an object { side: "right", value: 0, multiple }', value);
+  unknownKeys(value, ['side', 'value', 'multiple'], path);
+  const { side = 'right', value: fill = 0, multiple } = value;
+  if (side !== 'right') fail(`${path}.side`, '"right"', side);
+  if (fill !== 0) fail(`${path}.value`, '0', fill);
+  if (!Number.isSafeInteger(multiple) || (multiple as number) < 1) fail(`${path}.multiple`, 'a positive integer (samples)', multiple);
+  return { side: 'right', value: 0, multiple: multiple as number };
 }

@@ -3,7 +3,7 @@
  * on first use. `index.browser.ts` re-exports this in place of the neutral `createSession`.
  */
 import { createSessionWithOrt, readModelSource } from './create-session-with-ort.js';
-import { loadOrt } from './load-ort.js';
+import { loadOrt, rethrow } from './load-ort.js';
 import type { AcceleratedNearestSearch } from './nearest/create-accelerated-nearest-search.js';
 import { lazyNearestSearch } from './nearest/default-nearest-search.js';
 import type { OrtModule } from './ort-module.js';
@@ -19,7 +19,9 @@ let webOrt: Promise<OrtModule> | undefined;
  */
 export function loadOnnxruntimeWeb(): Promise<OrtModule> {
   if (webOrt === undefined) {
-    const loading = loadOrt('onnxruntime-web', () => import('onnxruntime-web'));
+    // The `.catch` on the import itself tells esbuild to leave a missing optional peer to run time (a
+    // MissingDependencyError on first use) instead of failing every bundle that never runs a model.
+    const loading = loadOrt('onnxruntime-web', () => import('onnxruntime-web').catch(rethrow));
     // A failed import is not cached, so installing the package later works without a restart.
     loading.catch(() => {
       if (webOrt === loading) webOrt = undefined;

@@ -31,7 +31,13 @@ export async function loadOrt(packageName: string, importModule: () => Promise<u
 function isNotFound(error: unknown, packageName: string): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && notFoundCodes.has(code)) return true;
-  // Bundlers and browsers do not set a code; they name the specifier they could not resolve.
+  // Bundlers and browsers do not set a code; they name the specifier they could not resolve
+  // (Chromium: "Failed to resolve module specifier", Vite's optional-peer stub: "Could not resolve").
   const message = error instanceof Error ? error.message : String(error);
-  return message.includes(packageName) && /cannot find|failed to resolve|not found/i.test(message);
+  return message.includes(packageName) && /cannot find|failed to resolve|could not resolve|not found/i.test(message);
+}
+
+/** Passes a failed import's error on unchanged (see the callers for why the import gets a `.catch`). */
+export function rethrow(error: unknown): never {
+  throw error;
 }

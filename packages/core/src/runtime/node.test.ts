@@ -52,6 +52,9 @@ describe('createSession (Node entry, default onnxruntime-node)', () => {
     // Bundlers report the specifier without a code.
     const bundler = await loadOrt('onnxruntime-web', () => Promise.reject(new TypeError('Failed to resolve module specifier "onnxruntime-web"'))).catch((e: unknown) => e);
     expect(MissingDependencyError.isInstance(bundler) && bundler.packageName).toBe('onnxruntime-web');
+    // Vite builds an optional peer that is not installed into a module that throws this.
+    const vite = await loadOrt('onnxruntime-web', () => Promise.reject(new Error('Could not resolve "onnxruntime-web" imported by "@jointok/core". Is it installed?'))).catch((e: unknown) => e);
+    expect(MissingDependencyError.isInstance(vite) && vite.packageName).toBe('onnxruntime-web');
   });
 
   it('reports a runtime that is installed but broken as RuntimeError, and a module without the API as InvalidArgumentError', async () => {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { RuntimeError } from './errors/runtime-error.js';
 import { raceAbort } from './abort.js';
 import { createSessionWithOrt, readModelSource, readSessionOptions, type ResolvedModel } from './create-session-with-ort.js';
-import { loadOrt } from './load-ort.js';
+import { loadOrt, rethrow } from './load-ort.js';
 import type { AcceleratedNearestSearch } from './nearest/create-accelerated-nearest-search.js';
 import { lazyNearestSearch } from './nearest/default-nearest-search.js';
 import type { OrtModule } from './ort-module.js';
@@ -22,7 +22,9 @@ let nodeOrt: Promise<OrtModule> | undefined;
  */
 export function loadOnnxruntimeNode(): Promise<OrtModule> {
   if (nodeOrt === undefined) {
-    const loading = loadOrt('onnxruntime-node', () => import('onnxruntime-node'));
+    // The `.catch` on the import itself tells esbuild to leave a missing optional peer to run time (a
+    // MissingDependencyError on first use) instead of failing every bundle that never runs a model.
+    const loading = loadOrt('onnxruntime-node', () => import('onnxruntime-node').catch(rethrow));
     // A failed import is not cached, so installing the package later works without a restart.
     loading.catch(() => {
       if (nodeOrt === loading) nodeOrt = undefined;

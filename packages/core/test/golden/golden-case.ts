@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Tensor } from '../../src/tensor/tensor.js';
 
-/** A tensor as stored in a golden file (see ../shared/golden/quantizers/README.md §2). */
+/** A tensor as stored in a golden file (see __fixtures__/README.md). */
 export interface TensorRecord {
   dtype: 'float32' | 'int32' | 'int64' | 'bool';
   shape: number[];
@@ -33,12 +33,16 @@ export interface GoldenCase {
   samples: GoldenSample[];
 }
 
-/** The folder of golden case files: `JOINTOK_GOLDEN_DIR`, else `../shared/golden/quantizers` beside the repository. */
+/** The golden cases committed with the repository (`__fixtures__/`, described by its README). */
+export const committedGoldenDir = fileURLToPath(new URL('./__fixtures__', import.meta.url));
+
+/**
+ * The folder of golden case files: `JOINTOK_GOLDEN_DIR` when set (to run the suite on another set of
+ * cases of the same format), else the committed cases.
+ */
 export function goldenDir(): string {
   const fromEnv = process.env['JOINTOK_GOLDEN_DIR'];
-  if (fromEnv) return resolve(fromEnv);
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-  return resolve(repoRoot, '..', 'shared', 'golden', 'quantizers');
+  return fromEnv ? resolve(fromEnv) : committedGoldenDir;
 }
 
 /** Every `*.json` case file below `dir`, sorted. */

@@ -1,5 +1,5 @@
 // Parity with the published quantizer implementations: every case file in the golden folder
-// (../shared/golden/quantizers, or JOINTOK_GOLDEN_DIR) is run through jointok and compared with
+// (the committed __fixtures__/, or JOINTOK_GOLDEN_DIR) is run through jointok and compared with
 // the reference's stored results, following the folder's README: indices exact except at
 // `fragile` positions (tie positions must match), reference-artifact tokens skipped, floats within
 // 1e-5·(1+|want|), float results of samples with a fragile index or an artifact skipped (check-sample.ts).
@@ -14,7 +14,7 @@ const dir = goldenDir();
 
 describe('golden quantizer parity', () => {
   it('finds the golden folder', () => {
-    expect(existsSync(dir), `golden folder ${dir} (set JOINTOK_GOLDEN_DIR)`).toBe(true);
+    expect(existsSync(dir), `golden folder ${dir}`).toBe(true);
     expect(listCaseFiles(dir).length).toBeGreaterThan(0);
   });
 

@@ -24,6 +24,8 @@ export interface ImageFamilyDefinition {
   readonly configAdapter?: ConfigAdapter;
   /** The decoder's input for a block, when it is not the quantizer's decoded latents (see `ImageTokenizerParts`). */
   readonly decoderFeed?: (block: TokenBlock<'image'>, quantizer: Quantizer | undefined) => Tensor;
+  /** A check of a block before decoding (see `ImageTokenizerParts.checkBlock`). */
+  readonly checkBlock?: (block: TokenBlock<'image'>) => void;
 }
 
 /** The file of a role, or undefined; a role listed twice is a manifest error. */
@@ -78,6 +80,7 @@ export function createImageFamily(definition: ImageFamilyDefinition, readImage: 
           ...(encoder === undefined ? {} : { encoder }),
           ...(quantizer === undefined ? {} : { quantizer }),
           ...(definition.decoderFeed === undefined ? {} : { decoderFeed: definition.decoderFeed }),
+          ...(definition.checkBlock === undefined ? {} : { checkBlock: definition.checkBlock }),
         });
       } catch (error) {
         await release();

@@ -42,6 +42,8 @@ export interface ImageTokenizerParts {
    * codes. Families whose decoder takes codes (Janus) or another latent shape give their own.
    */
   readonly decoderFeed?: (block: TokenBlock<'image'>, quantizer: Quantizer | undefined) => Tensor;
+  /** A family's own check of a block before decoding (e.g. a smallest grid), throwing a typed error. */
+  readonly checkBlock?: (block: TokenBlock<'image'>) => void;
   /** Releases the sessions. */
   readonly release: () => Promise<void>;
 }
@@ -97,6 +99,7 @@ export function createImageTokenizer(parts: ImageTokenizerParts): ImageTokenizer
     async decode(block, options = {}) {
       if (block?.modality !== 'image') throw new InvalidArgumentError({ argument: 'block.modality', expected: "'image'", received: block?.modality });
       checkTokenBlock(block, codeSpace);
+      parts.checkBlock?.(block);
       const padding = readPadding(block.meta);
       const feed = parts.decoderFeed?.(block, quantizer) ?? decodeLatents(block);
       options.signal?.throwIfAborted();

@@ -1,5 +1,6 @@
 import type { Encoding } from '../encoding/index.js';
 import type { BatchRequest, BatchResponse } from './protocol.js';
+import { transferError } from './transfer-error.js';
 
 const encodings = new Map<string, Encoding>();
 
@@ -14,9 +15,8 @@ export async function handleRequest(request: BatchRequest): Promise<{ response: 
     }
     const options = request.options;
     const ids = request.texts.map((text) => Uint32Array.from(encoding.encode(text, options)));
-    return { response: { job: request.job, ids }, transfer: ids.map((a) => a.buffer as ArrayBuffer) };
+    return { response: { type: 'result', job: request.job, ids }, transfer: ids.map((a) => a.buffer as ArrayBuffer) };
   } catch (error) {
-    const e = error as { name?: string; message?: string; code?: string };
-    return { response: { job: request.job, error: { name: e.name ?? 'Error', message: e.message ?? String(error), code: e.code } }, transfer: [] };
+    return { response: { type: 'error', job: request.job, error: transferError(error) }, transfer: [] };
   }
 }

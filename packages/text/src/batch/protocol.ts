@@ -1,5 +1,6 @@
 import type { SpecialTokenPolicy } from '../encoding/index.js';
 import type { EncodingName } from '../encodings/index.js';
+import type { TransferredError } from './transfer-error.js';
 
 /** A job sent to a batch worker. */
 export interface BatchRequest {
@@ -9,8 +10,14 @@ export interface BatchRequest {
   options?: { allowedSpecial?: 'all' | string[]; disallowedSpecial?: 'all' | string[] };
 }
 
-/** A worker's answer: ids per text, or the error it met. */
-export type BatchResponse = { job: number; ids: Uint32Array[] } | { job: number; error: { name: string; message: string; code?: string } };
+/**
+ * What a batch worker posts: `ready` once its module has loaded (a failure before it is a failure to
+ * start), then per job the ids of each text or the error it met.
+ */
+export type BatchResponse =
+  | { type: 'ready' }
+  | { type: 'result'; job: number; ids: Uint32Array[] }
+  | { type: 'error'; job: number; error: TransferredError };
 
 /** Plain-data copy of a policy (sets cannot cross `postMessage` in every runtime). */
 export function serializePolicy(options: SpecialTokenPolicy | undefined): BatchRequest['options'] {

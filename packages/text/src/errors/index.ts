@@ -16,3 +16,4 @@ export { UnsupportedRegexError } from './unsupported-regex-error.js';
 export { InvalidVocabularyError } from './invalid-vocabulary-error.js';
 export { LossyConversionError } from './lossy-conversion-error.js';
 export { ChatTemplateError } from './chat-template-error.js';
+export { BatchWorkerError, type BatchWorkerFailure } from './batch-worker-error.js';

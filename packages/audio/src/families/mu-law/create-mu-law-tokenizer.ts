@@ -5,7 +5,7 @@ import type { AudioSignal } from '../../signal/audio-signal.js';
 import { muLawDecode, muLawEncode } from './mu-law.js';
 
 /** The family name under which the μ-law tokenizer registers (`"family": "mu-law"` in jointok.json). */
-export const muLawFamily = 'mu-law';
+export const MU_LAW_FAMILY = 'mu-law';
 
 /** Options of {@link createMuLawTokenizer}. */
 export interface MuLawTokenizerOptions {
@@ -27,7 +27,7 @@ export interface AudioCodeSpace {
 
 /** The zero-weight audio tokenizer: one μ-law code per sample of mono audio. */
 export interface MuLawTokenizer extends ModalityTokenizer<AudioSignal, AudioSignal, 'audio'> {
-  readonly family: typeof muLawFamily;
+  readonly family: typeof MU_LAW_FAMILY;
   readonly sampleRate: number;
   readonly quantizationChannels: number;
   /** `{ axes: ['codebooks', 'frames'], streams: [{ name: 'mu-law', codebookSize: Q }], frameRate: sampleRate }`. */
@@ -70,14 +70,14 @@ export function createMuLawTokenizer(options: MuLawTokenizerOptions): MuLawToken
     }
     return muLawEncode(clamped, quantizationChannels);
   };
-  const codeSpace: AudioCodeSpace = { axes: ['codebooks', 'frames'], sizes: [1, null], streams: [{ name: muLawFamily, codebookSize: quantizationChannels }], frameRate: sampleRate };
+  const codeSpace: AudioCodeSpace = { axes: ['codebooks', 'frames'], sizes: [1, null], streams: [{ name: MU_LAW_FAMILY, codebookSize: quantizationChannels }], frameRate: sampleRate };
   const tokenizer = createModalityTokenizer<AudioSignal, AudioSignal, 'audio'>({
     modality: 'audio',
     codeSpace,
     encode(audio): TokenBlock<'audio'> {
       const mono = preprocessor.process(audio).channels[0]!;
       const codes = encodeSamples(mono);
-      return { modality: 'audio', codes, shape: [1, codes.length], streams: [muLawFamily], meta: { sampleRate, quantizationChannels } };
+      return { modality: 'audio', codes, shape: [1, codes.length], streams: [MU_LAW_FAMILY], meta: { sampleRate, quantizationChannels } };
     },
     decode(block): AudioSignal {
       if (block?.modality !== 'audio') throw new InvalidArgumentError({ argument: 'block.modality', expected: "'audio'", received: block?.modality });
@@ -86,16 +86,15 @@ export function createMuLawTokenizer(options: MuLawTokenizerOptions): MuLawToken
     },
   });
   // μ-law holds nothing to release; createModalityTokenizer still gives it dispose() and await using.
-  return Object.assign(tokenizer, { family: muLawFamily, sampleRate, quantizationChannels, encodeSamples }) as MuLawTokenizer;
+  return Object.assign(tokenizer, { family: MU_LAW_FAMILY, sampleRate, quantizationChannels, encodeSamples }) as MuLawTokenizer;
 }
 
 /**
- * Builds the μ-law tokenizer from a model folder's `jointok.json` (for the `mu-law` family
- * plug-in): `preprocessing.sampleRate` (mono, mean mix) and `preprocessing.resample`, and the
- * level count from `codeSpace.streams[0].codebookSize` (default 256). Problems throw
- * `InvalidSpecError` with the JSON path.
+ * Reads a μ-law model folder's `jointok.json`: `preprocessing` (mono, mean mix; `sampleRate`, `resample`) and
+ * the level count from `codeSpace.streams[0].codebookSize` (default 256). Problems throw `InvalidSpecError`
+ * with the JSON path.
  */
-export function createMuLawTokenizerFromManifest(manifest: { preprocessing?: unknown; codeSpace?: unknown }): MuLawTokenizer {
+export function readMuLawManifest(manifest: { preprocessing?: unknown; codeSpace?: unknown }): { spec: AudioPreprocessingSpec; quantizationChannels: number } {
   const preprocessing = manifest?.preprocessing as Record<string, unknown> | undefined;
   const spec = createAudioPreprocessor(preprocessing).spec;
   if (spec.channels !== 1 || spec.mix !== 'mean') throw new InvalidSpecError({ path: 'preprocessing.channels', expected: '1 with mix "mean" (μ-law codes are mono)', received: spec.channels });
@@ -105,5 +104,15 @@ export function createMuLawTokenizerFromManifest(manifest: { preprocessing?: unk
     throw new InvalidSpecError({ path: 'codeSpace.streams[0].codebookSize', expected: 'an integer from 2 to 65536', received: levels });
   }
   if (streams !== undefined && streams.length !== 1) throw new InvalidSpecError({ path: 'codeSpace.streams', expected: 'one stream', received: streams.length });
-  return createMuLawTokenizer({ sampleRate: spec.sampleRate, quantizationChannels: levels, resample: spec.resample });
+  return { spec, quantizationChannels: levels };
+}
+
+/**
+ * Builds the synchronous μ-law tokenizer from a model folder's `jointok.json` (see {@link readMuLawManifest}).
+ * `loadAudioTokenizer` and the `mu-law` family give the same codes through the asynchronous
+ * `AudioTokenizer` (which also reads files and streams).
+ */
+export function createMuLawTokenizerFromManifest(manifest: { preprocessing?: unknown; codeSpace?: unknown }): MuLawTokenizer {
+  const { spec, quantizationChannels } = readMuLawManifest(manifest);
+  return createMuLawTokenizer({ sampleRate: spec.sampleRate, quantizationChannels, resample: spec.resample });
 }

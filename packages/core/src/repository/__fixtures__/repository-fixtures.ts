@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ConfigAdapter } from '../adapters/config-adapter.js';
 
 /** Hex sha256 with node:crypto, independent of the code under test. */
 export function sha256(bytes: Uint8Array | string): string {
@@ -55,3 +56,23 @@ export const JANUS_CONFIG = {
   gen_vision_config: { cls: 'VQ-16', model_type: 'gen_vision', params: { image_token_size: 16384, n_embed: 8 } },
   vision_config: { cls: 'CLIPVisionTower', model_type: 'vision', params: { image_size: 384 } },
 };
+
+/**
+ * Config adapters for the synthetic onnx-community folders above, standing in for the families' own (which
+ * live in @jointok/audio and @jointok/image): each names the family and lists the folder's graphs, enough for
+ * the repository loader's tests (variants, caching, integrity) without a modality package.
+ */
+export const TEST_CONFIG_ADAPTERS: readonly ConfigAdapter[] = [
+  ['snac', 'audio', ['onnx/encoder_model.onnx', 'onnx/decoder_model.onnx']],
+  ['dac', 'audio', ['onnx/encoder_model.onnx', 'onnx/decoder_model.onnx']],
+  ['mimi', 'audio', ['onnx/encoder_model.onnx', 'onnx/decoder_model.onnx']],
+  ['multi_modality', 'image', ['onnx/image_decode.onnx']],
+].map(([modelType, modality, paths]) => ({
+  modelTypes: [modelType as string],
+  manifestFromConfig: () => ({
+    manifestVersion: 1 as const,
+    modality: modality as 'audio' | 'image',
+    family: modelType === 'multi_modality' ? 'janus' : (modelType as string),
+    files: (paths as string[]).map((path) => ({ path, role: path.includes('encoder') ? 'encoder' : 'decoder' })),
+  }),
+}));

@@ -9,6 +9,7 @@ import { createBrowserPlatform } from './browser-platform.js';
  *
  * @example
  * const repo = await loadRepository('hf:onnx-community/dac_44khz-ONNX', {
+ *   configAdapters: [dacConfigAdapter], // from @jointok/audio
  *   onProgress: ({ loaded, total }) => (bar.value = total ? loaded / total : 0),
  * });
  */

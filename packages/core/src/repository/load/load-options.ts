@@ -35,7 +35,8 @@ export interface LoadRepositoryOptions {
   variant?: string;
   /**
    * Readers of `config.json` for folders without a `jointok.json` (onnx-community exports). `loadTokenizer`
-   * passes those of its families; default: the built-in SNAC, DAC, Mimi and Janus readers.
+   * passes those of its families (`@jointok/audio`'s SNAC, DAC and Mimi, `@jointok/image`'s Janus). Default:
+   * none, so such a folder loads only with the adapter of the family that runs it.
    */
   configAdapters?: readonly ConfigAdapter[];
 }

@@ -4,7 +4,6 @@ import { resolveSource } from '../source/resolve-source.js';
 import { findFileEntry } from './find-file-entry.js';
 import { openFileAccess } from './file-access.js';
 import type { FileOptions, LoadRepositoryOptions } from './load-options.js';
-import { BUILT_IN_CONFIG_ADAPTERS } from '../adapters/manifest-from-config.js';
 import { loadManifest, parseJson } from './load-manifest.js';
 import type { ModelRepository } from './model-repository.js';
 import type { RepositoryPlatform } from './repository-platform.js';
@@ -27,7 +26,7 @@ export async function loadRepositoryWith(platform: RepositoryPlatform, source: s
   const defaults = platform.defaults(options);
   const resolved = resolveSource(source, { endpoint: defaults.endpoint });
   const access = await openFileAccess(platform, resolved, { cache: defaults.cache, token: defaults.token, offline: defaults.offline, maxBytes, retries, stallMs, fetch });
-  const { manifest, format } = await loadManifest(access, { signal: options.signal, onProgress: options.onProgress }, options.configAdapters ?? BUILT_IN_CONFIG_ADAPTERS);
+  const { manifest, format } = await loadManifest(access, { signal: options.signal, onProgress: options.onProgress }, options.configAdapters ?? []);
 
   const call = (fileOptions: FileOptions | undefined) => ({
     signal: combine(options.signal, fileOptions?.signal),

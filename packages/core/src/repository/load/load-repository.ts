@@ -9,7 +9,7 @@ import { createNeutralPlatform } from './neutral-platform.js';
  * filesystem or Cache API cache; this runtime-neutral one caches only when given `cache`.
  *
  * @example
- * const repo = await loadRepository('hf:onnx-community/mimi-ONNX', { signal: AbortSignal.timeout(60_000) });
+ * const repo = await loadRepository('hf:onnx-community/mimi-ONNX', { configAdapters: [mimiConfigAdapter], signal: AbortSignal.timeout(60_000) });
  * repo.manifest.codeSpace; // { axes: ['codebooks', 'frames'], streams: [{ name: 'semantic0', codebookSize: 2048 }, ...], frameRate: 12.5 }
  * const encoder = await repo.file('onnx/encoder_model.onnx');
  */

@@ -39,11 +39,16 @@ describe('validateManifest / parseManifest', () => {
     expect(manifest.files[0]?.variants?.fp16?.size).toBe(5);
   });
 
+  it('accepts an empty file list (a tokenizer without weights, such as μ-law)', () => {
+    const result = validateManifest({ manifestVersion: 1, modality: 'audio', family: 'mu-law', files: [], preprocessing: { sampleRate: 16000, channels: 1 } });
+    expect(result.valid && result.manifest.files).toEqual([]);
+  });
+
   it.each([
     ['manifestVersion', 0, 'manifestVersion'],
     ['modality', 'smell', 'modality'],
     ['family', '', 'family'],
-    ['files', [], 'files'],
+    ['files', {}, 'files'],
     ['quantizer', { levels: [8] }, 'quantizer.type'],
     ['quantizer', 'fsq', 'quantizer'],
     ['preprocessing', [1], 'preprocessing'],

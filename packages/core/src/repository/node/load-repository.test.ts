@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubServer } from '../__fixtures__/hub-server.js';
-import { bytesOf, manifestFor, sha256, SNAC_CONFIG } from '../__fixtures__/repository-fixtures.js';
+import { bytesOf, manifestFor, sha256, SNAC_CONFIG, TEST_CONFIG_ADAPTERS } from '../__fixtures__/repository-fixtures.js';
 import type { DownloadProgress } from '../download/progress.js';
 import { DownloadError } from '../errors/download-error.js';
 import { IntegrityError } from '../errors/integrity-error.js';
@@ -273,13 +273,13 @@ describe('loadRepository over HTTP (hub layout, real loopback server)', () => {
     const fp16 = bytesOf(2000, 3);
     server.put('onnx-community/snac_24khz-ONNX', 'main', 'config.json', JSON.stringify(SNAC_CONFIG));
     server.put('onnx-community/snac_24khz-ONNX', 'main', 'onnx/decoder_model_fp16.onnx', fp16);
-    const repo = await load({}, 'hf:onnx-community/snac_24khz-ONNX');
+    const repo = await load({ configAdapters: TEST_CONFIG_ADAPTERS }, 'hf:onnx-community/snac_24khz-ONNX');
     expect(repo.format).toBe('onnx-community');
     expect(repo.manifest.family).toBe('snac');
     expect(await repo.file('onnx/decoder_model.onnx', { variant: 'fp16' })).toEqual(fp16);
     expect(repo.fileUrl('onnx/decoder_model.onnx', { variant: 'fp16' })).toMatch(/\/onnx\/decoder_model_fp16\.onnx$/);
     // Without a sha256 in the manifest, the cache still checks what it stored.
-    expect(await (await load({ offline: true }, 'hf:onnx-community/snac_24khz-ONNX')).file('onnx/decoder_model_fp16.onnx')).toEqual(fp16);
+    expect(await (await load({ offline: true, configAdapters: TEST_CONFIG_ADAPTERS }, 'hf:onnx-community/snac_24khz-ONNX')).file('onnx/decoder_model_fp16.onnx')).toEqual(fp16);
   });
 
   it('reads the hub endpoint and the cache folder from the environment', async () => {

@@ -9,6 +9,7 @@ import { createNodePlatform } from './node-platform.js';
  *
  * @example
  * const repo = await loadRepository('hf:onnx-community/snac_24khz-ONNX', {
+ *   configAdapters: [snacConfigAdapter], // from @jointok/audio: the folder has a config.json, no jointok.json
  *   onProgress: ({ file, loaded, total }) => console.log(file, loaded, total),
  * });
  * const decoder = await repo.file('onnx/decoder_model.onnx', { variant: 'fp16' });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
-import { bytesOf, DAC_CONFIG, JANUS_CONFIG, manifestFor, MIMI_CONFIG, SNAC_CONFIG } from '../__fixtures__/repository-fixtures.js';
+import { UnsupportedError } from '../../errors/unsupported-error.js';
+import { bytesOf, DAC_CONFIG, JANUS_CONFIG, manifestFor, MIMI_CONFIG, SNAC_CONFIG, TEST_CONFIG_ADAPTERS } from '../__fixtures__/repository-fixtures.js';
 import { DownloadError } from '../errors/download-error.js';
 import { IntegrityError } from '../errors/integrity-error.js';
 import { RepositoryNotFoundError } from '../errors/repository-not-found-error.js';
@@ -119,12 +120,21 @@ describe('onnx-community folders load without conversion (synthetic folders of t
   ] as const)('%s', async (name, config, family, modality, main) => {
     const variant = main.replace('.onnx', '_q4f16.onnx');
     const root = await exportFolder(name, config, [main, variant]);
-    const repo = await loadRepository(root, { variant: 'q4f16' });
+    const repo = await loadRepository(root, { variant: 'q4f16', configAdapters: TEST_CONFIG_ADAPTERS });
     expect(repo.format).toBe('onnx-community');
     expect(repo.manifest).toMatchObject({ family, modality });
     expect(repo.manifest.files.some((f) => f.path === main)).toBe(true);
     expect(await repo.file(main, { variant: 'fp32' })).toEqual(bytesOf(100, 1));
     expect(await repo.file(main)).toEqual(bytesOf(101, 2));
     expect(await repo.json('config.json')).toEqual(config);
+  });
+
+  it('needs the adapter of the family that runs the folder: core reads no config.json by itself', async () => {
+    const root = await exportFolder('snac_24khz-ONNX', SNAC_CONFIG, ['onnx/encoder_model.onnx']);
+    const error = await failure(loadRepository(root));
+    expect(UnsupportedError.isInstance(error) && error.feature).toMatch(/model_type "snac"/);
+    expect((error as Error).message).toMatch(/@jointok\/audio/);
+    const other = await failure(loadRepository(root, { configAdapters: TEST_CONFIG_ADAPTERS.slice(1) }));
+    expect(UnsupportedError.isInstance(other) && other.supported).toEqual(['dac', 'mimi', 'multi_modality']);
   });
 });

@@ -40,7 +40,11 @@ export function checkCodeSpace(codeSpace: CodeSpace, space: SpaceSpec, tokenizer
       }
       break;
     }
-    default:
+    default: {
       if (streams !== body.codebooks) mismatch('streams', streams, body.codebooks, `it produces ${streams} codebook streams, the ${body.type} body holds ${body.codebooks}`);
+      // One code per frame in every codebook: multi-rate streams (SNAC) belong in a per-position body.
+      const strides = codeSpace.streams.map((s) => s.stride ?? 1);
+      if (strides.some((stride) => stride !== 1)) mismatch('strides', strides, strides.map(() => 1), `its streams have strides [${strides.join(', ')}], the ${body.type} body holds one code per frame in every codebook`);
+    }
   }
 }

@@ -107,6 +107,8 @@ describe('createJointTokenizer', () => {
     expect(() => createJointTokenizer({ vocabulary, audio: twoStreams })).toThrowError(/2 codebook streams, the frame-major body holds 1/);
     const wrongRates = createModalityTokenizer({ ...snac, codeSpace: { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 2, stride: 4 }, { name: 'b', codebookSize: 2 }] } });
     expect(() => createJointTokenizer({ vocabulary, spaces: { snac: wrongRates } })).toThrowError(/rates \[1, 4\] per coarse frame, the space expects \[1, 2\]/);
+    const multiRate = createModalityTokenizer({ ...audio, codeSpace: { axes: ['tokens'], streams: [{ name: 'a', codebookSize: 4, stride: 2 }] } });
+    expect(() => createJointTokenizer({ vocabulary, audio: multiRate })).toThrowError(/strides \[2\], the frame-major body holds one code per frame/);
     expect(() => createJointTokenizer({ vocabulary, image: audio })).toThrowError(ModalityMismatchError);
   });
 

@@ -1,0 +1,1 @@
+export { createAudioCodecFamily, type AudioCodecFamilyDefinition } from './codec-family.js';

@@ -1,0 +1,1 @@
+export { ENCODEC_FAMILY } from './encodec-family.js';

@@ -1,0 +1,1 @@
+export { ConfigFields, CODEC_FILES } from './config-fields.js';

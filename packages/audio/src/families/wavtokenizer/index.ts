@@ -1,0 +1,1 @@
+export { WAVTOKENIZER_FAMILY } from './wavtokenizer-family.js';

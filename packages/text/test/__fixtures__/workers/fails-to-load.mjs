@@ -1,0 +1,2 @@
+// A worker whose module throws while it loads: the pool must report a failure to start.
+throw new Error('this worker cannot load');

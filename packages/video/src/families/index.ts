@@ -1,0 +1,2 @@
+export { createVideoFamilies } from './create-video-families.js';
+export * from './cosmos-dv/index.js';

@@ -1,0 +1,1 @@
+export { videoPsnr, videoSsim, type FrameScores } from './video-metrics.js';

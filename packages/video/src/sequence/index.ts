@@ -1,0 +1,1 @@
+export { readImageSequence, type SequenceItem, type ImageSequenceOptions, type SequenceImageReader } from './read-image-sequence.js';
