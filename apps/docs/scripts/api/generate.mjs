@@ -17,6 +17,23 @@ export class UndocumentedExportsError extends Error {
 }
 
 /**
+ * Where each export is documented in full: the entry of the package that declares it (`packages/<dir>/`),
+ * keyed by name and declaration. Another package re-exporting it (the `jointok` umbrella, a type that text
+ * passes on from core) links there instead of repeating it.
+ */
+function homesOf(read) {
+  const homes = new Map();
+  for (const entry of read) {
+    for (const symbol of entry.symbols) {
+      if (!symbol.location.startsWith(`packages/${entry.directory}/`)) continue;
+      const key = `${symbol.name}\u0000${symbol.location}`;
+      if (!homes.has(key)) homes.set(key, { entry, symbol });
+    }
+  }
+  return homes;
+}
+
+/**
  * Reads every public entry of `repositoryRoot/packages/*`, checks that every export is documented, and
  * writes `siteDir/api/**`. Returns `{ sidebar, exports }`.
  */
@@ -25,10 +42,11 @@ export function generateApiReference(repositoryRoot, siteDir) {
   const missing = undocumentedExports(read);
   if (missing.length > 0) throw new UndocumentedExportsError(missing);
   rmSync(join(siteDir, 'api'), { recursive: true, force: true });
+  const homes = homesOf(read);
   for (const entry of read) {
     const file = join(siteDir, `${pagePath(entry)}.md`);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, renderEntryPage(entry));
+    writeFileSync(file, renderEntryPage(entry, homes));
   }
   writeFileSync(join(siteDir, 'api', 'index.md'), renderIndexPage(read));
   const groups = new Map();

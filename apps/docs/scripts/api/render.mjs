@@ -20,11 +20,17 @@ export function pagePath(entry) {
   return `api/${entry.directory}/${entry.slug}`;
 }
 
-/** The anchor of one export on its page (kept stable and case-sensitive: `#createQuantizer`). */
-export function anchorOf(symbol) {
+/**
+ * The anchor of one export on its page (kept stable and case-sensitive: `#createQuantizer`). A name with one
+ * declaration per build (Node, browser) gets one section per build: the one the `default` build exports
+ * (else the first) keeps the plain anchor, so links to `#name` always land; the others add their builds.
+ */
+export function anchorOf(symbol, entry) {
   const base = symbol.kind === 'interface' || symbol.kind === 'type' ? `type-${symbol.name}` : symbol.name;
-  // A name with one declaration per build (Node, browser) gets one section per build.
-  return symbol.everywhere ? base : `${base}-${symbol.conditions.join('-')}`;
+  const namesakes = entry.symbols.filter((s) => s.name === symbol.name);
+  if (namesakes.length === 1) return base;
+  const primary = namesakes.find((s) => s.conditions.includes('default')) ?? namesakes[0];
+  return symbol === primary ? base : `${base}-${symbol.conditions.join('-')}`;
 }
 
 /** Text for a Vue-compiled markdown page: no raw HTML or `{{` interpolation from comments. */
@@ -42,11 +48,11 @@ function escapeProse(text) {
 
 /** `{@link name}` / `{@link name | text}` → a link to the export on this page, else code. */
 function resolveLinks(text, links) {
-  return text.replace(/\{@link(?:code|plain)?\s+([^}|\s]+)(?:\s*\|\s*([^}]*))?\}/g, (_, target, label) => {
+  return text.replace(/\{@link(?:code|plain)?\s+([^}|\s]+)\s*(?:\|\s*([^}]*))?\}/g, (_, target, label) => {
     const name = target.replace(/\(\)$/, '');
-    const anchor = links.get(name.split('.')[0]);
+    const href = links.get(name.split('.')[0]);
     const shown = label?.trim() || name;
-    return anchor ? `[\`${shown}\`](#${anchor})` : `\`${shown}\``;
+    return href ? `[\`${shown}\`](${href})` : `\`${shown}\``;
   });
 }
 
@@ -80,7 +86,7 @@ function renderTag(tag, links) {
 }
 
 function renderSymbol(symbol, entry, links) {
-  const lines = [`### ${symbol.name} {#${anchorOf(symbol)}}`, ''];
+  const lines = [`### ${symbol.name} {#${anchorOf(symbol, entry)}}`, ''];
   const badges = [symbol.kind];
   if (!symbol.everywhere) badges.push(`${symbol.conditions.join(', ')} entry only`);
   lines.push(`<span class="api-kind">${badges.join(' · ')}</span> <span class="api-source">${symbol.location}</span>`, '');
@@ -102,10 +108,38 @@ function renderSymbol(symbol, entry, links) {
   return lines.join('\n');
 }
 
-/** The page of one entry. */
-export function renderEntryPage(entry) {
+/** The home (`{ entry, symbol }`) of an export that another package declares and documents, else null. */
+function foreignHome(entry, symbol, homes) {
+  const home = homes?.get(`${symbol.name}\u0000${symbol.location}`);
+  return home && home.entry !== entry && !symbol.location.startsWith(`packages/${entry.directory}/`) ? home : null;
+}
+
+/** Re-exports as links to the pages that document them, grouped by the entry they come from. */
+function renderReexports(reexported) {
+  const groups = new Map();
+  for (const { symbol, home } of reexported) {
+    const from = specifier(home.entry);
+    if (!groups.has(from)) groups.set(from, []);
+    groups.get(from).push(`[\`${symbol.name}\`](/${pagePath(home.entry)}#${anchorOf(home.symbol, home.entry)})`);
+  }
+  const out = ['## Re-exported', '', 'Documented on the page of the package that declares them; the same values and types, imported from here.', ''];
+  for (const [from, items] of groups) out.push(`### From ${from} {#from-${from.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '')}}`, '', `${items.length} exports: ${items.join(' · ')}`, '');
+  return out;
+}
+
+/** The page of one entry; `homes` (from the generator) turns re-exports of other packages into links. */
+export function renderEntryPage(entry, homes) {
+  const reexported = [];
+  const own = [];
+  for (const symbol of entry.symbols) {
+    const home = foreignHome(entry, symbol, homes);
+    if (home) reexported.push({ symbol, home });
+    else own.push(symbol);
+  }
+  // `{@link name}` targets: this page's sections, else the page that documents a re-export.
   const links = new Map();
-  for (const s of entry.symbols) if (!links.has(s.name)) links.set(s.name, anchorOf(s));
+  for (const s of own) if (!links.has(s.name)) links.set(s.name, `#${anchorOf(s, entry)}`);
+  for (const { symbol, home } of reexported) if (!links.has(symbol.name)) links.set(symbol.name, `/${pagePath(home.entry)}#${anchorOf(home.symbol, home.entry)}`);
   const out = [
     '---',
     `title: ${JSON.stringify(specifier(entry))}`,
@@ -129,18 +163,20 @@ export function renderEntryPage(entry) {
       '',
     );
   }
-  out.push(`Generated from the TSDoc of \`${entry.directory}/src\` (${entry.symbols.length} exports).`, '');
+  const counted = reexported.length > 0 ? `${entry.symbols.length} exports: ${own.length} declared here, ${reexported.length} re-exported` : `${entry.symbols.length} exports`;
+  out.push(`Generated from the TSDoc of \`${entry.directory}/src\` (${counted}).`, '');
   for (const [kind, heading] of KIND_ORDER) {
-    const symbols = entry.symbols.filter((s) => s.kind === kind);
+    const symbols = own.filter((s) => s.kind === kind);
     if (symbols.length === 0) continue;
     out.push(`## ${heading}`, '');
     for (const symbol of symbols) out.push(renderSymbol(symbol, entry, links), '');
   }
-  const other = entry.symbols.filter((s) => !KIND_ORDER.some(([k]) => k === s.kind));
+  const other = own.filter((s) => !KIND_ORDER.some(([k]) => k === s.kind));
   if (other.length > 0) {
     out.push('## Other', '');
     for (const symbol of other) out.push(renderSymbol(symbol, entry, links), '');
   }
+  if (reexported.length > 0) out.push(...renderReexports(reexported));
   out.push('</div>', '');
   return out.join('\n');
 }

@@ -46,6 +46,17 @@ function audioCodecs(root) {
   return out;
 }
 
+/** cosmos-dv: bench/video/results.json, the full-size DV8x16x16 against PyTorch eager per stage. */
+function video(root) {
+  const file = 'bench/video/results.json';
+  const path = join(root, file);
+  if (!existsSync(path)) return [];
+  const data = JSON.parse(readFileSync(path, 'utf8'));
+  const parts = data.rows.map((r) => `${r.stage} ${fmt(r.ratio)}`);
+  const threads = [...new Set(data.rows.map((r) => r.threads))].join('/');
+  return [{ family: 'cosmos-dv', text: `DV8x16x16, ${data.frames} frames at ${data.size.join(' × ')}: ${parts.join(', ')} vs PyTorch eager (${threads} thread; codes differing: ${data.codesDiffer})`, file }];
+}
+
 /** Text encodings: bench/text/results.json ratios of first-pass encoding against the fastest correct peer. */
 function text(root) {
   const file = 'bench/text/results.json';
@@ -60,7 +71,7 @@ function text(root) {
 /** Every measured ratio, grouped by family name. */
 export function readSpeedRatios(root) {
   const byFamily = new Map();
-  for (const reader of [llamagen, imageFamilies, audioCodecs, text]) {
+  for (const reader of [llamagen, imageFamilies, audioCodecs, video, text]) {
     for (const row of reader(root)) {
       if (!byFamily.has(row.family)) byFamily.set(row.family, []);
       byFamily.get(row.family).push(row);

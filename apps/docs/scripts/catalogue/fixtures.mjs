@@ -63,3 +63,22 @@ export function parityStatement(readmeText) {
   const found = paragraphs.find((p) => /^(\*\*)?(Measured|Parity with)/.test(p)) ?? paragraphs.find((p) => /bit-identical|bit for bit|identical to/i.test(p) && !p.startsWith('#') && !p.startsWith('|'));
   return found ? found.replace(/\s+/g, ' ') : null;
 }
+
+const PARITY_WORDS = /PyTorch's codes|bit-exact|bit-equal|bit-identical|bit for bit|identical|equal to/i;
+
+/**
+ * For a family without a fixture README: its package README's statement of parity, found in the section
+ * that names the family (`family: 'mu-law'`, `"family": "cosmos-dv"`): a paragraph that starts with
+ * "Parity", else the paragraph or bullet that names the family and reports equality, as written there.
+ */
+export function packageParityStatement(readmeText, family) {
+  const marker = new RegExp(`family"?'?:\\s*["']${family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`);
+  const blocks = readmeText
+    .split(/\n(?=#{2,4} )/)
+    .filter((section) => marker.test(section))
+    .flatMap((section) => section.split(/\n\s*\n|\n(?=- )/).map((b) => b.trim()))
+    .filter((b) => !b.startsWith('|') && !b.startsWith('#'));
+  const found = blocks.find((b) => /^Parity\b/.test(b)) ?? blocks.find((b) => marker.test(b) && PARITY_WORDS.test(b));
+  if (found) return found.replace(/^- /, '').replace(/\s+/g, ' ');
+  return null;
+}

@@ -2,7 +2,7 @@
 // the manifests and READMEs of their committed fixtures, and the benchmark results under bench/.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findFixtures, parityStatement } from './fixtures.mjs';
+import { findFixtures, packageParityStatement, parityStatement } from './fixtures.mjs';
 import { readSpeedRatios } from './bench-readers.mjs';
 import { escapeMarkdown, fixturePage } from './fixture-page.mjs';
 
@@ -10,10 +10,15 @@ import { escapeMarkdown, fixturePage } from './fixture-page.mjs';
 async function exportedFamilies(root) {
   const families = [];
   const textEncodings = [];
-  for (const dir of readdirSync(join(root, 'packages')).sort()) {
-    const manifestPath = join(root, 'packages', dir, 'package.json');
-    if (!existsSync(manifestPath)) continue;
-    const { name, private: isPrivate } = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  // Packages that build on fewer jointok packages first, so that a family or encoding is credited to the
+  // package that declares it, not to the `jointok` umbrella that re-exports everything.
+  const manifests = readdirSync(join(root, 'packages'))
+    .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')))
+    .map((dir) => ({ dir, json: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) }))
+    .map((m) => ({ ...m, internal: Object.keys(m.json.dependencies ?? {}).filter((d) => d === 'jointok' || d.startsWith('@jointok/')).length }))
+    .sort((a, b) => a.internal - b.internal || a.dir.localeCompare(b.dir));
+  for (const { dir, json } of manifests) {
+    const { name, private: isPrivate } = json;
     if (isPrivate || !existsSync(join(root, 'packages', dir, 'dist'))) continue;
     const module = await import(name);
     const isFamily = (v) => v !== null && typeof v === 'object' && typeof v.family === 'string' && typeof v.modality === 'string' && typeof v.load === 'function';
@@ -21,9 +26,9 @@ async function exportedFamilies(root) {
       const found = Array.isArray(value) ? value.filter(isFamily) : isFamily(value) ? [value] : [];
       for (const family of found) if (!families.some((f) => f.family === family.family)) families.push({ family: family.family, modality: family.modality, packageName: family.packageName ?? name, exportName, onnxCommunity: typeof family.configAdapter === 'function' });
     }
-    if (Array.isArray(module.ENCODING_NAMES)) for (const encoding of module.ENCODING_NAMES) textEncodings.push({ encoding, packageName: name });
+    if (Array.isArray(module.ENCODING_NAMES)) for (const encoding of module.ENCODING_NAMES) if (!textEncodings.some((e) => e.encoding === encoding)) textEncodings.push({ encoding, packageName: name });
   }
-  return { families, textEncodings };
+  return { families, textEncodings, manifests };
 }
 
 const cell = (text) => escapeMarkdown(String(text ?? '—')).replace(/\n+/g, ' ');
@@ -45,7 +50,7 @@ function sourceText(source) {
  * `siteDir/models/fixtures/`. Returns the number of families listed.
  */
 export async function generateCatalogue(root, siteDir) {
-  const { families, textEncodings } = await exportedFamilies(root);
+  const { families, textEncodings, manifests } = await exportedFamilies(root);
   const fixtures = findFixtures(root);
   const speeds = readSpeedRatios(root);
   const outDir = join(siteDir, 'models');
@@ -69,8 +74,12 @@ export async function generateCatalogue(root, siteDir) {
     const manifest = own[0]?.manifest;
     const readme = own[0]?.readme;
     const parity = readme ? parityStatement(readFileSync(join(root, readme), 'utf8')) : null;
+    // No fixture README: what the declaring package's README says about this family.
+    const packageDir = family ? manifests.find((m) => m.json.name === family.packageName)?.dir : null;
+    const packageReadme = !readme && packageDir && existsSync(join(root, 'packages', packageDir, 'README.md')) ? `packages/${packageDir}/README.md` : null;
+    const packageParity = packageReadme ? packageParityStatement(readFileSync(join(root, packageReadme), 'utf8'), name) : null;
     const speed = speeds.get(name) ?? [];
-    return { name, family, own, manifest, readme, parity, speed };
+    return { name, family, own, manifest, readme, parity, packageReadme, packageParity, speed };
   });
 
   const out = [
@@ -95,7 +104,8 @@ export async function generateCatalogue(root, siteDir) {
   for (const row of rows) {
     const m = row.manifest;
     const runsIn = row.family ? `\`${row.family.packageName}\`${row.family.onnxCommunity ? ' (also onnx-community folders)' : ''}` : 'not yet (fixture and export script only)';
-    const fixtureLink = row.readme ? `[${row.own.map((f) => f.folder.split('/').pop()).join(', ')}](./fixtures/${pages.get(row.readme)})` : 'none';
+    const folders = row.own.map((f) => f.folder.split('/').pop()).join(', ');
+    const fixtureLink = row.readme ? `[${folders}](./fixtures/${pages.get(row.readme)})` : row.own.length > 0 ? row.own.map((f) => `\`${f.folder}\``).join(', ') : 'none';
     out.push(`| \`${row.name}\` | ${row.family?.modality ?? m?.modality ?? '—'} | ${runsIn} | ${sourceText(m?.source)} | ${cell(m?.license)} | ${cell(codeSpaceText(m?.codeSpace))} | ${cell(m?.quantizer?.type)} | ${fixtureLink} |`);
   }
   out.push('', '## Parity evidence', '', 'What each fixture README reports about equality with the reference implementation (the whole README is linked).', '');
@@ -103,6 +113,7 @@ export async function generateCatalogue(root, siteDir) {
     out.push(`### ${row.name}`, '');
     if (row.parity) out.push(`${escapeMarkdown(row.parity)}`, '', `Source: [fixture README](./fixtures/${pages.get(row.readme)}) · tests: ${row.own[0].tests.map((t) => `\`${t}\``).join(', ') || '—'}`, '');
     else if (row.readme) out.push(`See the [fixture README](./fixtures/${pages.get(row.readme)}).`, '');
+    else if (row.packageParity) out.push(`${escapeMarkdown(row.packageParity)}`, '', `Source: \`${row.packageReadme}\` · fixtures: ${row.own.map((f) => `\`${f.folder}\``).join(', ') || 'none'}`, '');
     else out.push('No committed fixture: parity for this family is documented in its package README.', '');
   }
   out.push('## Measured speed', '', 'Speed-up of jointok over the reference implementation (> 1×: jointok faster), from the committed benchmark results.', '', '| family | measurement | from |', '|---|---|---|');
