@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createMuLawTokenizer, decodeAudio, getEncoding, readImage } from 'jointok';
-import { examples, runCli, tinyImageModel } from './run-cli.js';
+import { createJointTokenizer, createMuLawTokenizer, decodeAudio, getEncoding, loadImageTokenizer, readImage, readVideo } from 'jointok';
+import { examples, repoRoot, runCli, tinyImageModel } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jointok-cli-'));
 const tokensPath = join(dir, 'tokens.json');
@@ -69,6 +69,38 @@ describe('jointok encode --input, roundtrip, inspect', () => {
     expect(metrics.modality).toBe('audio');
     expect(metrics.siSdr).toBeGreaterThan(30); // 8-bit μ-law of speech is about 38 dB
     expect((await decodeAudio(readFileSync(file))).sampleRate).toBe(16000);
+  });
+
+  it('encodes a Y4M clip frame by frame with the image model, decodes it to Y4M, and round-trips it with PSNR', async () => {
+    const clip = `${repoRoot}packages/video/src/__fixtures__/clips/pan-chelsea-420.y4m`;
+    const tokens = join(dir, 'clip-tokens.json');
+    const encodedClip = await runCli(['encode', clip, '--image-model', tinyImageModel, '--out', tokens]);
+    expect(encodedClip.stderr).toBe('');
+    expect(encodedClip.code).toBe(0);
+    const file = JSON.parse(readFileSync(tokens, 'utf8'));
+    expect(file.spans.map((s: { modality: string }) => s.modality)).toEqual(['video']);
+    // The reference: the image model on each of the clip's 20 frames (read by readVideo), 16 codes each.
+    await using image = await loadImageTokenizer(tinyImageModel);
+    const codes: number[] = [];
+    for await (const frame of await readVideo(readFileSync(clip))) codes.push(...(await image.encode(frame)).codes);
+    expect(codes.length).toBe(20 * 16);
+    await using joint = await createJointTokenizer({ image: tinyImageModel, audio: false });
+    const space = joint.vocabulary.spaces.find((s) => s.modality === 'video')!;
+    const base = space.ids.bounds[0]!;
+    const videoIds: number[] = file.ids.slice(file.spans[0].start, file.spans[0].end);
+    expect(videoIds.filter((id) => id >= base && id < base + space.codebookSize).map((id) => id - base)).toEqual(codes);
+    const decoded = await runCli(['decode', tokens, '--out', join(dir, 'clip-decoded'), '--json']);
+    expect(decoded.code).toBe(0);
+    const { files } = JSON.parse(decoded.stdout);
+    expect(files.map((f: { path: string }) => f.path)).toEqual([join(dir, 'clip-decoded', '01-pan-chelsea-420.y4m')]);
+    const frames = [];
+    for await (const frame of await readVideo(readFileSync(files[0].path))) frames.push(frame);
+    expect(frames.map((f) => [f.width, f.height])).toEqual(Array.from({ length: 20 }, () => [64, 64])); // the tiny model's crop
+    const result = await runCli(['roundtrip', clip, '--image-model', tinyImageModel, '--out', dir, '--json']);
+    expect(result.code).toBe(0);
+    const { metrics } = JSON.parse(result.stdout);
+    expect(metrics).toMatchObject({ modality: 'video', frames: 20 });
+    expect(Number.isFinite(metrics.psnr)).toBe(true);
   });
 
   it('describes a model folder and a layout preset', async () => {

@@ -30,6 +30,7 @@ export function registerModels(program: Command, reporterFor: (options: { json?:
         { name: 'cl100k_base', modality: 'text', use: '--text-model cl100k_base', installed: true },
         { name: 'jointok-image-base', modality: 'image', use: '--image-model jointok-image-base (default)', installed: image.installed, path: image.path },
         { name: 'mu-law', modality: 'audio', use: '--audio-model mu-law (default, 16 kHz) or mu-law@<rate>', installed: true },
+        { name: 'per-frame', modality: 'video', use: '--video-model per-frame (default: each frame through the image model)', installed: true },
       ];
       const cached = await listCachedModels(cacheDir);
       if (reporter.json) {

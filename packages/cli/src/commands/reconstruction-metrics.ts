@@ -1,9 +1,10 @@
-import { decodeAudio, melDistance, mixToMono, psnr, readImage, resample, siSdr, ssim, type AudioSignal, type ImageTokenizer, type RgbImage } from 'jointok';
+import { decodeAudio, melDistance, mixToMono, psnr, readImage, readVideo, resample, siSdr, ssim, videoPsnr, videoSsim, type AudioSignal, type ImageTokenizer, type RgbImage } from 'jointok';
 
 /** Reconstruction quality of one round trip. */
 export type Metrics =
   | { readonly modality: 'image'; readonly psnr: number; readonly ssim: number; readonly comparedAt: string }
   | { readonly modality: 'audio'; readonly siSdr: number; readonly melDistance: number; readonly comparedAt: string }
+  | { readonly modality: 'video'; readonly psnr: number; readonly ssim: number; readonly frames: number; readonly comparedAt: string }
   | { readonly modality: 'text'; readonly exact: boolean };
 
 /**
@@ -30,4 +31,24 @@ export async function audioMetrics(input: Uint8Array, reconstruction: AudioSigna
   const a = trimmed(reference, frames);
   const b = trimmed(estimate, frames);
   return { modality: 'audio', siSdr: siSdr(a, b), melDistance: melDistance(b, a), comparedAt: `mono ${reconstruction.sampleRate} Hz` };
+}
+
+/**
+ * Mean PSNR and SSIM over the frames of a reconstructed clip against what the model saw: each input frame
+ * as read, after the image model's own steps (crop, resize) where the reconstruction's size differs.
+ */
+export async function videoMetrics(input: Uint8Array, reconstruction: readonly RgbImage[], imageTokenizer: unknown): Promise<Metrics> {
+  const preprocessor = (imageTokenizer as Partial<ImageTokenizer> | undefined)?.preprocessor;
+  const size = reconstruction[0];
+  const original: RgbImage[] = [];
+  for await (const frame of await readVideo(input)) {
+    const same = size === undefined || (frame.width === size.width && frame.height === size.height);
+    original.push(same ? frame : ((preprocessor?.run(frame).image as RgbImage | undefined) ?? frame));
+  }
+  const frames = Math.min(original.length, reconstruction.length);
+  const reference = original.slice(0, frames);
+  const test = reconstruction.slice(0, frames);
+  const [p, s] = [await videoPsnr(reference, test), await videoSsim(reference, test)];
+  const first = reference[0]!;
+  return { modality: 'video', psnr: p.mean, ssim: s.mean, frames, comparedAt: `${frames} frames of ${first.width}x${first.height}` };
 }

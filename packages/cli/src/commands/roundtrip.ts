@@ -9,7 +9,7 @@ import { formatCount, formatDuration } from '../output/format.js';
 import type { Reporter } from '../output/reporter.js';
 import { countTokens } from '../tokens-file/tokens-file.js';
 import { modelFlags, withModelOptions } from './model-options.js';
-import { audioMetrics, imageMetrics, type Metrics } from './reconstruction-metrics.js';
+import { audioMetrics, imageMetrics, videoMetrics, type Metrics } from './reconstruction-metrics.js';
 import { createStageTimer } from './timer.js';
 import { writeParts } from './write-parts.js';
 
@@ -18,8 +18,8 @@ export function registerRoundtrip(program: Command, reporterFor: (options: { jso
   withModelOptions(
     program
       .command('roundtrip')
-      .description('encode and decode one file, write the reconstruction, and print PSNR/SSIM (images) or SI-SDR/mel distance (audio)')
-      .argument('<file>', 'an image, audio or text file (detected by content)')
+      .description('encode and decode one file, write the reconstruction, and print PSNR/SSIM (images, video) or SI-SDR/mel distance (audio)')
+      .argument('<file>', 'an image, audio, Y4M video or text file (detected by content)')
       .option('--out <dir>', 'folder for the reconstruction', '.')
       .option('--json', 'print the result as JSON on stdout'),
   ).action(async (path: string, options: Record<string, unknown>) => {
@@ -34,13 +34,16 @@ export function registerRoundtrip(program: Command, reporterFor: (options: { jso
       const out = String(options.out);
       await inStage('output', () => mkdir(out, { recursive: true }));
       const [written] = await writeParts([part], out, [{ modality: part.type, stem: `${parse(path).name}.roundtrip` }], { numbered: false });
-      const input = (sourced.part as { image?: Uint8Array; audio?: Uint8Array }).image ?? (sourced.part as { audio?: Uint8Array }).audio;
+      const media = sourced.part as { image?: Uint8Array; audio?: Uint8Array; video?: Uint8Array };
+      const input = media.image ?? media.audio ?? media.video;
       const metrics: Metrics = await timer.time('metrics', async () =>
         part.type === 'image'
           ? imageMetrics(input!, (part as { image: RgbImage }).image, joint.tokenizers.image)
           : part.type === 'audio'
             ? audioMetrics(input!, (part as { audio: AudioSignal }).audio)
-            : { modality: 'text', exact: (part as { text: string }).text === (sourced.part as { text: string }).text },
+            : part.type === 'video'
+              ? videoMetrics(input!, (part as { video: RgbImage[] }).video, joint.tokenizers.image)
+              : { modality: 'text', exact: (part as { text: string }).text === (sourced.part as { text: string }).text },
       );
       const counts = countTokens(spans, ids.length);
       if (reporter.json) {
@@ -49,7 +52,7 @@ export function registerRoundtrip(program: Command, reporterFor: (options: { jso
       }
       const c = reporter.colours;
       reporter.line(`${path}: ${sourced.kind.modality} (${sourced.kind.format}) → ${formatCount(counts.total)} tokens → ${written?.path ?? ''}`);
-      if (metrics.modality === 'image') reporter.line(c.bold(`PSNR ${metrics.psnr.toFixed(2)} dB   SSIM ${metrics.ssim.toFixed(4)}`) + c.dim(`   (at ${metrics.comparedAt})`));
+      if (metrics.modality === 'image' || metrics.modality === 'video') reporter.line(c.bold(`PSNR ${metrics.psnr.toFixed(2)} dB   SSIM ${metrics.ssim.toFixed(4)}`) + c.dim(`   (at ${metrics.comparedAt})`));
       else if (metrics.modality === 'audio') reporter.line(c.bold(`SI-SDR ${metrics.siSdr.toFixed(2)} dB   mel distance ${metrics.melDistance.toFixed(3)}`) + c.dim(`   (${metrics.comparedAt})`));
       else reporter.line(metrics.exact ? c.green('text identical') : c.red('text differs'));
       reporter.line(c.dim(timer.stages.map((s) => `${s.stage} ${formatDuration(s.ms)}`).join(' · ')));

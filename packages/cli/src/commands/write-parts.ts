@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, parse } from 'node:path';
-import { writePng, writeWav, type AudioSignal, type ContentPart, type RgbImage } from 'jointok';
+import { encodeY4m, writePng, writeWav, type AudioSignal, type ContentPart, type RgbImage } from 'jointok';
 import { inStage } from '../failure/stage.js';
 
 /** A file a decode wrote. */
@@ -10,10 +10,11 @@ export interface WrittenFile {
   readonly bytes: number;
 }
 
-const extension: Record<string, string> = { text: 'txt', image: 'png', audio: 'wav' };
+const extension: Record<string, string> = { text: 'txt', image: 'png', audio: 'wav', video: 'y4m' };
 
 /**
- * Writes decoded parts into `dir`: text as UTF-8 `.txt`, images as PNG, audio as 16-bit WAV, named
+ * Writes decoded parts into `dir`: text as UTF-8 `.txt`, images as PNG, audio as 16-bit WAV, video as Y4M
+ * (4:2:0, 25 frames per second: the ids do not record a frame rate), named
  * `NN-<name>` after the encoded files of the same modality, in order (`02-photo.png`), else `NN-<modality>`
  * (without the `NN-` with `numbered: false`).
  */
@@ -34,7 +35,9 @@ export async function writeParts(parts: readonly ContentPart[], dir: string, nam
           ? new TextEncoder().encode((part as { text: string }).text)
           : part.type === 'image'
             ? writePng((part as { image: RgbImage }).image)
-            : writeWav((part as { audio: AudioSignal }).audio, { bitDepth: 16 });
+            : part.type === 'video'
+              ? await encodeY4m((part as { video: RgbImage[] }).video)
+              : writeWav((part as { audio: AudioSignal }).audio, { bitDepth: 16 });
       await writeFile(path, bytes);
       written.push({ path, modality: part.type, bytes: bytes.length });
     }

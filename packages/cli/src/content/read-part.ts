@@ -29,9 +29,9 @@ export function partFromBytes(bytes: Uint8Array, path: string): SourcedPart {
     case 'text':
       return { part: { type: 'text', text: new TextDecoder().decode(bytes) }, name, kind };
     case 'video':
-      throw new UnsupportedError({ feature: `video input (${path}: Y4M)`, message: `${path} is Y4M video; video needs @jointok/video, which this installation does not have yet.` });
+      return { part: { type: 'video', video: bytes }, name, kind };
     default:
-      throw new UnsupportedError({ feature: `the content of ${path}`, supported: ['text', 'PNG', 'JPEG', 'WAV', 'FLAC', 'MP3', 'Ogg'], message: `${path} holds ${kind.format}, which jointok cannot encode. Supported: UTF-8 text, PNG, JPEG, WAV, FLAC, MP3, Ogg (Vorbis/Opus).` });
+      throw new UnsupportedError({ feature: `the content of ${path}`, supported: ['text', 'PNG', 'JPEG', 'WAV', 'FLAC', 'MP3', 'Ogg', 'Y4M'], message: `${path} holds ${kind.format}, which jointok cannot encode. Supported: UTF-8 text, PNG, JPEG, WAV, FLAC, MP3, Ogg (Vorbis/Opus), Y4M video.` });
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, layoutNames, loadLayout, UnsupportedError, type CreateJointTokenizerOptions, type LayoutSpec } from 'jointok';
+import { InvalidArgumentError, layoutNames, loadLayout, type CreateJointTokenizerOptions, type LayoutSpec } from 'jointok';
 import { InputNotFoundError } from '../errors/index.js';
 
 /** The model options every encoding command takes (`--layout`, `--text-model`, ...). */
@@ -21,10 +21,15 @@ export interface ModelReferences {
   readonly text: string;
   readonly image?: string;
   readonly audio?: string;
+  /** A video model source; absent for the default (per-frame tokens of the image model). */
+  readonly video?: string;
 }
 
 /** The name under which the built-in image model is recorded. */
 export const BUILT_IN_IMAGE_MODEL = 'jointok-image-base';
+
+/** `--video-model per-frame`: the default, each frame through the image model. */
+export const PER_FRAME_VIDEO = 'per-frame';
 
 const isRemote = (source: string) => /^(hf:|https?:\/\/)/.test(source);
 
@@ -63,19 +68,23 @@ function audioOption(audio: string | undefined): { option: CreateJointTokenizerO
 }
 
 /** Turns the command's model flags into the builder's options and the references to record. */
-export function jointOptionsFromFlags(flags: ModelFlags): { options: CreateJointTokenizerOptions; references: Omit<ModelReferences, 'image' | 'audio'> & { image?: string; audio?: string } } {
-  if (flags.videoModel !== undefined) throw new UnsupportedError({ feature: 'video models', message: '--video-model: video needs @jointok/video, which this installation does not have yet.' });
+export function jointOptionsFromFlags(flags: ModelFlags): { options: CreateJointTokenizerOptions; references: Omit<ModelReferences, 'image' | 'audio' | 'video'> & { image?: string; audio?: string; video?: string } } {
   const layout = layoutOption(flags.layout);
   const text = textOption(flags.textModel);
   const image = flags.imageModel === undefined || flags.imageModel === BUILT_IN_IMAGE_MODEL ? undefined : modelSource(flags.imageModel);
   const audio = audioOption(flags.audioModel);
+  const video = flags.videoModel === undefined || flags.videoModel === PER_FRAME_VIDEO ? undefined : modelSource(flags.videoModel);
   const options: CreateJointTokenizerOptions = {
     ...(layout.option !== undefined && { layout: layout.option }),
     ...(text.option !== undefined && { text: text.option }),
     ...(image !== undefined && { image }),
     ...(audio.option !== undefined && { audio: audio.option }),
+    ...(video !== undefined && { video }),
   };
-  return { options, references: { layout: layout.reference, text: text.reference, ...(image !== undefined && { image }), ...(audio.reference !== undefined && { audio: audio.reference }) } };
+  return {
+    options,
+    references: { layout: layout.reference, text: text.reference, ...(image !== undefined && { image }), ...(audio.reference !== undefined && { audio: audio.reference }), ...(video !== undefined && { video }) },
+  };
 }
 
 /** The flags that rebuild the joint tokenizer recorded in `references` (a layout spec travels on its own). */
@@ -85,5 +94,6 @@ export function flagsFromReferences(references: ModelReferences): ModelFlags {
     textModel: references.text,
     imageModel: references.image,
     audioModel: references.audio,
+    videoModel: references.video,
   };
 }

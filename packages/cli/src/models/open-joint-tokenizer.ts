@@ -23,6 +23,7 @@ export async function openJointTokenizer(flags: ModelFlags, layoutSpec?: { file:
       ...(layoutSpec !== undefined && { layout: layoutSpec }),
       ...(joint.models.image !== undefined && { image: references.image ?? 'jointok-image-base' }),
       ...(joint.models.audio !== undefined && { audio: references.audio ?? joint.models.audio }),
+      ...(references.video !== undefined && joint.models.video !== undefined && { video: references.video }),
     };
     return { joint, references: recorded };
   });
