@@ -27,6 +27,7 @@ becomes uint8 as the model folder's postprocessing says.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import math
@@ -166,6 +167,7 @@ def main() -> None:
     photos = [r for r in rows if r['package'] == 'python3-skimage' or '/nature/' in r['path']]
     report = {
         'checkpoint': os.path.basename(args.checkpoint),
+        'checkpointSha256': hashlib.sha256(open(args.checkpoint, 'rb').read()).hexdigest(),
         'protocol': f'held-out images, short side resized to {SIZE} (Pillow bicubic), centre crop {SIZE}x{SIZE}',
         'images': len(rows),
         'codebookSize': codebook,
