@@ -103,6 +103,21 @@ describe('jointok encode --input, roundtrip, inspect', () => {
     expect(Number.isFinite(metrics.psnr)).toBe(true);
   });
 
+  it('with the built-in jointok-image-base: records the padded image’s region and decodes it at the input’s size', async () => {
+    const tokens = join(dir, 'photo-tokens.json');
+    const encodedPhoto = await runCli(['encode', `${examples}/photo.png`, '--out', tokens]);
+    expect(encodedPhoto.code).toBe(0);
+    const file = JSON.parse(readFileSync(tokens, 'utf8'));
+    const photo = await readImage(readFileSync(`${examples}/photo.png`));
+    // 8x downsampling: the grid covers the photo rounded up to multiples of 8, padded at the bottom and right.
+    expect(file.spans[0].shape).toEqual([Math.ceil(photo.height / 8), Math.ceil(photo.width / 8)]);
+    expect(file.parts[0].crop).toEqual({ top: 0, left: 0, width: photo.width, height: photo.height });
+    const decoded = await runCli(['decode', tokens, '--out', join(dir, 'photo-decoded'), '--json']);
+    expect(decoded.code).toBe(0);
+    const image = await readImage(readFileSync(JSON.parse(decoded.stdout).files[0].path));
+    expect([image.width, image.height]).toEqual([photo.width, photo.height]);
+  });
+
   it('describes a model folder and a layout preset', async () => {
     const model = await runCli(['inspect', tinyImageModel]);
     expect(model.code).toBe(0);

@@ -6,6 +6,7 @@ import { formatBytes, formatCount, formatDuration } from '../output/format.js';
 import type { Reporter } from '../output/reporter.js';
 import { readTokensFile } from '../tokens-file/tokens-file.js';
 import { createStageTimer } from './timer.js';
+import { restoreSizes } from '../tokens-file/image-sizes.js';
 import { writeParts } from './write-parts.js';
 
 /** `jointok decode tokens.json --out dir/`: ids back into text, PNG and WAV files. */
@@ -25,7 +26,7 @@ export function registerDecode(program: Command, reporterFor: (options: { json?:
       const { joint } = await timer.time('load models', () => openJointTokenizer(flagsFromReferences(file.models), layout));
       try {
         const { parts, repairs } = await timer.time('decode', () => inStage('input', () => joint.decode(file.ids, { mode: options.lenient ? 'lenient' : 'strict' })));
-        const written = await timer.time('write', () => writeParts(parts, options.out, file.parts));
+        const written = await timer.time('write', () => writeParts(restoreSizes(parts, file.parts), options.out, file.parts));
         if (reporter.json) {
           reporter.result({ files: written, repairs, stages: timer.stages });
           return;

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { partsFromDocument, documentBaseDir } from '../content/read-document.js';
+import { cropsOfBlocks } from '../tokens-file/image-sizes.js';
 import { partFromArgument, type SourcedPart } from '../content/read-part.js';
 import { InputNotFoundError, UsageError } from '../errors/index.js';
 import { inStage } from '../failure/stage.js';
@@ -49,14 +50,18 @@ export function registerEncode(program: Command, reporterFor: (options: { json?:
     );
     const { joint, references } = await timer.time('load models', () => openJointTokenizer(modelFlags(options)));
     try {
-      const { ids, spans } = await timer.time('encode', () => inStage('input', () => joint.encode(sourced.map((s) => s.part))));
+      const { ids, spans, blocks } = await timer.time('encode', () => inStage('input', () => joint.encode(sourced.map((s) => s.part))));
+      const crops = cropsOfBlocks(blocks);
       const counts = countTokens(spans, ids.length);
       const file: TokensFile = {
         format: TOKENS_FORMAT,
         version: 1,
         models: references,
         counts,
-        parts: sourced.map((s) => ({ modality: s.part.type, ...(s.name !== undefined && { name: s.name }) })),
+        parts: sourced.map((s) => {
+          const crop = s.part.type === 'image' || s.part.type === 'video' ? crops.shift() : undefined;
+          return { modality: s.part.type, ...(s.name !== undefined && { name: s.name }), ...(crop !== undefined && { crop }) };
+        }),
         spans: spans.map((s) => ({ modality: s.modality, start: s.start, end: s.end, shape: [...s.shape] })),
         ids: [...ids],
       };

@@ -7,6 +7,7 @@ import { inStage } from '../failure/stage.js';
 import { openJointTokenizer } from '../models/open-joint-tokenizer.js';
 import { formatCount, formatDuration } from '../output/format.js';
 import type { Reporter } from '../output/reporter.js';
+import { cropsOfBlocks, restoreSizes } from '../tokens-file/image-sizes.js';
 import { countTokens } from '../tokens-file/tokens-file.js';
 import { modelFlags, withModelOptions } from './model-options.js';
 import { audioMetrics, imageMetrics, videoMetrics, type Metrics } from './reconstruction-metrics.js';
@@ -28,8 +29,11 @@ export function registerRoundtrip(program: Command, reporterFor: (options: { jso
     const sourced = await timer.time('read', () => inStage('input', () => partFromFile(path)));
     const { joint } = await timer.time('load models', () => openJointTokenizer(modelFlags(options)));
     try {
-      const { ids, spans } = await timer.time('encode', () => inStage('input', () => joint.encode([sourced.part])));
-      const { parts } = await timer.time('decode', () => joint.decode(ids));
+      const { ids, spans, blocks } = await timer.time('encode', () => inStage('input', () => joint.encode([sourced.part])));
+      const crop = cropsOfBlocks(blocks)[0];
+      const decoded = await timer.time('decode', () => joint.decode(ids));
+      // Ids carry only the token grid: crop a padded image back to the input's region, as `decode` does with a tokens file.
+      const parts = restoreSizes(decoded.parts, [{ modality: sourced.part.type, ...(crop !== undefined && { crop }) }]);
       const part = parts[0]!;
       const out = String(options.out);
       await inStage('output', () => mkdir(out, { recursive: true }));

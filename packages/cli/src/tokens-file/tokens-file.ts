@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { InvalidSpecError, type BlockSpan } from 'jointok';
 import { InputNotFoundError } from '../errors/index.js';
 import type { ModelReferences } from '../models/model-flags.js';
+import type { RecordedCrop } from './image-sizes.js';
 
 /** The `format` of a tokens file. */
 export const TOKENS_FORMAT = 'jointok.tokens';
@@ -16,7 +17,8 @@ export interface TokensFile {
   readonly version: 1;
   readonly models: ModelReferences;
   readonly counts: Readonly<Record<string, number>> & { readonly total: number };
-  readonly parts: readonly { readonly modality: string; readonly name?: string }[];
+  /** `crop`: the input's region of a padded image (or of each video frame), restored by `decode`. */
+  readonly parts: readonly { readonly modality: string; readonly name?: string; readonly crop?: RecordedCrop }[];
   readonly spans: readonly { readonly modality: string; readonly start: number; readonly end: number; readonly shape: readonly number[] }[];
   readonly ids: readonly number[];
 }
