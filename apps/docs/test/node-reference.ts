@@ -18,8 +18,9 @@ export async function imageResult(modelFolder: string, imageFile: string): Promi
     const bytes = new Uint8Array(readFileSync(imageFile));
     const block = await tokenizer.encode(bytes);
     const back = await tokenizer.decode(block);
-    const crop = tokenizer.preprocessor.run(await readImage(bytes)).image;
-    return { codes: [...block.codes], shape: [...block.shape], psnr: psnr(crop, back) };
+    const image = await readImage(bytes);
+    const seen = back.width === image.width && back.height === image.height ? image : tokenizer.preprocessor.run(image).image;
+    return { codes: [...block.codes], shape: [...block.shape], psnr: psnr(seen, back) };
   } finally {
     await tokenizer.dispose();
   }
