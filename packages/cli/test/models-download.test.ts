@@ -35,7 +35,11 @@ describe('jointok download and models', () => {
     const listed = await runCli(['models', '--json'], { env: { JOINTOK_CACHE: cache } });
     const { cached, builtIn } = JSON.parse(listed.stdout);
     expect(cached).toEqual([expect.objectContaining({ source: base, modality: 'image', family: 'llamagen', files: 4 })]);
-    expect(builtIn.map((m: { name: string }) => m.name)).toEqual(['o200k_base', 'cl100k_base', 'jointok-image-base', 'mu-law']);
+    expect(builtIn.map((m: { name: string }) => m.name)).toEqual(['o200k_base', 'cl100k_base', 'jointok-image-base', 'mu-law', 'per-frame']);
+    // The image model ships inside @jointok/image now: listed as installed, at its folder.
+    const image = builtIn.find((m: { name: string }) => m.name === 'jointok-image-base');
+    expect(image).toMatchObject({ installed: true });
+    expect(image.path).toMatch(/jointok-image-base$/);
   });
 
   it('a model that is not there: exit 5', async () => {

@@ -39,7 +39,7 @@ export function registerModels(program: Command, reporterFor: (options: { json?:
       }
       const c = reporter.colours;
       reporter.line(c.bold('built in'));
-      for (const m of builtIn) reporter.line(`  ${m.name.padEnd(20)} ${m.modality.padEnd(6)} ${m.installed ? c.dim(m.use) : c.yellow('not installed in @jointok/image yet')}`);
+      for (const m of builtIn) reporter.line(`  ${m.name.padEnd(20)} ${m.modality.padEnd(6)} ${m.installed ? c.dim(m.use) : c.yellow('missing from this installation (reinstall @jointok/image)')}`);
       reporter.line(c.bold(`cache ${c.dim(cacheDir)}`));
       if (cached.length === 0) reporter.line(c.dim('  (empty: `jointok download <source>` fetches a model)'));
       for (const m of cached) reporter.line(`  ${m.source}  ${c.dim(`${m.modality ?? '?'} · ${m.family ?? '?'} · ${m.files} files · ${formatBytes(m.bytes)}`)}`);
