@@ -1,10 +1,10 @@
 // A browser app built with esbuild from the installed tarballs: every package's bundle check
 // (packages/*/test/bundle-check.ts) runs in headless Chromium and must give Node's results.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, inject, it } from 'vitest';
-import { esbuildEntries, mainSource } from './lib/bundle-checks.js';
+import { esbuildAssets, esbuildEntries, mainSource } from './lib/bundle-checks.js';
 import { requireChromium, resultsInChromium } from './lib/chromium.js';
 
 const release = inject('release');
@@ -29,6 +29,8 @@ describe('esbuild', () => {
       logLevel: 'silent',
     });
     expect(result.errors).toEqual([]);
+    // esbuild leaves `new URL('x.wasm', import.meta.url)` assets to the app's build: copy them, as the recipes say.
+    for (const [name, path] of Object.entries(await esbuildAssets(release))) copyFileSync(path, join(outdir, name));
 
     const { results, pageErrors } = await resultsInChromium(outdir);
     expect(results).toEqual(nodeResults);

@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { exec } from './exec.js';
@@ -13,6 +14,8 @@ import type { ReleaseApp } from './release-app.js';
 export interface BundleCheckModule {
   default(context: BundleCheckContext): Promise<unknown>;
   esbuildEntries?: Record<string, string>;
+  /** Files an esbuild build must copy next to the bundle (name -> package file specifier), as an app's build step would. */
+  esbuildAssets?: Record<string, string>;
 }
 
 /** What the harness gives a check. */
@@ -21,6 +24,8 @@ export interface BundleCheckContext {
   runtime: 'node' | 'vite' | 'esbuild';
   /** The URL of an extra esbuild entry point (`esbuildEntries`), or undefined where the package's default applies. */
   entryUrl(name: string): URL | undefined;
+  /** The URL of a copied esbuild asset (`esbuildAssets`), or undefined where the bundler handles assets itself. */
+  assetUrl(name: string): URL | undefined;
 }
 
 export type Runtime = BundleCheckContext['runtime'];
@@ -46,12 +51,13 @@ export function mainSource(runtime: Runtime, checks: { folder: string; name: str
   const imports = checks.map((check, i) => `import * as check${i} from '${up}/${checkFile(check.folder)}';`).join('\n');
   const table = checks.map((check, i) => `  [${JSON.stringify(check.name)}, check${i}],`).join('\n');
   const entryUrl = runtime === 'esbuild' ? '(name) => new URL(`./${name}.js`, import.meta.url)' : '() => undefined';
+  const assetUrl = runtime === 'esbuild' ? '(name) => new URL(`./${name}`, import.meta.url)' : '() => undefined';
   return `${imports}
 
 const checks = [
 ${table}
 ] as const;
-const context = { runtime: '${runtime}' as const, entryUrl: ${entryUrl} as (name: string) => URL | undefined };
+const context = { runtime: '${runtime}' as const, entryUrl: ${entryUrl} as (name: string) => URL | undefined, assetUrl: ${assetUrl} as (name: string) => URL | undefined };
 
 function plain(_key: string, value: unknown): unknown {
   return ArrayBuffer.isView(value) ? Array.from(value as unknown as ArrayLike<number>) : value;
@@ -100,4 +106,16 @@ export async function esbuildEntries(release: ReleaseApp): Promise<Record<string
     Object.assign(entries, module.esbuildEntries ?? {});
   }
   return entries;
+}
+
+/** Files of every check's `esbuildAssets`, resolved in the app (name -> absolute path), for the esbuild build to copy. */
+export async function esbuildAssets(release: ReleaseApp): Promise<Record<string, string>> {
+  const resolveInApp = createRequire(join(release.app, 'package.json'));
+  const assets: Record<string, string> = {};
+  for (const pkg of release.packages) {
+    if (pkg.bundleCheck === undefined) continue;
+    const module = (await import(pkg.bundleCheck)) as BundleCheckModule;
+    for (const [name, specifier] of Object.entries(module.esbuildAssets ?? {})) assets[name] = resolveInApp.resolve(specifier);
+  }
+  return assets;
 }

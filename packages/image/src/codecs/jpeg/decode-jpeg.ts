@@ -4,6 +4,7 @@ import { InvalidImageError } from '../../errors/invalid-image-error.js';
 import type { DecodedImage, DecodeLimits } from '../decoded-image.js';
 import { readJpegStructure } from './jpeg-structure.js';
 import type { JpegWasmSource } from './jpeg-wasm.js';
+import { jpegWasmGeneration, overriddenJpegWasm } from './jpeg-wasm-override.js';
 
 type JsquashDecode = (buffer: ArrayBuffer) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
 interface JsquashModule {
@@ -12,6 +13,10 @@ interface JsquashModule {
 }
 
 let decoder: Promise<JsquashDecode> | undefined;
+let decoderGeneration = -1;
+
+/** The glue's message when the `.wasm` file is not where it looks (a bundler did not copy it). */
+const WASM_NOT_FOUND = /fetching of the wasm failed|failed to asynchronously prepare wasm|wasm streaming compile failed/i;
 
 async function loadDecoder(wasm: JpegWasmSource): Promise<JsquashDecode> {
   let jsquash: JsquashModule;
@@ -20,7 +25,12 @@ async function loadDecoder(wasm: JpegWasmSource): Promise<JsquashDecode> {
   } catch (cause) {
     throw new MissingDependencyError({ packageName: '@jsquash/jpeg', purpose: 'JPEG decoding', cause });
   }
-  const module = await wasm();
+  let module: WebAssembly.Module | undefined;
+  try {
+    module = (await overriddenJpegWasm()) ?? (await wasm());
+  } catch (cause) {
+    throw wasmNotFound(cause);
+  }
   // libjpeg's warnings and errors go to the console by default; errors surface as typed errors here.
   const quiet = { print: () => {}, printErr: () => {} };
   await (module === undefined ? jsquash.init(quiet as never) : jsquash.init(module, quiet));
@@ -42,7 +52,20 @@ export async function decodeJpeg(bytes: Uint8Array, limits: DecodeLimits, wasm: 
   return { width, height, rgb, alpha: undefined, orientation: structure.orientation };
 }
 
+/** The decoder's WebAssembly could not be loaded: a missing asset, not bad image data. */
+function wasmNotFound(cause: unknown): MissingDependencyError {
+  return new MissingDependencyError({
+    packageName: '@jsquash/jpeg',
+    purpose: 'JPEG decoding (its codec/dec/mozjpeg_dec.wasm could not be loaded: copy it next to your bundle, or pass its URL to setJpegDecoderWasm)',
+    cause,
+  });
+}
+
 async function decodeWithLibjpeg(bytes: Uint8Array, wasm: JpegWasmSource, width: number, height: number): Promise<Uint8Array> {
+  if (decoderGeneration !== jpegWasmGeneration()) {
+    decoder = undefined;
+    decoderGeneration = jpegWasmGeneration();
+  }
   decoder ??= loadDecoder(wasm);
   let decode: JsquashDecode;
   try {
@@ -57,6 +80,8 @@ async function decodeWithLibjpeg(bytes: Uint8Array, wasm: JpegWasmSource, width:
   } catch (cause) {
     // libjpeg's fatal errors end the Emscripten program; a fresh instance serves the next call.
     decoder = undefined;
+    // The glue instantiates lazily: a missing .wasm file surfaces here, and is not the image's fault.
+    if (WASM_NOT_FOUND.test(String((cause as Error)?.message ?? cause))) throw wasmNotFound(cause);
     throw new InvalidImageError({ format: 'jpeg', reason: `libjpeg rejected the data (${String((cause as Error)?.message ?? cause)})`, cause });
   }
   if (result.width !== width || result.height !== height) {
