@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDist } from './ensure-dist.js';
+import { ensureDist } from '../../../test-support/ensure-dist.js';
 
 // The browser entry (dist/index.browser.js) must run in browsers and Web Workers: no Node built-in
 // anywhere in its module graph, and its WASM decoders must come along in a bundle (inlined, no
@@ -14,7 +14,7 @@ let scratch: string;
 let bundlePath: string;
 
 beforeAll(async () => {
-  await ensureDist(entry);
+  await ensureDist(entry, new URL('../', import.meta.url));
   // Inside the package (under node_modules/, ignored) so that the bundle's bare import of
   // @jointok/core resolves.
   const cache = fileURLToPath(new URL('../node_modules/.cache/', import.meta.url));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readImage } from '../src/index.browser.js';
 import { readFixture, readJsonFixture } from '../src/testing/fixtures.js';
-import { ensureDist } from './ensure-dist.js';
+import { ensureDist } from '../../../test-support/ensure-dist.js';
 
 const browserEntry = new URL('../dist/index.browser.js', import.meta.url);
 const require = createRequire(import.meta.url);
@@ -14,7 +14,7 @@ const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]
 const allowed = new Set(['@jointok/core', 'fflate', 'jpeg-js', '@jsquash/jpeg/decode.js']);
 
 beforeAll(async () => {
-  await ensureDist(browserEntry);
+  await ensureDist(browserEntry, new URL('../', import.meta.url));
 }, 120_000);
 
 /** Every specifier the modules reachable from `file` import, following relative imports. */

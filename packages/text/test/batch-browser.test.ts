@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchWorkerError, createBatchEncoder, type BatchEncoder } from '../src/batch/index.browser.js';
 import { cl100kBase } from '../src/encodings/cl100k-base.js';
 import { DisallowedSpecialTokenError } from '../src/errors/index.js';
-import { ensureDist } from './ensure-dist.js';
+import { ensureDist } from '../../../test-support/ensure-dist.js';
 import { loadCorpus } from './load-corpus.js';
 import { WebWorkerShim } from './web-worker-shim.js';
 
@@ -20,7 +20,7 @@ const originalWorker = globals.Worker;
 let pool: BatchEncoder;
 
 beforeAll(async () => {
-  await ensureDist(workerUrl);
+  await ensureDist(workerUrl, new URL('../', import.meta.url));
   globals.Worker = WebWorkerShim;
   pool = createBatchEncoder({ encoding: 'cl100k_base', workers: 2, workerUrl });
 }, 120_000);

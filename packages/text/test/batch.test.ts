@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchWorkerError, createBatchEncoder, type BatchEncoder } from '../src/batch/index.node.js';
 import { o200kBase } from '../src/encodings/o200k-base.js';
 import { DisallowedSpecialTokenError } from '../src/errors/index.js';
-import { ensureDist } from './ensure-dist.js';
+import { ensureDist } from '../../../test-support/ensure-dist.js';
 import { loadCorpus } from './load-corpus.js';
 
 // worker_threads run JavaScript: the pool is tested with the built worker (built here if missing).
@@ -14,7 +14,7 @@ const documents = loadCorpus().documents;
 let pool: BatchEncoder;
 
 beforeAll(async () => {
-  await ensureDist(workerUrl);
+  await ensureDist(workerUrl, new URL('../', import.meta.url));
   pool = createBatchEncoder({ encoding: 'o200k_base', workers: 2, workerUrl });
 }, 120_000);
 afterAll(async () => {

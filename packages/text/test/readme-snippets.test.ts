@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDist } from './ensure-dist.js';
+import { ensureDist } from '../../../test-support/ensure-dist.js';
 
 const require = createRequire(import.meta.url);
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -80,7 +80,7 @@ const setups: Record<string, (folder: string) => Promise<void>> = {
 
 describe('README snippets', () => {
   beforeAll(async () => {
-    await ensureDist(new URL('../dist/index.js', import.meta.url));
+    await ensureDist(new URL('../dist/index.js', import.meta.url), new URL('../', import.meta.url));
     mkdirSync(compiledDir, { recursive: true });
   });
 

@@ -5,14 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readVideo } from '../src/index.browser.js';
 import { collect, readFixture } from '../src/testing/fixtures.js';
-import { ensureDist } from './ensure-dist.js';
+import { ensureDist } from '../../../test-support/ensure-dist.js';
 
 const browserEntry = new URL('../dist/index.browser.js', import.meta.url);
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 const allowed = new Set(['@jointok/core', '@jointok/image']);
 
 beforeAll(async () => {
-  await ensureDist(browserEntry);
+  await ensureDist(browserEntry, new URL('../', import.meta.url));
 }, 120_000);
 
 function walk(file: string, seen = new Set<string>(), bare = new Set<string>()): { seen: Set<string>; bare: Set<string> } {
