@@ -5,3 +5,4 @@ export { loadTokenizerWith, type LoadTokenizerOptions, type TokenizerPlatform } 
 export { loadTokenizer } from './load-tokenizer.js';
 export { MODALITY_PACKAGES } from './modality-packages.js';
 export { createQuantizerFromRepository, QUANTIZER_WEIGHTS_ROLE, type QuantizerFromRepositoryOptions } from './create-quantizer-from-repository.js';
+export { openModelParts, fileWithRole, type ModelParts, type ModelPartsRequirements } from './open-model-parts.js';

@@ -1,6 +1,5 @@
 import {
-  createQuantizerFromRepository,
-  InvalidSpecError,
+  openModelParts,
   validateCodeSpace,
   type ConfigAdapter,
   type CodeSpace,
@@ -8,7 +7,6 @@ import {
   type Manifest,
   type ModelRepository,
   type Quantizer,
-  type Session,
   type Tensor,
   type TokenBlock,
   type TokenizerFamily,
@@ -36,13 +34,6 @@ export interface ImageFamilyDefinition {
   readonly decodeCodeSpace?: (codeSpace: CodeSpace, manifest: Manifest) => CodeSpace;
 }
 
-/** The file of a role, or undefined; a role listed twice is a manifest error. */
-function fileWithRole(repository: ModelRepository, role: string): string | undefined {
-  const files = repository.manifest.files.filter((f) => f.role === role);
-  if (files.length > 1) throw new InvalidSpecError({ path: 'files', expected: `at most one file with role "${role}"`, received: files.map((f) => f.path) });
-  return files[0]?.path;
-}
-
 /**
  * A tokenizer family for the standard image pipeline: the manifest's `preprocessing` recipe, the file with
  * role `encoder` (pixels → latents, optional), its `quantizer` with the safetensors weights of role
@@ -62,23 +53,9 @@ export function createImageFamily(definition: ImageFamilyDefinition, readImage: 
       const { checkBlock } = definition;
       const preprocessor = createPreprocessor(manifest.preprocessing ?? { steps: [] });
       const postprocessor = createPostprocessor(manifest.postprocessing ?? { steps: [] });
-      const decoderPath = fileWithRole(repository, 'decoder');
-      if (decoderPath === undefined) throw new InvalidSpecError({ path: 'files', expected: 'a file with role "decoder"', received: manifest.files.map((f) => f.path) });
-      const encoderPath = fileWithRole(repository, 'encoder');
-      const fileOptions = options.signal === undefined ? {} : { signal: options.signal };
-      const sessions: Session[] = [];
-      const open = async (path: string): Promise<Session> => {
-        const session = await options.createSession(await repository.file(path, fileOptions));
-        sessions.push(session);
-        return session;
-      };
-      const release = async () => {
-        await Promise.all(sessions.map((s) => s.release()));
-      };
+      const parts = await openModelParts(repository, options);
       try {
-        const quantizer = manifest.quantizer === undefined ? undefined : await createQuantizerFromRepository(repository, { ...fileOptions, ...(options.nearestSearch === undefined ? {} : { nearestSearch: options.nearestSearch }) });
-        const encoder = encoderPath === undefined ? undefined : await open(encoderPath);
-        const decoder = await open(decoderPath);
+        const { quantizer, encoder, decoder, release } = parts;
         return createImageTokenizer({
           manifest,
           codeSpace,
@@ -94,7 +71,7 @@ export function createImageFamily(definition: ImageFamilyDefinition, readImage: 
           ...(decodeCodeSpace === undefined ? {} : { decodeCodeSpace }),
         });
       } catch (error) {
-        await release();
+        await parts.release();
         throw error;
       }
     },

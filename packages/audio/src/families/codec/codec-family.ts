@@ -1,5 +1,5 @@
 import {
-  createQuantizerFromRepository,
+  openModelParts,
   InvalidSpecError,
   UnsupportedError,
   validateCodeSpace,
@@ -7,7 +7,6 @@ import {
   type FamilyLoadOptions,
   type Manifest,
   type ModelRepository,
-  type Session,
   type TokenizerFamily,
 } from '@jointok/core';
 import { readAudioPreprocessingSpec, type AudioPreprocessingSpec } from '../../preprocess/preprocessing-spec.js';
@@ -29,12 +28,6 @@ export interface AudioCodecFamilyDefinition {
   readonly resample?: AudioPreprocessingSpec['resample'];
   /** The receptive fields of the graphs, in base frames, for streaming (from the manifest's config). */
   readonly streaming: (manifest: Manifest) => CodecStreaming;
-}
-
-function fileWithRole(manifest: Manifest, role: string): string | undefined {
-  const files = manifest.files.filter((f) => f.role === role);
-  if (files.length > 1) throw new InvalidSpecError({ path: 'files', expected: `at most one file with role "${role}"`, received: files.map((f) => f.path) });
-  return files[0]?.path;
 }
 
 function positiveInteger(value: unknown, path: string): number {
@@ -84,23 +77,9 @@ export function createAudioCodecFamily(definition: AudioCodecFamilyDefinition, r
         throw new UnsupportedError({ feature: `a decoder rate (${String(post.sampleRate)}) other than the encoder's (${preprocessing.sampleRate})` });
       }
       const noise = readNoiseOption(options.familyOptions?.noise ?? 'zeros', 'familyOptions.noise');
-      const decoderPath = fileWithRole(manifest, 'decoder');
-      if (decoderPath === undefined) throw new InvalidSpecError({ path: 'files', expected: 'a file with role "decoder"', received: manifest.files.map((f) => f.path) });
-      const encoderPath = fileWithRole(manifest, 'encoder');
-      const fileOptions = options.signal === undefined ? {} : { signal: options.signal };
-      const sessions: Session[] = [];
-      const open = async (path: string): Promise<Session> => {
-        const session = await options.createSession(await repository.file(path, fileOptions));
-        sessions.push(session);
-        return session;
-      };
-      const release = async () => {
-        await Promise.all(sessions.map((s) => s.release()));
-      };
+      const parts = await openModelParts(repository, options);
       try {
-        const quantizer = manifest.quantizer === undefined ? undefined : await createQuantizerFromRepository(repository, { ...fileOptions, ...(options.nearestSearch === undefined ? {} : { nearestSearch: options.nearestSearch }) });
-        const encoder = encoderPath === undefined ? undefined : await open(encoderPath);
-        const decoder = await open(decoderPath);
+        const { quantizer, encoder, decoder, release } = parts;
         const names = manifest.config?.graphs as { encoder?: unknown; decoder?: unknown } | undefined;
         const graphs =
           quantizer === undefined
@@ -124,7 +103,7 @@ export function createAudioCodecFamily(definition: AudioCodecFamilyDefinition, r
         };
         return createAudioTokenizer({ family: definition.family, manifest, preprocessing, codec, readAudio, noise });
       } catch (error) {
-        await release();
+        await parts.release();
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import { createQuantizerFromRepository, InvalidSpecError, validateCodeSpace, type FamilyLoadOptions, type ModelRepository, type Session, type TokenizerFamily } from '@jointok/core';
+import { InvalidSpecError, openModelParts, validateCodeSpace, type FamilyLoadOptions, type ModelRepository, type TokenizerFamily } from '@jointok/core';
 import { createPostprocessor, createPreprocessor } from '@jointok/image';
 import { checkChunking, type TemporalChunking } from '../../chunking/temporal-windows.js';
 import { createWindowedTokenizer } from '../../tokenizer/create-windowed-tokenizer.js';
@@ -7,12 +7,6 @@ import type { VideoTokenizer } from '../../tokenizer/video-tokenizer.js';
 
 /** NVIDIA Cosmos DV (discrete video) tokenizers: `Cosmos-0.1-Tokenizer-DV4x8x8`, `DV8x8x8`, `DV8x16x16`. */
 export const COSMOS_DV_FAMILY = 'cosmos-dv';
-
-function fileWithRole(repository: ModelRepository, role: string): string {
-  const files = repository.manifest.files.filter((f) => f.role === role);
-  if (files.length !== 1) throw new InvalidSpecError({ path: 'files', expected: `exactly one file with role "${role}"`, received: files.map((f) => f.path) });
-  return files[0]!.path;
-}
 
 function integer(config: Readonly<Record<string, unknown>>, key: string, fallback?: number): number {
   const value = config[key] ?? fallback;
@@ -49,17 +43,12 @@ export function createCosmosDvFamily(readVideo: VideoReader): TokenizerFamily<Vi
       const chunking = cosmosChunking(config);
       const preprocessor = createPreprocessor(manifest.preprocessing ?? { steps: [] });
       const postprocessor = createPostprocessor(manifest.postprocessing ?? { steps: [] });
-      const fileOptions = options.signal === undefined ? {} : { signal: options.signal };
-      const sessions: Session[] = [];
-      const release = async () => {
-        await Promise.all(sessions.map((s) => s.release()));
-      };
+      const parts = await openModelParts(repository, options, { encoder: 'required', quantizer: 'required' });
       try {
-        const quantizer = await createQuantizerFromRepository(repository, { ...fileOptions, ...(options.nearestSearch === undefined ? {} : { nearestSearch: options.nearestSearch }) });
-        for (const role of ['encoder', 'decoder']) sessions.push(await options.createSession(await repository.file(fileWithRole(repository, role), fileOptions)));
-        return createWindowedTokenizer({ manifest, codeSpace, chunking, preprocessor, postprocessor, readVideo, encoder: sessions[0]!, decoder: sessions[1]!, quantizer, release });
+        const { encoder, decoder, quantizer, release } = parts;
+        return createWindowedTokenizer({ manifest, codeSpace, chunking, preprocessor, postprocessor, readVideo, encoder: encoder!, decoder, quantizer: quantizer!, release });
       } catch (error) {
-        await release();
+        await parts.release();
         throw error;
       }
     },
