@@ -12,8 +12,15 @@
 ;; (one rounded product and one rounded addition per channel, no fused multiply-add): recursive
 ;; summation, whose error the TypeScript side bounds.
 ;;
-;; Per channel, 4 vectors × 8 rows share two row loads and four scalar splats; the 8 accumulators
-;; stay in registers and need no horizontal sums.
+;; Per channel, 4 vectors × 8 rows share two row loads and four splat loads (`v128.load32_splat`,
+;; a plain broadcast load, where `f32x4.splat` of a scalar load costs a shuffle on the arithmetic
+;; ports); the 8 accumulators stay in registers and need no horizontal sums.
+;;
+;; `idots` is the same tile on int16 values: vectors and rows scaled by powers of two and rounded
+;; to integers of at most q in magnitude (q chosen so that dim·q² < 2³¹), two channels per i32 lane
+;; (`i32x4.dot_i16x8_s`), summed exactly in int32, then converted to float32 and multiplied by the
+;; vector's scale. Twice the multiply-adds per instruction of the float32 tile; the TypeScript side
+;; bounds the quantisation error (packages/core/src/quantizers/math/int16-screen.ts).
 ;;
 ;; `minimum` and `collect` then pick the rows worth rescoring from one vector's row of `out`, in
 ;; float32 scores s_k = offsets[k] − out[k] (offsets: ‖e_k‖²/2 for l2, 0 for dot, +∞ for padding
@@ -54,16 +61,16 @@
         (loop $channels
           (local.set $c0 (v128.load (local.get $p)))
           (local.set $c1 (v128.load offset=16 (local.get $p)))
-          (local.set $s (f32x4.splat (f32.load (local.get $q))))
+          (local.set $s (v128.load32_splat (local.get $q)))
           (local.set $a00 (f32x4.add (local.get $a00) (f32x4.mul (local.get $s) (local.get $c0))))
           (local.set $a01 (f32x4.add (local.get $a01) (f32x4.mul (local.get $s) (local.get $c1))))
-          (local.set $s (f32x4.splat (f32.load (i32.add (local.get $q) (local.get $rowBytes)))))
+          (local.set $s (v128.load32_splat (i32.add (local.get $q) (local.get $rowBytes))))
           (local.set $a10 (f32x4.add (local.get $a10) (f32x4.mul (local.get $s) (local.get $c0))))
           (local.set $a11 (f32x4.add (local.get $a11) (f32x4.mul (local.get $s) (local.get $c1))))
-          (local.set $s (f32x4.splat (f32.load (i32.add (local.get $q) (i32.shl (local.get $rowBytes) (i32.const 1))))))
+          (local.set $s (v128.load32_splat (i32.add (local.get $q) (i32.shl (local.get $rowBytes) (i32.const 1)))))
           (local.set $a20 (f32x4.add (local.get $a20) (f32x4.mul (local.get $s) (local.get $c0))))
           (local.set $a21 (f32x4.add (local.get $a21) (f32x4.mul (local.get $s) (local.get $c1))))
-          (local.set $s (f32x4.splat (f32.load (i32.add (local.get $q) (i32.mul (local.get $rowBytes) (i32.const 3))))))
+          (local.set $s (v128.load32_splat (i32.add (local.get $q) (i32.mul (local.get $rowBytes) (i32.const 3)))))
           (local.set $a30 (f32x4.add (local.get $a30) (f32x4.mul (local.get $s) (local.get $c0))))
           (local.set $a31 (f32x4.add (local.get $a31) (f32x4.mul (local.get $s) (local.get $c1))))
           (local.set $q (i32.add (local.get $q) (i32.const 4)))
@@ -83,6 +90,79 @@
         (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
         (v128.store (local.get $o) (local.get $a30))
         (v128.store offset=16 (local.get $o) (local.get $a31))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br_if $rows (i32.lt_s (local.get $b) (local.get $blocks))))
+      (local.set $n (i32.add (local.get $n) (i32.const 4)))
+      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
+
+  ;; Int16 dot products: x holds count × pairs i32 words (two int16 channels each, channel 2i in the
+  ;; low half), book holds blocks × pairs × 8 words (block b: for each channel pair, rows 8b..8b+7),
+  ;; scales holds one float32 per vector; out[n·stride + 8b + j] = f32(Σ x̃·ẽ) · scales[n].
+  ;; The caller keeps every sum below 2³¹ in magnitude, so the int32 lanes never wrap.
+  (func (export "idots")
+    (param $x i32) (param $count i32) (param $pairs i32)
+    (param $book i32) (param $blocks i32) (param $out i32) (param $stride i32) (param $scales i32)
+    (local $rowBytes i32) (local $blockBytes i32) (local $strideBytes i32)
+    (local $n i32) (local $b i32) (local $x0 i32) (local $p i32) (local $end i32) (local $q i32)
+    (local $o i32) (local $sc i32)
+    (local $c0 v128) (local $c1 v128) (local $s v128)
+    (local $a00 v128) (local $a01 v128) (local $a10 v128) (local $a11 v128)
+    (local $a20 v128) (local $a21 v128) (local $a30 v128) (local $a31 v128)
+    (local.set $rowBytes (i32.shl (local.get $pairs) (i32.const 2)))
+    (local.set $blockBytes (i32.shl (local.get $pairs) (i32.const 5)))
+    (local.set $strideBytes (i32.shl (local.get $stride) (i32.const 2)))
+    (if (i32.or (i32.le_s (local.get $count) (i32.const 0))
+                (i32.or (i32.le_s (local.get $blocks) (i32.const 0)) (i32.le_s (local.get $pairs) (i32.const 0))))
+      (then (return)))
+    (local.set $n (i32.const 0))
+    (loop $vectors
+      (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $rowBytes))))
+      (local.set $b (i32.const 0))
+      (loop $rows
+        (local.set $p (i32.add (local.get $book) (i32.mul (local.get $b) (local.get $blockBytes))))
+        (local.set $end (i32.add (local.get $p) (local.get $blockBytes)))
+        (local.set $q (local.get $x0))
+        (local.set $a00 (v128.const i32x4 0 0 0 0))
+        (local.set $a01 (v128.const i32x4 0 0 0 0))
+        (local.set $a10 (v128.const i32x4 0 0 0 0))
+        (local.set $a11 (v128.const i32x4 0 0 0 0))
+        (local.set $a20 (v128.const i32x4 0 0 0 0))
+        (local.set $a21 (v128.const i32x4 0 0 0 0))
+        (local.set $a30 (v128.const i32x4 0 0 0 0))
+        (local.set $a31 (v128.const i32x4 0 0 0 0))
+        (loop $channels
+          (local.set $c0 (v128.load (local.get $p)))
+          (local.set $c1 (v128.load offset=16 (local.get $p)))
+          (local.set $s (v128.load32_splat (local.get $q)))
+          (local.set $a00 (i32x4.add (local.get $a00) (i32x4.dot_i16x8_s (local.get $s) (local.get $c0))))
+          (local.set $a01 (i32x4.add (local.get $a01) (i32x4.dot_i16x8_s (local.get $s) (local.get $c1))))
+          (local.set $s (v128.load32_splat (i32.add (local.get $q) (local.get $rowBytes))))
+          (local.set $a10 (i32x4.add (local.get $a10) (i32x4.dot_i16x8_s (local.get $s) (local.get $c0))))
+          (local.set $a11 (i32x4.add (local.get $a11) (i32x4.dot_i16x8_s (local.get $s) (local.get $c1))))
+          (local.set $s (v128.load32_splat (i32.add (local.get $q) (i32.shl (local.get $rowBytes) (i32.const 1)))))
+          (local.set $a20 (i32x4.add (local.get $a20) (i32x4.dot_i16x8_s (local.get $s) (local.get $c0))))
+          (local.set $a21 (i32x4.add (local.get $a21) (i32x4.dot_i16x8_s (local.get $s) (local.get $c1))))
+          (local.set $s (v128.load32_splat (i32.add (local.get $q) (i32.mul (local.get $rowBytes) (i32.const 3)))))
+          (local.set $a30 (i32x4.add (local.get $a30) (i32x4.dot_i16x8_s (local.get $s) (local.get $c0))))
+          (local.set $a31 (i32x4.add (local.get $a31) (i32x4.dot_i16x8_s (local.get $s) (local.get $c1))))
+          (local.set $q (i32.add (local.get $q) (i32.const 4)))
+          (local.set $p (i32.add (local.get $p) (i32.const 32)))
+          (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
+        ;; out address of (vector n, row 8b); sc: address of the scale of vector n
+        (local.set $o (i32.add (i32.add (local.get $out) (i32.mul (local.get $n) (local.get $strideBytes)))
+                               (i32.shl (local.get $b) (i32.const 5))))
+        (local.set $sc (i32.add (local.get $scales) (i32.shl (local.get $n) (i32.const 2))))
+        (v128.store (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a00)) (v128.load32_splat offset=0 (local.get $sc))))
+        (v128.store offset=16 (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a01)) (v128.load32_splat offset=0 (local.get $sc))))
+        (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
+        (v128.store (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a10)) (v128.load32_splat offset=4 (local.get $sc))))
+        (v128.store offset=16 (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a11)) (v128.load32_splat offset=4 (local.get $sc))))
+        (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
+        (v128.store (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a20)) (v128.load32_splat offset=8 (local.get $sc))))
+        (v128.store offset=16 (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a21)) (v128.load32_splat offset=8 (local.get $sc))))
+        (local.set $o (i32.add (local.get $o) (local.get $strideBytes)))
+        (v128.store (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a30)) (v128.load32_splat offset=12 (local.get $sc))))
+        (v128.store offset=16 (local.get $o) (f32x4.mul (f32x4.convert_i32x4_s (local.get $a31)) (v128.load32_splat offset=12 (local.get $sc))))
         (local.set $b (i32.add (local.get $b) (i32.const 1)))
         (br_if $rows (i32.lt_s (local.get $b) (local.get $blocks))))
       (local.set $n (i32.add (local.get $n) (i32.const 4)))

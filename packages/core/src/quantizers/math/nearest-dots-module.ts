@@ -5,6 +5,11 @@ import { nearestDotsWasmBase64 } from './nearest-dots-wasm.js';
 export interface NearestDotsKernel {
   /** Float32 dot products of `count` vectors (a multiple of 4) with `blocks` blocks of 8 transposed rows. */
   dots(x: number, count: number, dim: number, book: number, blocks: number, out: number, stride: number): void;
+  /**
+   * Int16 dot products (`pairs` channel pairs per vector and row, see the .wat file for the layout),
+   * each converted to float32 and multiplied by the float32 `scales[n]` of its vector.
+   */
+  idots(x: number, count: number, pairs: number, book: number, blocks: number, out: number, stride: number, scales: number): void;
   /** The smallest float32 `offsets[k] − scores[k]` over `4·groups` rows. */
   minimum(scores: number, offsets: number, groups: number): number;
   /** Writes the rows with `offsets[k] − scores[k] ≤ limit` to `out` (int32, increasing) and returns their number. */

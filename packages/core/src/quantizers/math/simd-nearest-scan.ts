@@ -2,7 +2,8 @@ import type { NearestMetric } from './nearest-metric.js';
 import { nearestDotsModule, type NearestDotsKernel } from './nearest-dots-module.js';
 import { rescoreCandidates } from './rescore-candidates.js';
 import { scanNearestCodes } from './nearest-code-scan.js';
-import { halfScoreRoundingBound, scanScoreErrorBound } from './scan-score-error-bound.js';
+import { crossBound, halfScoreRoundingBound, scanScoreErrorBound } from './scan-score-error-bound.js';
+import { int16DotErrorBound, int16Limit, int16Quantization, quantizeValue, scaleExponent } from './int16-screen.js';
 
 /** An exhaustive nearest-row scan over one codebook that scores in WebAssembly SIMD (see {@link createSimdNearestScan}). */
 export interface SimdNearestScan {
@@ -16,6 +17,14 @@ const scoreBudget = 1 << 18;
 const rowBudget = 1 << 15;
 /** Largest memory the scan allocates; beyond it the scalar scan is used. */
 const maxMemoryBytes = 1 << 30;
+/**
+ * Average candidates per vector above which the int16 screen is given up for the float32 kernel
+ * (for the rest of this scan's life): its wider bound then costs more in float64 rescoring than its
+ * faster products save. On the bench's random data it keeps about one candidate per vector.
+ */
+const maxScreenCandidates = 4;
+/** Which dot-product kernel the scan uses: the int16 screen where it stays tight (`auto`), or one of the two. */
+export type SimdScanKernel = 'auto' | 'float32' | 'int16';
 /** Largest dim: keeps γ32_dim = dim·2⁻²⁴/(1 − dim·2⁻²⁴) below 0.004, which `halfScoreRoundingBound` assumes. */
 const maxDim = 1 << 16;
 
@@ -50,6 +59,7 @@ export function createSimdNearestScan(
   metric: NearestMetric,
   norms: Float64Array | undefined,
   minDistance: number,
+  kernelChoice: SimdScanKernel = 'auto',
 ): SimdNearestScan | undefined {
   const module = nearestDotsModule();
   if (module === undefined || dim < 1 || dim > maxDim || codebookSize < 1 || Number.isNaN(minDistance) || minDistance === Infinity) return undefined;
@@ -68,10 +78,16 @@ export function createSimdNearestScan(
   const paddedSize = blocks * 8;
   const groups = paddedSize / 4;
   const blockBytes = dim * 32;
+  const pairs = (dim + 1) >> 1;
+  const pairBlockBytes = pairs * 32;
   const vectorChunk = Math.max(4, Math.min(256, Math.floor(scoreBudget / paddedSize) & ~3));
   const blocksPerCall = Math.max(1, Math.floor(rowBudget / (8 * dim)));
-  const vectorOffset = blocks * blockBytes;
-  const scoreOffset = vectorOffset + vectorChunk * dim * 4;
+  const pairBlocksPerCall = Math.max(1, Math.floor(rowBudget / (8 * pairs)));
+  const screenBookOffset = blocks * blockBytes;
+  const vectorOffset = screenBookOffset + (kernelChoice === 'float32' ? 0 : blocks * pairBlockBytes);
+  const screenVectorOffset = vectorOffset + vectorChunk * dim * 4;
+  const scalesOffset = screenVectorOffset + (kernelChoice === 'float32' ? 0 : vectorChunk * pairs * 4);
+  const scoreOffset = scalesOffset + vectorChunk * 4;
   const offsetsOffset = scoreOffset + vectorChunk * paddedSize * 4;
   const candidatesOffset = offsetsOffset + paddedSize * 4;
   const totalBytes = candidatesOffset + paddedSize * 4;
@@ -102,6 +118,44 @@ export function createSimdNearestScan(
       for (let j = 0, source = b * 8 * dim + d; j < rows; j++, source += dim) book[i + j] = codebook[source]!;
     }
   }
+  const screen = kernelChoice === 'float32' ? undefined : prepareScreen(codebook, codebookSize, dim, memory.buffer, screenBookOffset);
+  let screenOn = screen !== undefined;
+  const screenVectors = new Int16Array(memory.buffer, screenVectorOffset, kernelChoice === 'float32' ? 0 : vectorChunk * pairs * 2);
+  const scales = new Float32Array(memory.buffer, scalesOffset, vectorChunk);
+  // Per vector of the chunk: its quantization error bound Dₓ (NaN: not screenable) and ‖x‖₁.
+  const vectorMaxError = new Float64Array(vectorChunk);
+  const vectorAbsSum = new Float64Array(vectorChunk);
+  const limit16 = int16Limit(dim);
+
+  /** Quantizes vectors n0.. of the chunk for `idots`; a vector it cannot scale gets scale 0 and Dₓ = NaN. */
+  const quantizeChunk = (vectors: Float32Array, n0: number, rows: number, padded: number): void => {
+    screenVectors.fill(0);
+    for (let r = 0; r < rows; r++) {
+      const base = (n0 + r) * dim;
+      let maxAbs = 0;
+      let absSum = 0;
+      for (let d = 0; d < dim; d++) {
+        const value = Math.abs(vectors[base + d]!);
+        absSum += value;
+        if (value > maxAbs) maxAbs = value;
+      }
+      // A NaN or ±∞ value makes the sum non-finite (NaN exponent: not screenable).
+      const exponent = Number.isFinite(absSum) ? scaleExponent(maxAbs, limit16) : NaN;
+      const total = exponent + screen!.exponent;
+      // The scale 2^total must be an exact float32 (including subnormals) for the bound to hold.
+      if (!(total >= -149 && total <= 127)) {
+        scales[r] = 0;
+        vectorMaxError[r] = NaN;
+        continue;
+      }
+      for (let d = 0; d < dim; d++) screenVectors[r * pairs * 2 + d] = quantizeValue(vectors[base + d]!, exponent);
+      scales[r] = 2 ** total;
+      vectorMaxError[r] = maxAbs === 0 ? 0 : 2 ** (exponent - 1);
+      vectorAbsSum[r] = absSum * (1 + 2 ** -40);
+    }
+    scales.fill(0, rows, padded);
+  };
+
   // Padding rows get +∞, so they are never the minimum nor collected.
   const offsets = new Float32Array(memory.buffer, offsetsOffset, paddedSize).fill(Infinity);
   for (let k = 0; k < codebookSize; k++) offsets[k] = l2 ? norms![k]! / 2 : 0;
@@ -118,16 +172,29 @@ export function createSimdNearestScan(
     return rounded[0]!;
   };
 
-  /** The winner for vector n, whose float32 dots start at byte `scores`; -1 when the scalar loop must decide. */
-  const pick = (vectors: Float32Array, n: number, scores: number): number => {
+  /** Candidates the last `pick` collected (0 when it left the vector to the scalar loop). */
+  let found = 0;
+
+  /**
+   * The winner for vector n, whose float32 dots start at byte `scores`; -1 when the scalar loop must
+   * decide. `screened` is the vector's row in an int16-screened chunk, or -1 for float32 dots.
+   */
+  const pick = (vectors: Float32Array, n: number, scores: number, screened: number): number => {
+    found = 0;
     let vectorNorm = 0;
     for (let d = 0; d < dim; d++) vectorNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
     if (!(vectorNorm * maxNorm <= 2 ** 250)) return -1;
-    const error = scanScoreErrorBound(dim, vectorNorm, maxNorm);
+    const kernelError =
+      screened < 0
+        ? undefined
+        : int16DotErrorBound(dim, vectorMaxError[screened]!, vectorAbsSum[screened]!, screen!.maxError, screen!.absSumMax, crossBound(vectorNorm, maxNorm));
+    const error = scanScoreErrorBound(dim, vectorNorm, maxNorm, kernelError);
+    // A vector the screen could not scale (NaN bound) takes the scalar loop.
+    if (!(error < Infinity)) return -1;
     const best = kernel.minimum(scores, offsetsOffset, groups);
     let limit: number;
     if (l2) {
-      const reach = error + halfScoreRoundingBound(maxScoreNorm, vectorNorm, maxNorm);
+      const reach = error + halfScoreRoundingBound(maxScoreNorm, vectorNorm, maxNorm, kernelError);
       limit = best + reach;
       if (minDistance !== -Infinity) limit = Math.max(limit, (minDistance - vectorNorm + reach) / 2);
       // Room for the rounding of the lines above.
@@ -136,7 +203,7 @@ export function createSimdNearestScan(
       limit = best + 2 * error;
       limit += 2 ** -50 * (Math.abs(best) + error);
     }
-    const found = kernel.collect(scores, offsetsOffset, groups, float32Above(limit), candidatesOffset);
+    found = kernel.collect(scores, offsetsOffset, groups, float32Above(limit), candidatesOffset);
     if (found === 1) return candidates[0]!;
     if (found === 0) return -1; // cannot happen (the minimum row is within its own limit); kept safe
     return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms);
@@ -147,18 +214,67 @@ export function createSimdNearestScan(
       for (let n0 = 0; n0 < count; n0 += vectorChunk) {
         const rows = Math.min(vectorChunk, count - n0);
         const padded = (rows + 3) & ~3;
-        chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
-        chunk.fill(0, rows * dim, padded * dim);
-        for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
-          kernel.dots(vectorOffset, padded, dim, b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize);
+        const screened = screenOn;
+        if (screened) {
+          quantizeChunk(vectors, n0, rows, padded);
+          for (let b0 = 0; b0 < blocks; b0 += pairBlocksPerCall) {
+            kernel.idots(screenVectorOffset, padded, pairs, screenBookOffset + b0 * pairBlockBytes, Math.min(pairBlocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize, scalesOffset);
+          }
+        } else {
+          chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
+          chunk.fill(0, rows * dim, padded * dim);
+          for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
+            kernel.dots(vectorOffset, padded, dim, b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize);
+          }
         }
+        let candidateCount = 0;
         for (let r = 0; r < rows; r++) {
           const n = n0 + r;
-          const code = pick(vectors, n, scoreOffset + r * paddedSize * 4);
+          const code = pick(vectors, n, scoreOffset + r * paddedSize * 4, screened ? r : -1);
+          candidateCount += found;
           if (code >= 0) out[n * outStride + outOffset] = code;
           else scanNearestCodes(vectors.subarray(n * dim), 1, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + n * outStride);
         }
+        if (screened && kernelChoice === 'auto' && candidateCount > maxScreenCandidates * rows) screenOn = false;
       }
     },
   };
+}
+
+/** The int16 copy of the codebook in WebAssembly memory, and what the screen's bound needs of it. */
+interface PreparedScreen {
+  /** Scale exponent of the codebook's integers. */
+  readonly exponent: number;
+  /** Bound on |e − ẽ·2^exponent| over all values. */
+  readonly maxError: number;
+  /** The largest ‖e_k‖₁, rounded up. */
+  readonly absSumMax: number;
+}
+
+/**
+ * Writes the codebook as int16 at `offset` in the layout of `idots` (block b, channel pair i, row j,
+ * channel c at int16 index ((b·pairs + i)·8 + j)·2 + c; padding zero) and returns its scale.
+ * The caller has checked that every value is finite.
+ */
+function prepareScreen(codebook: Float32Array, size: number, dim: number, buffer: ArrayBuffer, offset: number): PreparedScreen | undefined {
+  const pairs = (dim + 1) >> 1;
+  let maxAbs = 0;
+  let absSumMax = 0;
+  for (let k = 0; k < size; k++) {
+    let absSum = 0;
+    for (let d = k * dim; d < (k + 1) * dim; d++) {
+      const value = Math.abs(codebook[d]!);
+      absSum += value;
+      if (value > maxAbs) maxAbs = value;
+    }
+    if (absSum > absSumMax) absSumMax = absSum;
+  }
+  const { exponent, maxError } = int16Quantization(maxAbs, int16Limit(dim));
+  if (!Number.isFinite(exponent)) return undefined;
+  const book = new Int16Array(buffer, offset, Math.ceil(size / 8) * pairs * 16);
+  for (let k = 0; k < size; k++) {
+    const base = (k >> 3) * pairs * 16 + (k & 7) * 2;
+    for (let d = 0; d < dim; d++) book[base + (d >> 1) * 16 + (d & 1)] = quantizeValue(codebook[k * dim + d]!, exponent);
+  }
+  return { exponent, maxError, absSumMax: absSumMax * (1 + 2 ** -40) };
 }
