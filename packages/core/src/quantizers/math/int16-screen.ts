@@ -50,11 +50,13 @@ export function int16Quantization(maxAbs: number, limit: number): Int16Quantizat
 }
 
 /**
- * Rounds `value · 2^−exponent` to the nearest integer (its magnitude is at most the limit the
- * exponent was chosen for).
+ * `value · inverse` (inverse = 2^−exponent) rounded to a nearest integer, ties up: floor(y + ½) is
+ * within ½ of y (y + ½ is exact in double for a float32 y at a power-of-two scale, and for |y| < 2⁻³⁰
+ * the result is 0), and stays in [−q, q] when |y| ≤ q. Math.round gives the same integers but costs
+ * several times more in V8, which shows on the scan's hot path.
  */
-export function quantizeValue(value: number, exponent: number): number {
-  return Math.round(value * 2 ** -exponent);
+export function quantizeValue(value: number, inverse: number): number {
+  return Math.floor(value * inverse + 0.5);
 }
 
 /**

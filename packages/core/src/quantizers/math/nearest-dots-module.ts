@@ -7,9 +7,15 @@ export interface NearestDotsKernel {
   dots(x: number, count: number, dim: number, book: number, blocks: number, out: number, stride: number): void;
   /**
    * Int16 dot products (`pairs` channel pairs per vector and row, see the .wat file for the layout),
-   * each converted to float32 and multiplied by the float32 `scales[n]` of its vector.
+   * each converted to float32 and multiplied by the float32 `scales[n]` of its vector; also lowers
+   * the 4 lanes of `mins[n]` to the smallest `offsets[k] − out[k]` of the call's rows.
    */
-  idots(x: number, count: number, pairs: number, book: number, blocks: number, out: number, stride: number, scales: number): void;
+  idots(x: number, count: number, pairs: number, book: number, blocks: number, out: number, stride: number, scales: number, offsets: number, mins: number): void;
+  /**
+   * Int16 copies of `count` float32 vectors for `idots`, each scaled by its `inverses[n]` and rounded
+   * to nearest (see the .wat file for the room it needs after `x` and `out`).
+   */
+  quantize(x: number, count: number, dim: number, inverses: number, out: number, pairs: number): void;
   /** The smallest float32 `offsets[k] − scores[k]` over `4·groups` rows. */
   minimum(scores: number, offsets: number, groups: number): number;
   /** Writes the rows with `offsets[k] − scores[k] ≤ limit` to `out` (int32, increasing) and returns their number. */

@@ -85,9 +85,12 @@ export function createSimdNearestScan(
   const pairBlocksPerCall = Math.max(1, Math.floor(rowBudget / (8 * pairs)));
   const screenBookOffset = blocks * blockBytes;
   const vectorOffset = screenBookOffset + (kernelChoice === 'float32' ? 0 : blocks * pairBlockBytes);
-  const screenVectorOffset = vectorOffset + vectorChunk * dim * 4;
-  const scalesOffset = screenVectorOffset + (kernelChoice === 'float32' ? 0 : vectorChunk * pairs * 4);
-  const scoreOffset = scalesOffset + vectorChunk * 4;
+  // 32 bytes of room after each chunk for the 8-channel steps of `quantize`.
+  const screenVectorOffset = vectorOffset + vectorChunk * dim * 4 + 32;
+  const inversesOffset = screenVectorOffset + (kernelChoice === 'float32' ? 0 : vectorChunk * pairs * 4 + 32);
+  const scalesOffset = inversesOffset + vectorChunk * 4;
+  const minsOffset = scalesOffset + vectorChunk * 4;
+  const scoreOffset = minsOffset + (kernelChoice === 'float32' ? 0 : vectorChunk * 16);
   const offsetsOffset = scoreOffset + vectorChunk * paddedSize * 4;
   const candidatesOffset = offsetsOffset + paddedSize * 4;
   const totalBytes = candidatesOffset + paddedSize * 4;
@@ -122,37 +125,52 @@ export function createSimdNearestScan(
   let screenOn = screen !== undefined;
   const screenVectors = new Int16Array(memory.buffer, screenVectorOffset, kernelChoice === 'float32' ? 0 : vectorChunk * pairs * 2);
   const scales = new Float32Array(memory.buffer, scalesOffset, vectorChunk);
-  // Per vector of the chunk: its quantization error bound Dₓ (NaN: not screenable) and ‖x‖₁.
+  const inverses = new Float32Array(memory.buffer, inversesOffset, vectorChunk);
+  // idots' running minima: 4 lanes per vector of the chunk.
+  const mins = new Float32Array(memory.buffer, minsOffset, kernelChoice === 'float32' ? 0 : vectorChunk * 4);
+  // Per vector of the chunk: its quantization error bound Dₓ (NaN: not screenable), a bound on ‖x‖₁, and ‖x‖².
   const vectorMaxError = new Float64Array(vectorChunk);
   const vectorAbsSum = new Float64Array(vectorChunk);
+  const vectorNorms = new Float64Array(vectorChunk);
   const limit16 = int16Limit(dim);
 
-  /** Quantizes vectors n0.. of the chunk for `idots`; a vector it cannot scale gets scale 0 and Dₓ = NaN. */
+  /**
+   * Quantizes vectors n0.. for `idots` (into WebAssembly memory, through `quantize`); a vector it
+   * cannot scale (a non-finite value, or a scale outside float32) gets scale 0 and Dₓ = NaN, so
+   * `pick` leaves it to the scalar loop.
+   */
   const quantizeChunk = (vectors: Float32Array, n0: number, rows: number, padded: number): void => {
-    screenVectors.fill(0);
+    chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
     for (let r = 0; r < rows; r++) {
       const base = (n0 + r) * dim;
       let maxAbs = 0;
-      let absSum = 0;
+      let norm = 0;
       for (let d = 0; d < dim; d++) {
-        const value = Math.abs(vectors[base + d]!);
-        absSum += value;
-        if (value > maxAbs) maxAbs = value;
+        const value = vectors[base + d]!;
+        // The same sum, in the same order, as `pick` computes when it is not given one.
+        norm += value * value;
+        if (Math.abs(value) > maxAbs) maxAbs = Math.abs(value);
       }
-      // A NaN or ±∞ value makes the sum non-finite (NaN exponent: not screenable).
-      const exponent = Number.isFinite(absSum) ? scaleExponent(maxAbs, limit16) : NaN;
+      vectorNorms[r] = norm;
+      // A NaN or ±∞ value makes the norm non-finite (NaN exponent: not screenable).
+      const exponent = Number.isFinite(norm) ? scaleExponent(maxAbs, limit16) : NaN;
       const total = exponent + screen!.exponent;
-      // The scale 2^total must be an exact float32 (including subnormals) for the bound to hold.
-      if (!(total >= -149 && total <= 127)) {
+      // 2^−exponent and 2^total must be exact float32 values (subnormals included) for the bound to hold.
+      if (!(exponent >= -127 && exponent <= 149 && total >= -149 && total <= 127)) {
+        inverses[r] = 0;
         scales[r] = 0;
         vectorMaxError[r] = NaN;
         continue;
       }
-      for (let d = 0; d < dim; d++) screenVectors[r * pairs * 2 + d] = quantizeValue(vectors[base + d]!, exponent);
+      inverses[r] = 2 ** -exponent;
       scales[r] = 2 ** total;
       vectorMaxError[r] = maxAbs === 0 ? 0 : 2 ** (exponent - 1);
-      vectorAbsSum[r] = absSum * (1 + 2 ** -40);
+      // ‖x‖₁ ≤ √dim·‖x‖₂; the margin covers the rounding of the norm and the square root.
+      vectorAbsSum[r] = Math.sqrt(dim * norm) * (1 + 2 ** -20);
     }
+    kernel.quantize(vectorOffset, rows, dim, inversesOffset, screenVectorOffset, pairs);
+    // Padding vectors (and what `quantize` wrote past the last row) are zero.
+    screenVectors.fill(0, rows * pairs * 2, padded * pairs * 2);
     scales.fill(0, rows, padded);
   };
 
@@ -182,7 +200,8 @@ export function createSimdNearestScan(
   const pick = (vectors: Float32Array, n: number, scores: number, screened: number): number => {
     found = 0;
     let vectorNorm = 0;
-    for (let d = 0; d < dim; d++) vectorNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
+    if (screened >= 0) vectorNorm = vectorNorms[screened]!;
+    else for (let d = 0; d < dim; d++) vectorNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
     if (!(vectorNorm * maxNorm <= 2 ** 250)) return -1;
     const kernelError =
       screened < 0
@@ -191,7 +210,10 @@ export function createSimdNearestScan(
     const error = scanScoreErrorBound(dim, vectorNorm, maxNorm, kernelError);
     // A vector the screen could not scale (NaN bound) takes the scalar loop.
     if (!(error < Infinity)) return -1;
-    const best = kernel.minimum(scores, offsetsOffset, groups);
+    const best =
+      screened < 0
+        ? kernel.minimum(scores, offsetsOffset, groups)
+        : Math.min(mins[screened * 4]!, mins[screened * 4 + 1]!, mins[screened * 4 + 2]!, mins[screened * 4 + 3]!);
     let limit: number;
     if (l2) {
       const reach = error + halfScoreRoundingBound(maxScoreNorm, vectorNorm, maxNorm, kernelError);
@@ -217,8 +239,10 @@ export function createSimdNearestScan(
         const screened = screenOn;
         if (screened) {
           quantizeChunk(vectors, n0, rows, padded);
+          mins.fill(Infinity);
           for (let b0 = 0; b0 < blocks; b0 += pairBlocksPerCall) {
-            kernel.idots(screenVectorOffset, padded, pairs, screenBookOffset + b0 * pairBlockBytes, Math.min(pairBlocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize, scalesOffset);
+            const callBlocks = Math.min(pairBlocksPerCall, blocks - b0);
+            kernel.idots(screenVectorOffset, padded, pairs, screenBookOffset + b0 * pairBlockBytes, callBlocks, scoreOffset + b0 * 32, paddedSize, scalesOffset, offsetsOffset + b0 * 32, minsOffset);
           }
         } else {
           chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
@@ -272,9 +296,10 @@ function prepareScreen(codebook: Float32Array, size: number, dim: number, buffer
   const { exponent, maxError } = int16Quantization(maxAbs, int16Limit(dim));
   if (!Number.isFinite(exponent)) return undefined;
   const book = new Int16Array(buffer, offset, Math.ceil(size / 8) * pairs * 16);
+  const inverse = 2 ** -exponent;
   for (let k = 0; k < size; k++) {
     const base = (k >> 3) * pairs * 16 + (k & 7) * 2;
-    for (let d = 0; d < dim; d++) book[base + (d >> 1) * 16 + (d & 1)] = quantizeValue(codebook[k * dim + d]!, exponent);
+    for (let d = 0; d < dim; d++) book[base + (d >> 1) * 16 + (d & 1)] = quantizeValue(codebook[k * dim + d]!, inverse);
   }
   return { exponent, maxError, absSumMax: absSumMax * (1 + 2 ** -40) };
 }
