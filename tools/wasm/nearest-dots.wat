@@ -198,6 +198,32 @@
       (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
 
   ;; The smallest s_k = offsets[k] − scores[k] over 4·groups rows (groups ≥ 1).
+  ;; Per vector of x (count × dim float32): norms[n] (float64) = Σ x_d² summed in double from channel 0
+  ;; (each square exact in double, one rounding per addition: the same value as core's TypeScript
+  ;; loops), and maxes[n] (float32) = max |x_d|, NaN if a value is NaN.
+  (func (export "stats") (param $x i32) (param $count i32) (param $dim i32) (param $norms i32) (param $maxes i32)
+    (local $n i32) (local $p i32) (local $end i32) (local $sum f64) (local $v f64) (local $m f32) (local $a f32)
+    (if (i32.le_s (local.get $count) (i32.const 0)) (then (return)))
+    (local.set $p (local.get $x))
+    (loop $vectors
+      (local.set $end (i32.add (local.get $p) (i32.shl (local.get $dim) (i32.const 2))))
+      (local.set $sum (f64.const 0))
+      (local.set $m (f32.const 0))
+      (if (i32.gt_s (local.get $dim) (i32.const 0))
+        (then
+          (loop $channels
+            (local.set $a (f32.load (local.get $p)))
+            (local.set $v (f64.promote_f32 (local.get $a)))
+            (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
+            ;; f32.max propagates NaN, so a NaN channel leaves NaN.
+            (local.set $m (f32.max (local.get $m) (f32.abs (local.get $a))))
+            (local.set $p (i32.add (local.get $p) (i32.const 4)))
+            (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))))
+      (f64.store (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum))
+      (f32.store (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
+
   ;; Quantizes count float32 vectors of dim channels (x, row-major) for `idots`: channel d of vector
   ;; n becomes nearest(x·inverses[n]) (round half to even) as int16 at out + 2·(n·2·pairs + d), and
   ;; the padding channel of an odd dim becomes 0. inverses[n] is a power of two chosen by the caller so

@@ -28,12 +28,18 @@ export function int16Limit(dim: number): number {
 export function scaleExponent(maxAbs: number, limit: number): number {
   if (!Number.isFinite(maxAbs)) return NaN;
   if (maxAbs === 0) return 0;
-  let s = Math.ceil(Math.log2(maxAbs / limit));
-  // log2 may be off by one near powers of two: settle on the exact smallest exponent.
+  // A first guess from the binary exponent of maxAbs/limit (called once per vector, so no Math.log2).
+  bits[0] = maxAbs / limit;
+  const biased = (high[1]! >>> 20) & 0x7ff;
+  let s = biased === 0 ? Math.ceil(Math.log2(bits[0]!)) : biased - 1022;
+  // Settle on the exact smallest exponent (multiplying by a power of two is exact).
   while (maxAbs * 2 ** -s > limit) s++;
   while (maxAbs * 2 ** -(s - 1) <= limit) s--;
   return s;
 }
+
+const bits = new Float64Array(1);
+const high = new Uint32Array(bits.buffer);
 
 /** What the bound needs to know about a quantized set of values. */
 export interface Int16Quantization {

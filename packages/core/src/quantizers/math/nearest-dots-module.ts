@@ -11,6 +11,8 @@ export interface NearestDotsKernel {
    * the 4 lanes of `mins[n]` to the smallest `offsets[k] − out[k]` of the call's rows.
    */
   idots(x: number, count: number, pairs: number, book: number, blocks: number, out: number, stride: number, scales: number, offsets: number, mins: number): void;
+  /** Per vector: the double `Σ x_d²` from channel 0 into `norms` (float64) and `max |x_d|` into `maxes` (float32). */
+  stats(x: number, count: number, dim: number, norms: number, maxes: number): void;
   /**
    * Int16 copies of `count` float32 vectors for `idots`, each scaled by its `inverses[n]` and rounded
    * to nearest (see the .wat file for the room it needs after `x` and `out`).
