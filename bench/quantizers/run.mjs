@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { acceleratedPaths, benchCases, benchInputs, typescriptPaths } from './cases.mjs';
 import { noisySpread, summarize, timeOnce } from './measure.mjs';
-import { startTorchServer } from './torch-server.mjs';
+import { startTorchServer, writeTorchInputs } from './torch-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -41,12 +41,7 @@ if (unknown.length > 0) throw new Error(`--only: unknown case(s) ${unknown.join(
 const cases = only === undefined ? allCases : allCases.filter((c) => only.includes(c.name));
 const inputs = benchInputs(allCases);
 const work = mkdtempSync(join(tmpdir(), 'jointok-bench-'));
-const shapes = {};
-for (const [name, { shape, data }] of Object.entries(inputs)) {
-  writeFileSync(join(work, `${name}.f32`), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  shapes[name] = shape;
-}
-writeFileSync(join(work, 'shapes.json'), JSON.stringify(shapes));
+writeTorchInputs(inputs, work);
 const loadBefore = loadavg();
 log(`inputs in ${work}; warm-up + ${runs} interleaved rounds; load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
 const graphs = spawnSync(python, [join(here, 'torch_side.py'), 'graphs', work], { encoding: 'utf8' });

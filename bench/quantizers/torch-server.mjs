@@ -1,7 +1,19 @@
 // A long-lived `torch_side.py serve` process: one timed call per request, so torch runs interleave
 // with the Node sides instead of all running before or after them.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+
+/** Writes `benchInputs(...)` where torch_side.py reads them: raw float32 files and shapes.json. */
+export function writeTorchInputs(inputs, directory) {
+  const shapes = {};
+  for (const [name, { shape, data }] of Object.entries(inputs)) {
+    writeFileSync(join(directory, `${name}.f32`), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    shapes[name] = shape;
+  }
+  writeFileSync(join(directory, 'shapes.json'), JSON.stringify(shapes));
+}
 
 /**
  * Starts torch_side.py serve on `threads` threads (OMP / OpenBLAS / MKL pinned through the
