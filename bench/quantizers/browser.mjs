@@ -166,7 +166,7 @@ try {
       `Chromium ${version} headless; node ${process.version}; torch ${torch.info.torch}, ${torch.info.threads} thread (${torch.info.blas.openblas ?? torch.info.blas.built}, ${torch.info.blas.threads ?? '?'} BLAS thread(s)); scale ${scale}; ` +
       `load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before, ${loadAfter.map((v) => v.toFixed(2)).join(' ')} after`,
   );
-  console.log('| operation | vectors | Node TS | Chromium TS | torch 1t | Node/torch | Chromium/torch | Chromium/Node | Chromium encodeAsync (ORT-web) | same codes TS | same codes async |');
+  console.log('| operation | vectors | Node TS | Chromium TS | torch 1t | Node/torch | Chromium/torch | Chromium/Node | Chromium encodeAsync (browser default search) | same codes TS | same codes async |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   const rows = [];
   for (const c of cases) {
