@@ -1,21 +1,25 @@
-// The quantizer benchmark's TypeScript paths in headless Chromium next to Node, in one run: the same
-// built @jointok/core (its browser entry, bundled), the same seeded inputs (cases.mjs), and the codes
-// compared with Node's. In the page it also runs `encodeAsync` on the browser's
-// `defaultNearestSearch()`, i.e. onnxruntime-web's WASM backend for large searches.
+// The quantizer benchmark's TypeScript paths in headless Chromium next to Node and PyTorch (1 thread),
+// in one run: the same built @jointok/core (its browser entry, bundled), the same seeded inputs
+// (cases.mjs), and the codes compared with Node's. In the page it also runs `encodeAsync` on the
+// browser's `defaultNearestSearch()`, i.e. onnxruntime-web's WASM backend for large searches.
+// Every side gets a warm-up, then the sides alternate run by run (order reversed every other round).
 //
 //   npm run bench:browser                          (builds core, then runs this)
-//   node bench/quantizers/browser.mjs [--runs 5] [--scale 0.25] [--chromium /usr/bin/chromium]
+//   node bench/quantizers/browser.mjs [--runs 5] [--scale 0.25] [--chromium /usr/bin/chromium] [--python /usr/bin/python3]
 //
-// Needs Debian's chromium (apt-get install chromium); nothing is downloaded. Prints one table
-// (vectors/s, medians) and writes bench/results/quantizers-browser.json.
+// Needs Debian's chromium (apt-get install chromium) and torch for /usr/bin/python3; nothing is
+// downloaded. Prints one table (vectors/s, medians and spreads) and writes
+// bench/results/quantizers-browser.json.
 import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'tsup';
 import { benchCases, benchInputs, typescriptPaths } from './cases.mjs';
+import { noisySpread, summarize } from './measure.mjs';
+import { startTorchServer, writeTorchInputs } from './torch-server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -27,6 +31,7 @@ const option = (name, fallback) => {
 const runs = Number(option('runs', 5));
 const scale = Number(option('scale', 0.25));
 const executablePath = option('chromium', '/usr/bin/chromium');
+const python = option('python', '/usr/bin/python3');
 const log = (message) => process.stderr.write(`${message}\n`);
 
 /** FNV-1a over the codes: equal hashes and lengths stand for equal codes without shipping them. */
@@ -36,37 +41,23 @@ function hashCodes(codes) {
   return `${codes.length}:${hash.toString(16)}`;
 }
 
-/** The page's work, also run in Node: warm-up, then `runs` timed encodes per case. */
-async function measureAll(bench, runs, scale, withAsync) {
-  const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+/**
+ * The page's work, also run in Node: `setup(bench, scale)` builds the cases and returns
+ * `runOnce(name, kind)`, one timed encode (`ts`: `encode`; `async`: `encodeAsync` on the entry's
+ * default search) returning its milliseconds and the codes' hash.
+ */
+function setup(bench, scale) {
   const cases = bench.benchCases(scale);
-  const inputs = bench.benchInputs(cases);
-  const paths = bench.typescriptPaths(cases, inputs);
-  const results = {};
-  for (const c of cases) {
-    const { run, quantizer, latents } = paths[c.name];
-    const codes = await run();
-    const times = [];
-    for (let i = 0; i < runs; i++) {
+  const paths = bench.typescriptPaths(cases, bench.benchInputs(cases));
+  return {
+    cases: cases.map((c) => ({ name: c.name, count: c.count, hasAsync: paths[c.name].quantizer.encodeSteps !== undefined })),
+    async runOnce(name, kind) {
+      const { run, quantizer, latents } = paths[name];
       const start = performance.now();
-      await run();
-      times.push(performance.now() - start);
-    }
-    const entry = { vectors: c.count, hash: bench.hashCodes(codes), seconds: median(times) / 1000 };
-    if (withAsync && quantizer.encodeSteps !== undefined) {
-      const encodeAsync = async () => quantizer.encodeAsync(latents);
-      const asyncCodes = (await encodeAsync()).data;
-      const asyncTimes = [];
-      for (let i = 0; i < runs; i++) {
-        const start = performance.now();
-        await encodeAsync();
-        asyncTimes.push(performance.now() - start);
-      }
-      entry.async = { hash: bench.hashCodes(asyncCodes), seconds: median(asyncTimes) / 1000 };
-    }
-    results[c.name] = entry;
-  }
-  return results;
+      const codes = kind === 'ts' ? await run() : (await quantizer.encodeAsync(latents)).data;
+      return { ms: performance.now() - start, hash: bench.hashCodes(codes) };
+    },
+  };
 }
 
 // 1. Bundle the page: cases.mjs and @jointok/core's browser entry (with onnxruntime-web) in one script.
@@ -81,7 +72,9 @@ writeFileSync(
     // The page serves onnxruntime-web's .wasm files under /ort/; one WASM thread, as the TS path.
     `ort.env.wasm.wasmPaths = '/ort/';`,
     `ort.env.wasm.numThreads = 1;`,
-    `window.jointokBench = { benchCases, benchInputs, typescriptPaths, defaultNearestSearch, hashCodes: ${hashCodes.toString()}, measureAll: ${measureAll.toString()} };`,
+    `const hashCodes = ${hashCodes.toString()};`,
+    `const setup = ${setup.toString()};`,
+    `window.jointokBench = { defaultNearestSearch, start: (scale) => { window.jointokRun = setup({ benchCases, benchInputs, typescriptPaths, hashCodes }, scale); return window.jointokRun.cases; } };`,
   ].join('\n'),
 );
 log('bundling the page');
@@ -117,9 +110,11 @@ writeFileSync(join(work, 'index.html'), '<!doctype html><meta charset="utf-8"><s
 await new Promise((done) => server.listen(0, '127.0.0.1', done));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+const torchDir = mkdtempSync(join(tmpdir(), 'jointok-browser-bench-torch-'));
+const loadBefore = loadavg();
 try {
-  // 3. Chromium.
-  log(`chromium (${executablePath}), scale ${scale}, ${runs} runs`);
+  // 3. Chromium, Node and torch (1 thread), interleaved: a warm-up of each, then `runs` rounds.
+  log(`chromium (${executablePath}), scale ${scale}, warm-up + ${runs} interleaved rounds; load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -128,45 +123,80 @@ try {
   const page = await browser.newPage();
   await page.goto(origin);
   const version = browser.version();
-  const inBrowser = await page.evaluate(
-    async ({ runs, scale }) => {
-      const bench = window.jointokBench;
-      const results = await bench.measureAll(bench, runs, scale, true);
-      return { results, usage: { ...bench.defaultNearestSearch().usage } };
-    },
-    { runs, scale },
-  );
+  const cases = await page.evaluate((scale) => window.jointokBench.start(scale), scale);
+  const inNode = setup({ benchCases, benchInputs, typescriptPaths, hashCodes }, scale);
+  writeTorchInputs(benchInputs(benchCases(scale)), torchDir);
+  const torch = await startTorchServer(python, join(here, 'torch_side.py'), torchDir, 1);
+  const sides = {};
+  for (const c of cases) {
+    sides[c.name] = {
+      chromium: () => page.evaluate(({ name }) => window.jointokRun.runOnce(name, 'ts'), { name: c.name }),
+      ...(c.hasAsync ? { chromiumAsync: () => page.evaluate(({ name }) => window.jointokRun.runOnce(name, 'async'), { name: c.name }) } : {}),
+      torch1: async () => ({ ms: (await torch.time(c.name)).seconds * 1000 }),
+      node: () => inNode.runOnce(c.name, 'ts'),
+    };
+  }
+  const hashes = {};
+  const times = {};
+  for (const c of cases) {
+    log(`warm-up ${c.name}`);
+    times[c.name] = {};
+    for (const [side, fn] of Object.entries(sides[c.name])) {
+      hashes[`${side}:${c.name}`] = (await fn()).hash;
+      times[c.name][side] = [];
+    }
+  }
+  for (let round = 0; round < runs; round++) {
+    log(`round ${round + 1}/${runs}`);
+    for (const c of cases) {
+      const order = Object.keys(sides[c.name]);
+      if (round % 2 === 1) order.reverse();
+      for (const side of order) times[c.name][side].push((await sides[c.name][side]()).ms / 1000);
+    }
+  }
+  const usage = await page.evaluate(() => ({ ...window.jointokBench.defaultNearestSearch().usage }));
+  torch.close();
   await browser.close();
-
-  // 4. The same in Node (the built core's Node entry).
-  log('node');
-  const inNode = await measureAll({ benchCases, benchInputs, typescriptPaths, hashCodes }, runs, scale, false);
+  const loadAfter = loadavg();
 
   const format = (v) => (v >= 1e6 ? `${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : v.toFixed(0));
-  console.log(`vectors/s, median of ${runs}; Chromium ${version} headless; node ${process.version}; scale ${scale}`);
-  console.log('| operation | vectors | Node TS | Chromium TS | Chromium/Node | Chromium encodeAsync (ORT-web) | same codes TS | same codes async |');
-  console.log('|---|---:|---:|---:|---:|---:|---|---|');
+  const cell = (m) => (m === undefined ? '—' : `${format(m.vectorsPerSecond)} ±${Math.round(m.spread * 50)}%${m.noisy ? '*' : ''}`);
+  console.log(
+    `vectors/s, median of ${runs} interleaved runs after a warm-up, ±half the (max − min) spread (* past ${noisySpread * 100} % total spread); ` +
+      `Chromium ${version} headless; node ${process.version}; torch ${torch.info.torch}, ${torch.info.threads} thread (${torch.info.blas.openblas ?? torch.info.blas.built}, ${torch.info.blas.threads ?? '?'} BLAS thread(s)); scale ${scale}; ` +
+      `load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before, ${loadAfter.map((v) => v.toFixed(2)).join(' ')} after`,
+  );
+  console.log('| operation | vectors | Node TS | Chromium TS | torch 1t | Node/torch | Chromium/torch | Chromium/Node | Chromium encodeAsync (browser default search) | same codes TS | same codes async |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   const rows = [];
-  for (const c of benchCases(scale)) {
-    const node = inNode[c.name];
-    const web = inBrowser.results[c.name];
+  for (const c of cases) {
+    const m = Object.fromEntries(Object.entries(times[c.name]).map(([side, seconds]) => {
+      const summary = summarize(seconds);
+      return [side, { ...summary, vectorsPerSecond: c.count / summary.median }];
+    }));
     const row = {
       name: c.name,
       vectors: c.count,
-      node: c.count / node.seconds,
-      chromium: c.count / web.seconds,
-      chromiumAsync: web.async ? c.count / web.async.seconds : null,
-      sameCodes: node.hash === web.hash,
-      sameAsyncCodes: web.async ? web.async.hash === node.hash : null,
+      measurements: m,
+      node: m.node.vectorsPerSecond,
+      chromium: m.chromium.vectorsPerSecond,
+      chromiumAsync: m.chromiumAsync?.vectorsPerSecond ?? null,
+      torch1: m.torch1.vectorsPerSecond,
+      sameCodes: hashes[`node:${c.name}`] === hashes[`chromium:${c.name}`],
+      sameAsyncCodes: m.chromiumAsync ? hashes[`chromiumAsync:${c.name}`] === hashes[`node:${c.name}`] : null,
     };
     rows.push(row);
-    const asyncCell = row.chromiumAsync === null ? '—' : format(row.chromiumAsync);
     const asyncSame = row.sameAsyncCodes === null ? '—' : String(row.sameAsyncCodes);
-    console.log(`| ${c.label} | ${c.count} | ${format(row.node)} | ${format(row.chromium)} | ${(row.chromium / row.node).toFixed(2)} | ${asyncCell} | ${row.sameCodes} | ${asyncSame} |`);
+    console.log(
+      `| ${c.name} | ${c.count} | ${cell(m.node)} | ${cell(m.chromium)} | ${cell(m.torch1)} | ${(row.node / row.torch1).toFixed(2)} | ${(row.chromium / row.torch1).toFixed(2)} | ${(row.chromium / row.node).toFixed(2)} | ${cell(m.chromiumAsync)} | ${row.sameCodes} | ${asyncSame} |`,
+    );
   }
-  console.log(`Chromium defaultNearestSearch usage: ${JSON.stringify(inBrowser.usage)}`);
+  console.log(`Chromium defaultNearestSearch usage: ${JSON.stringify(usage)}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  writeFileSync(join(root, 'bench/results/quantizers-browser.json'), JSON.stringify({ chromium: version, node: process.version, runs, scale, rows, usage: inBrowser.usage }, null, 2));
+  writeFileSync(
+    join(root, 'bench/results/quantizers-browser.json'),
+    JSON.stringify({ chromium: version, node: process.version, torch: torch.info, runs, scale, loadAverage: { before: loadBefore, after: loadAfter }, rows, usage }, null, 2),
+  );
   if (rows.some((r) => !r.sameCodes || r.sameAsyncCodes === false)) {
     log('codes differ between Node and Chromium');
     process.exitCode = 1;
@@ -174,4 +204,5 @@ try {
 } finally {
   server.close();
   rmSync(work, { recursive: true, force: true });
+  rmSync(torchDir, { recursive: true, force: true });
 }

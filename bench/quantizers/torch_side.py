@@ -1,7 +1,10 @@
 """Python side of bench/quantizers (spawned by run.mjs; /usr/bin/python3 with torch, numpy and onnx).
 
-  python3 torch_side.py graphs DIR             writes the float32 ONNX graphs of the four operations
-  python3 torch_side.py bench DIR THREADS RUNS times torch on THREADS CPU threads; prints JSON
+  python3 torch_side.py graphs DIR           writes the float32 ONNX graphs of the four operations
+  python3 torch_side.py serve DIR THREADS    times torch on THREADS CPU threads, one call per request
+
+run.mjs starts `serve` with OMP_NUM_THREADS / OPENBLAS_NUM_THREADS / MKL_NUM_THREADS set to THREADS:
+torch.set_num_threads does not reach Debian's OpenBLAS, which otherwise runs its GEMMs on every core.
 
 DIR holds the inputs run.mjs wrote (raw little-endian float32, shapes in DIR/shapes.json). Each
 operation is written as its reference computes it in eval mode:
@@ -14,7 +17,6 @@ operation is written as its reference computes it in eval mode:
 
 import json
 import os
-import statistics
 import sys
 import time
 
@@ -88,27 +90,53 @@ def torch_ops():
     return {"vq-l2": (vq_l2, ["vq_l2_x", "vq_l2_codebook"]), "vq-cosine": (vq_cosine, ["vq_cos_x", "vq_cos_codebook"]), "fsq": (fsq, ["fsq_x"]), "rvq": (rvq, ["rvq_x", "rvq_codebooks"])}
 
 
-def bench(directory, threads, runs):
+def blas_info(torch):
+    """BLAS as torch was built (BLAS_INFO) and, where it is OpenBLAS, what the loaded library says."""
+    config = torch.__config__.show()
+    built = next((part.split("=", 1)[1] for part in config.replace(",", " ").split() if part.startswith("BLAS_INFO=")), "unknown")
+    info = {"built": built}
+    try:
+        import ctypes
+
+        openblas = ctypes.CDLL("libopenblas.so.0")
+        openblas.openblas_get_config.restype = ctypes.c_char_p
+        openblas.openblas_get_corename.restype = ctypes.c_char_p
+        info["openblas"] = openblas.openblas_get_config().decode()
+        info["core"] = openblas.openblas_get_corename().decode()
+        info["threads"] = openblas.openblas_get_num_threads()
+    except (OSError, AttributeError):
+        pass
+    return info
+
+
+def serve(directory, threads):
+    """Times one operation per request, so that run.mjs can interleave torch with the other sides.
+
+    Prints one JSON line when ready (versions, threads, BLAS), then answers each line on stdin that
+    names an operation with {"seconds", "cpuSeconds"} of one call; the first call of each operation
+    (run.mjs's warm-up) also writes its codes to DIR/torch_NAME.i32. "quit" ends it.
+    """
     import torch
 
     torch.set_num_threads(threads)
     data = load(directory)
-    results = {}
+    ops = torch_ops()
+    args = {name: [torch.from_numpy(data[i]) for i in inputs] for name, (_, inputs) in ops.items()}
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "interopThreads": torch.get_num_interop_threads(), "blas": blas_info(torch)}), flush=True)
+    written = set()
     with torch.no_grad():
-        for name, (fn, inputs) in torch_ops().items():
-            args = [torch.from_numpy(data[i]) for i in inputs]
-            times = []
-            codes = None
-            for _ in range(runs):  # no warm-up: eager torch has no JIT, and the median absorbs a slow first run
-                start = time.perf_counter()
-                result = fn(*args)
-                times.append(time.perf_counter() - start)
-                codes = result if codes is None else codes
-            codes.numpy().astype("<i4").tofile(os.path.join(directory, f"torch_{name}.i32"))
-            results[name] = {"seconds": times, "median": statistics.median(times)}
-    config = torch.__config__.show()
-    blas = next((part.split("=", 1)[1] for part in config.replace(",", " ").split() if part.startswith("BLAS_INFO=")), "unknown")
-    print(json.dumps({"torch": torch.__version__, "blas": blas, "threads": threads, "results": results}))
+        for line in sys.stdin:
+            name = line.strip()
+            if name == "quit":
+                break
+            fn, _ = ops[name]
+            start, cpu = time.perf_counter(), time.process_time()
+            result = fn(*args[name])
+            seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+            if name not in written:
+                result.numpy().astype("<i4").tofile(os.path.join(directory, f"torch_{name}.i32"))
+                written.add(name)
+            print(json.dumps({"seconds": seconds, "cpuSeconds": cpu_seconds}), flush=True)
 
 
 def graphs(directory):
@@ -220,5 +248,7 @@ if __name__ == "__main__":
     command, directory = sys.argv[1], sys.argv[2]
     if command == "graphs":
         graphs(directory)
+    elif command == "serve":
+        serve(directory, int(sys.argv[3]))
     else:
-        bench(directory, int(sys.argv[3]), int(sys.argv[4]))
+        raise SystemExit(f"unknown command {command}; expected graphs or serve")

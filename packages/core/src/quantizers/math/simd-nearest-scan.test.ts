@@ -9,10 +9,26 @@ import { problem, random } from './__fixtures__/nearest-problems.js';
 
 const metrics = ['l2', 'dot'] as const;
 
-/** Codes of the SIMD scan (forced, whatever the size) through the public search object. */
+/**
+ * Codes of the SIMD scan (forced, whatever the size) through the public search object (kernel
+ * `auto`), after checking that the float32 kernel and the int16 screen, each forced, give the same.
+ */
 function simdCodes(vectors: Float32Array, count: number, dim: number, codebook: Float32Array, size: number, metric: NearestMetric, settings: Pick<Codebook, 'minDistance' | 'squaredNorms'> = {}): number[] {
   const search = createNearestCodeSearch({ rows: codebook, size, dim, metric, ...settings }, { scan: 'simd' });
-  return Array.from(search.search(vectors, count, new Int32Array(count).fill(-7)));
+  const codes = Array.from(search.search(vectors, count, new Int32Array(count).fill(-7)));
+  const norms = metric === 'l2' ? (settings.squaredNorms ?? squaredNorms(codebook, size, dim)) : undefined;
+  for (const kernel of ['float32', 'int16'] as const) {
+    const scan = createSimdNearestScan(codebook, size, dim, metric, norms, settings.minDistance ?? -Infinity, kernel);
+    if (scan === undefined) {
+      // Declined (norms past float32's range): then for every kernel, and the search keeps the scalar loop.
+      expect(createSimdNearestScan(codebook, size, dim, metric, norms, settings.minDistance ?? -Infinity, 'auto')).toBeUndefined();
+      continue;
+    }
+    const out = new Int32Array(count).fill(-7);
+    scan!.scan(vectors, count, out, 1, 0);
+    expect(Array.from(out), `${kernel} kernel, dim ${dim} size ${size} ${metric}`).toEqual(codes);
+  }
+  return codes;
 }
 
 /** The next float32 above `value` (one ulp up). */
@@ -134,6 +150,25 @@ describe('SIMD nearest scan', () => {
     vectors[dim * 3 + 5] = -Infinity;
     vectors.fill(3e38, dim * 4, dim * 5); // ‖x‖² overflows float32 but not double
     vectors.fill(1e-30, dim * 5, dim * 6); // tiny: products underflow float32
+    for (const metric of metrics) {
+      expect(simdCodes(vectors, count, dim, codebook, size, metric), metric).toEqual(Array.from(bruteForce(vectors, count, dim, codebook, size, metric)));
+    }
+  });
+
+  it('stays exact where the int16 screen is coarse (one huge channel, tiny vectors, wide dynamic range) and auto falls back to float32', () => {
+    const dim = 24;
+    const size = 300;
+    const next = random(23);
+    const codebook = new Float32Array(size * dim).map(() => next() * 2 - 1);
+    // Rows that differ only far below the int16 step of their largest channel.
+    for (let k = 0; k < size; k++) codebook[k * dim] = 1000;
+    const count = 300;
+    const vectors = new Float32Array(count * dim).map(() => (next() * 2 - 1) * 1e-3);
+    for (let n = 0; n < count; n++) {
+      if (n % 3 === 0) vectors[n * dim] = 5e4; // an outlier channel
+      if (n % 5 === 1) vectors.fill(2 ** -140, n * dim, (n + 1) * dim); // scale 2^total below float32
+      if (n % 7 === 2) vectors[n * dim + 1] = 2 ** 100;
+    }
     for (const metric of metrics) {
       expect(simdCodes(vectors, count, dim, codebook, size, metric), metric).toEqual(Array.from(bruteForce(vectors, count, dim, codebook, size, metric)));
     }

@@ -3,6 +3,8 @@ import { nearestDotsModule, type NearestDotsKernel } from './nearest-dots-module
 import { rescoreCandidates } from './rescore-candidates.js';
 import { scanNearestCodes } from './nearest-code-scan.js';
 import { halfScoreRoundingBound, scanScoreErrorBound } from './scan-score-error-bound.js';
+import { createInt16ChunkScreen } from './int16-chunk-screen.js';
+import { kernelRowBudget, simdScanLayout } from './simd-scan-layout.js';
 
 /** An exhaustive nearest-row scan over one codebook that scores in WebAssembly SIMD (see {@link createSimdNearestScan}). */
 export interface SimdNearestScan {
@@ -10,12 +12,17 @@ export interface SimdNearestScan {
   scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void;
 }
 
-/** Score buffer per chunk of vectors (float32 elements): 1 MB, so it stays in the outer caches. */
-const scoreBudget = 1 << 18;
-/** Codebook floats per kernel call (128 KB): the rows of one call stay in L2 while 4-vector groups walk over them. */
-const rowBudget = 1 << 15;
+/** Which dot-product kernel the scan uses: the int16 screen while it stays tight (`auto`), or one of the two. */
+export type SimdScanKernel = 'auto' | 'float32' | 'int16';
+
 /** Largest memory the scan allocates; beyond it the scalar scan is used. */
 const maxMemoryBytes = 1 << 30;
+/**
+ * Average candidates per vector above which `auto` gives the int16 screen up for the float32 kernel
+ * (for the rest of this scan's life): its wider bound then costs more in float64 rescoring than its
+ * faster products save. On the bench's random data it keeps about one candidate per vector.
+ */
+const maxScreenCandidates = 4;
 /** Largest dim: keeps γ32_dim = dim·2⁻²⁴/(1 − dim·2⁻²⁴) below 0.004, which `halfScoreRoundingBound` assumes. */
 const maxDim = 1 << 16;
 
@@ -42,6 +49,12 @@ const maxDim = 1 << 16;
  * ({@link rescoreCandidates}), which picks w. The bound assumes finite inputs and no float32 overflow:
  * vectors with a non-finite value (non-finite `‖x‖²`) or with `‖x‖·‖e‖_max > 2¹²⁵` (no partial sum
  * nor `o_k − dot32_k` can then reach float32's 2¹²⁸) go through the scalar scan instead.
+ *
+ * The int16 screen (`kernel` `auto` or `int16`) replaces `dot32_k` by `dotq_k`, the exact integer dot
+ * product of vector and row rounded to int16 at power-of-two scales, converted to float32 and scaled
+ * (`idots` in `tools/wasm/nearest-dots.wat`: twice the multiply-adds per instruction). Everything
+ * above holds with `|dotq_k − x·e_k|` bounded by `int16DotErrorBound` in place of the float32 sum's
+ * error; the wider bound only means more candidates, which `auto` watches (`maxScreenCandidates`).
  */
 export function createSimdNearestScan(
   codebook: Float32Array,
@@ -50,6 +63,7 @@ export function createSimdNearestScan(
   metric: NearestMetric,
   norms: Float64Array | undefined,
   minDistance: number,
+  kernelChoice: SimdScanKernel = 'auto',
 ): SimdNearestScan | undefined {
   const module = nearestDotsModule();
   if (module === undefined || dim < 1 || dim > maxDim || codebookSize < 1 || Number.isNaN(minDistance) || minDistance === Infinity) return undefined;
@@ -64,27 +78,6 @@ export function createSimdNearestScan(
       maxScoreNorm = Math.max(maxScoreNorm, Math.abs(norm));
     }
   }
-  const blocks = Math.ceil(codebookSize / 8);
-  const paddedSize = blocks * 8;
-  const groups = paddedSize / 4;
-  const blockBytes = dim * 32;
-  const vectorChunk = Math.max(4, Math.min(256, Math.floor(scoreBudget / paddedSize) & ~3));
-  const blocksPerCall = Math.max(1, Math.floor(rowBudget / (8 * dim)));
-  const vectorOffset = blocks * blockBytes;
-  const scoreOffset = vectorOffset + vectorChunk * dim * 4;
-  const offsetsOffset = scoreOffset + vectorChunk * paddedSize * 4;
-  const candidatesOffset = offsetsOffset + paddedSize * 4;
-  const totalBytes = candidatesOffset + paddedSize * 4;
-  if (totalBytes > maxMemoryBytes) return undefined;
-
-  let memory: WebAssembly.Memory;
-  try {
-    memory = new WebAssembly.Memory({ initial: Math.ceil(totalBytes / 65536) });
-  } catch {
-    // Out of memory for the copy: the scalar scan needs none.
-    return undefined;
-  }
-  const book = new Float32Array(memory.buffer, 0, blocks * dim * 8);
   // The bound needs the true largest ‖e_k‖², whatever norms the caller passed for the scores.
   let maxNorm = 0;
   for (let k = 0; k < codebookSize; k++) {
@@ -94,20 +87,29 @@ export function createSimdNearestScan(
     if (!(norm <= Number.MAX_VALUE)) return undefined;
     if (norm > maxNorm) maxNorm = norm;
   }
-  // Written in memory order (8 row streams read at once); rows past the codebook stay zero.
-  let i = 0;
-  for (let b = 0; b < blocks; b++) {
-    const rows = Math.min(8, codebookSize - b * 8);
-    for (let d = 0; d < dim; d++, i += 8) {
-      for (let j = 0, source = b * 8 * dim + d; j < rows; j++, source += dim) book[i + j] = codebook[source]!;
-    }
+  const layout = simdScanLayout(codebookSize, dim, kernelChoice !== 'float32');
+  const { vectorChunk, paddedSize } = layout;
+  if (layout.totalBytes > maxMemoryBytes) return undefined;
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: Math.ceil(layout.totalBytes / 65536) });
+  } catch {
+    // Out of memory for the copy: the scalar scan needs none.
+    return undefined;
   }
+  const blocks = paddedSize / 8;
+  const groups = paddedSize / 4;
+  const blockBytes = dim * 32;
+  const blocksPerCall = Math.max(1, Math.floor(kernelRowBudget / (8 * dim)));
+  writeFloat32Codebook(codebook, codebookSize, dim, new Float32Array(memory.buffer, layout.book, blocks * dim * 8));
   // Padding rows get +∞, so they are never the minimum nor collected.
-  const offsets = new Float32Array(memory.buffer, offsetsOffset, paddedSize).fill(Infinity);
+  const offsets = new Float32Array(memory.buffer, layout.offsets, paddedSize).fill(Infinity);
   for (let k = 0; k < codebookSize; k++) offsets[k] = l2 ? norms![k]! / 2 : 0;
   const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as NearestDotsKernel;
-  const chunk = new Float32Array(memory.buffer, vectorOffset, vectorChunk * dim);
-  const candidates = new Int32Array(memory.buffer, candidatesOffset, paddedSize);
+  const screen = kernelChoice === 'float32' ? undefined : createInt16ChunkScreen(codebook, codebookSize, dim, memory, layout, kernel);
+  let screenOn = screen !== undefined;
+  const chunk = new Float32Array(memory.buffer, layout.vectors, vectorChunk * dim);
+  const candidates = new Int32Array(memory.buffer, layout.candidates, paddedSize);
   const rounded = new Float32Array(1);
   const roundedBits = new Int32Array(rounded.buffer);
 
@@ -118,16 +120,27 @@ export function createSimdNearestScan(
     return rounded[0]!;
   };
 
-  /** The winner for vector n, whose float32 dots start at byte `scores`; -1 when the scalar loop must decide. */
-  const pick = (vectors: Float32Array, n: number, scores: number): number => {
+  /** Candidates the last `pick` collected (0 when it left the vector to the scalar loop). */
+  let found = 0;
+
+  /**
+   * The winner for vector n, whose float32 dots start at byte `scores`; -1 when the scalar loop must
+   * decide. `screened` is the vector's row in an int16-screened chunk, or -1 for float32 dots.
+   */
+  const pick = (vectors: Float32Array, n: number, scores: number, screened: number): number => {
+    found = 0;
     let vectorNorm = 0;
-    for (let d = 0; d < dim; d++) vectorNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
+    if (screened >= 0) vectorNorm = screen!.norm(screened);
+    else for (let d = 0; d < dim; d++) vectorNorm += vectors[n * dim + d]! * vectors[n * dim + d]!;
     if (!(vectorNorm * maxNorm <= 2 ** 250)) return -1;
-    const error = scanScoreErrorBound(dim, vectorNorm, maxNorm);
-    const best = kernel.minimum(scores, offsetsOffset, groups);
+    const kernelError = screened < 0 ? undefined : screen!.dotError(screened, maxNorm);
+    const error = scanScoreErrorBound(dim, vectorNorm, maxNorm, kernelError);
+    // A vector the screen could not scale (NaN bound) takes the scalar loop.
+    if (!(error < Infinity)) return -1;
+    const best = screened < 0 ? kernel.minimum(scores, layout.offsets, groups) : screen!.best(screened);
     let limit: number;
     if (l2) {
-      const reach = error + halfScoreRoundingBound(maxScoreNorm, vectorNorm, maxNorm);
+      const reach = error + halfScoreRoundingBound(maxScoreNorm, vectorNorm, maxNorm, kernelError);
       limit = best + reach;
       if (minDistance !== -Infinity) limit = Math.max(limit, (minDistance - vectorNorm + reach) / 2);
       // Room for the rounding of the lines above.
@@ -136,7 +149,7 @@ export function createSimdNearestScan(
       limit = best + 2 * error;
       limit += 2 ** -50 * (Math.abs(best) + error);
     }
-    const found = kernel.collect(scores, offsetsOffset, groups, float32Above(limit), candidatesOffset);
+    found = kernel.collect(scores, layout.offsets, groups, float32Above(limit), layout.candidates);
     if (found === 1) return candidates[0]!;
     if (found === 0) return -1; // cannot happen (the minimum row is within its own limit); kept safe
     return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms);
@@ -147,18 +160,37 @@ export function createSimdNearestScan(
       for (let n0 = 0; n0 < count; n0 += vectorChunk) {
         const rows = Math.min(vectorChunk, count - n0);
         const padded = (rows + 3) & ~3;
-        chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
-        chunk.fill(0, rows * dim, padded * dim);
-        for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
-          kernel.dots(vectorOffset, padded, dim, b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), scoreOffset + b0 * 32, paddedSize);
+        const screened = screenOn;
+        if (screened) {
+          screen!.score(vectors, n0, rows, padded);
+        } else {
+          chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
+          chunk.fill(0, rows * dim, padded * dim);
+          for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
+            kernel.dots(layout.vectors, padded, dim, layout.book + b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), layout.scores + b0 * 32, paddedSize);
+          }
         }
+        let candidateCount = 0;
         for (let r = 0; r < rows; r++) {
           const n = n0 + r;
-          const code = pick(vectors, n, scoreOffset + r * paddedSize * 4);
+          const code = pick(vectors, n, layout.scores + r * paddedSize * 4, screened ? r : -1);
+          candidateCount += found;
           if (code >= 0) out[n * outStride + outOffset] = code;
           else scanNearestCodes(vectors.subarray(n * dim), 1, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + n * outStride);
         }
+        if (screened && kernelChoice === 'auto' && candidateCount > maxScreenCandidates * rows) screenOn = false;
       }
     },
   };
+}
+
+/** The codebook transposed in blocks of 8 rows (`[⌈K/8⌉][dim][8]`), written in memory order; rows past K stay zero. */
+function writeFloat32Codebook(codebook: Float32Array, codebookSize: number, dim: number, book: Float32Array): void {
+  let i = 0;
+  for (let b = 0; b < book.length / (dim * 8); b++) {
+    const rows = Math.min(8, codebookSize - b * 8);
+    for (let d = 0; d < dim; d++, i += 8) {
+      for (let j = 0, source = b * 8 * dim + d; j < rows; j++, source += dim) book[i + j] = codebook[source]!;
+    }
+  }
 }

@@ -75,19 +75,14 @@ export function createResidualVqKernel(
     }
     assertFinite(latents);
     // The residual is updated in place, so never alias the caller's latents.
-    const residual = projectIn ? linear(latents, count, dim, projectIn.weight, codebookDim, projectIn.bias) : Float32Array.from(latents);
+    const residual = projectIn ? linear(latents, count, dim, projectIn.weight, codebookDim, projectIn.bias) : latents.slice();
     const normalized = metric === 'cosine' ? new Float32Array(residual.length) : undefined;
     const codes = new Int32Array(count * stages);
     for (let q = 0; q < stages; q++) {
       const codebook = codebooks[q]!;
       if (normalized !== undefined) l2Normalize(residual, count, codebookDim, settings.cosineEps, normalized);
       yield nearestRequest(lookups[q]!, normalized ?? residual, count, codes, stages, q);
-      for (let n = 0; n < count; n++) {
-        const row = codes[n * stages + q]! * codebookDim;
-        const base = n * codebookDim;
-        // Float32Array stores round each difference to float32, as the reference's float32 tensors do.
-        for (let d = 0; d < codebookDim; d++) residual[base + d] = residual[base + d]! - codebook[row + d]!;
-      }
+      subtractRows(residual, count, codebookDim, codebook, codes, stages, q);
     }
     return codes;
   }
@@ -117,4 +112,18 @@ export function createResidualVqKernel(
 function readFirstProjection(weights: QuantizerWeights, prefixes: readonly string[], outDim: number, inDim: number, bias: boolean): Projection {
   const present = prefixes.find((prefix) => Object.keys(weights).some((name) => name.startsWith(`${prefix}.`)));
   return readProjection(weights, present ?? prefixes[0]!, outDim, inDim, bias);
+}
+
+/**
+ * `residual[n] -= codebook[codes[n·stride + offset]]` for every vector; Float32Array stores round
+ * each difference to float32, as the reference's float32 tensors do. A plain function rather than a
+ * loop inside the `encodeSteps` generator: in a profile of the bench's RVQ the same loop took about
+ * 1.5× as long inside the generator.
+ */
+function subtractRows(residual: Float32Array, count: number, dim: number, codebook: Float32Array, codes: Int32Array, stride: number, offset: number): void {
+  for (let n = 0; n < count; n++) {
+    const row = codes[n * stride + offset]! * dim;
+    const base = n * dim;
+    for (let d = 0; d < dim; d++) residual[base + d] = residual[base + d]! - codebook[row + d]!;
+  }
 }
