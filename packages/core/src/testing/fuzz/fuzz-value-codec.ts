@@ -19,6 +19,7 @@ type TypedName = keyof typeof TYPED;
  * Writes a fuzz input as JSON text that {@link decodeFuzzValue} reads back exactly: typed arrays and
  * ArrayBuffers (as base64 of their bytes), NaN, ±Infinity, -0, BigInts and `undefined` survive, and
  * objects whose keys start with `$` are escaped. Plain data only: no cycles, Maps or class instances.
+ * Long uniform chains are written compactly; other nesting deeper than 2,000 levels is cut (marked `$cut`).
  */
 export function encodeFuzzValue(value: unknown): string {
   return JSON.stringify(toJson(value));
@@ -32,7 +33,11 @@ export function decodeFuzzValue(text: string): unknown {
 /** Chains of one-item arrays or one-key objects deeper than this are written as `$nested` (JSON text cannot nest that deep). */
 const CHAIN = 256;
 
-function toJson(value: unknown): unknown {
+/** Nesting deeper than this that is not one uniform chain is cut, so that encoding cannot overflow the stack. */
+const MAX_DEPTH = 2000;
+
+function toJson(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return { $cut: 'nested deeper than the codec writes' };
   const chain = chainOf(value);
   if (chain !== undefined) return chain;
   if (typeof value === 'number') {
@@ -48,8 +53,8 @@ function toJson(value: unknown): unknown {
     if (!(name in TYPED)) throw new TypeError(`encodeFuzzValue cannot write a ${value.constructor.name}`);
     return { $bytes: name, base64: encodeBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
   }
-  if (Array.isArray(value)) return Array.from(value, (item) => toJson(item));
-  const entries = Object.entries(value).map(([key, item]) => [key, toJson(item)] as const);
+  if (Array.isArray(value)) return Array.from(value, (item) => toJson(item, depth + 1));
+  const entries = Object.entries(value).map(([key, item]) => [key, toJson(item, depth + 1)] as const);
   const object = Object.fromEntries(entries);
   return entries.some(([key]) => key.startsWith('$')) ? { $object: object } : object;
 }
@@ -70,7 +75,7 @@ function chainOf(value: unknown): unknown {
     node = key === null ? (node as unknown[])[0] : (node as Record<string, unknown>)[key];
     depth++;
   }
-  return depth > CHAIN ? { $nested: depth, key, leaf: toJson(node) } : undefined;
+  return depth > CHAIN ? { $nested: depth, key, leaf: toJson(node, 0) } : undefined;
 }
 
 function fromJson(value: unknown): unknown {
