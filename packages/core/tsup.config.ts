@@ -6,6 +6,7 @@ export default defineConfig({
     'index.node': 'src/index.node.ts',
     'index.browser': 'src/index.browser.ts',
     'testing/index': 'src/testing/index.ts',
+    'testing/fuzz/index': 'src/testing/fuzz/index.ts',
     internal: 'src/internal.ts',
   },
   format: ['esm'],
@@ -15,5 +16,5 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  external: ['onnxruntime-node', 'onnxruntime-web', 'onnxruntime-common', 'vitest'],
+  external: ['onnxruntime-node', 'onnxruntime-web', 'onnxruntime-common', 'vitest', 'fast-check'],
 });

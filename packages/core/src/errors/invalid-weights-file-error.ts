@@ -1,4 +1,5 @@
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
+import { describeValue } from './describe-value.js';
 
 const symbol = Symbol.for('jointok.error.invalid-weights-file');
 
@@ -12,7 +13,7 @@ export class InvalidWeightsFileError extends JointokError {
   readonly reason: string;
 
   constructor(options: { file: string; reason: string; tensor?: string } & JointokErrorOptions) {
-    super('invalid-weights-file', `${options.file}${options.tensor === undefined ? '' : ` (tensor ${JSON.stringify(options.tensor)})`}: ${options.reason}`, options);
+    super('invalid-weights-file', `${options.file}${options.tensor === undefined ? '' : ` (tensor ${describeValue(options.tensor)})`}: ${options.reason}`, options);
     this.name = 'InvalidWeightsFileError';
     this.file = options.file;
     this.tensor = options.tensor;

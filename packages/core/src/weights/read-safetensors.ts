@@ -1,3 +1,4 @@
+import { describeValue } from '../errors/describe-value.js';
 import { InvalidWeightsFileError } from '../errors/invalid-weights-file-error.js';
 import type { Tensor, TensorDataTypeMap, TensorType } from '../tensor/tensor.js';
 import { MAX_HEADER_BYTES, SAFETENSORS_DTYPES } from './safetensors-format.js';
@@ -53,26 +54,26 @@ export function readSafetensors(bytes: Uint8Array, options: ReadSafetensorsOptio
     }
     const { dtype, shape, data_offsets: offsets } = (entry ?? {}) as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
     const format = typeof dtype === 'string' && Object.hasOwn(SAFETENSORS_DTYPES, dtype) ? SAFETENSORS_DTYPES[dtype] : undefined;
-    if (format === undefined) return fail(`unsupported dtype ${JSON.stringify(dtype)} (supported: ${Object.keys(SAFETENSORS_DTYPES).join(', ')})`, name);
-    if (!Array.isArray(shape) || shape.some((d) => !Number.isSafeInteger(d) || d < 0)) return fail(`shape ${JSON.stringify(shape)} is not an array of non-negative integers`, name);
+    if (format === undefined) return fail(`unsupported dtype ${describeValue(dtype)} (supported: ${Object.keys(SAFETENSORS_DTYPES).join(', ')})`, name);
+    if (!Array.isArray(shape) || shape.some((d) => !Number.isSafeInteger(d) || d < 0)) return fail(`shape ${describeValue(shape)} is not an array of non-negative integers`, name);
     if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((o) => Number.isSafeInteger(o) && o >= 0)) return fail('data_offsets must be [begin, end]', name);
     const [begin, end] = offsets as [number, number];
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     if (end < begin || end > dataLength) return fail(`data_offsets [${begin}, ${end}] leave the data section (${dataLength} bytes)`, name);
-    if (end - begin !== count * format.bytes) return fail(`holds ${end - begin} bytes; shape [${(shape as number[]).join(', ')}] of ${dtype} needs ${count * format.bytes}`, name);
+    if (end - begin !== count * format.bytes) return fail(`holds ${end - begin} bytes; shape ${describeValue(shape)} of ${dtype} needs ${count * format.bytes}`, name);
     spans.push([begin, end, name]);
     tensors.set(name, { type: format.type, dims: shape as number[], data: copyData(bytes.subarray(dataStart + begin, dataStart + end), format.type, format.bytes) });
   }
   spans.sort((a, b) => a[0] - b[0]);
   for (let i = 1; i < spans.length; i++) {
-    if (spans[i]![0] < spans[i - 1]![1]) fail(`overlaps tensor ${JSON.stringify(spans[i - 1]![2])}`, spans[i]![2]);
+    if (spans[i]![0] < spans[i - 1]![1]) fail(`overlaps tensor ${describeValue(spans[i - 1]![2])}`, spans[i]![2]);
   }
   return { tensors, metadata };
 }
 
 function readMetadata(entry: unknown, fail: (reason: string) => never): Record<string, string> {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail('__metadata__ is not an object');
-  for (const [key, value] of Object.entries(entry)) if (typeof value !== 'string') fail(`__metadata__.${key} is not a string`);
+  for (const [key, value] of Object.entries(entry)) if (typeof value !== 'string') fail(`__metadata__.${key.length > 60 ? `${key.slice(0, 57)}...` : key} is not a string`);
   return { ...(entry as Record<string, string>) };
 }
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type ModalityTokenizer } from '@jointok/core';
+import { InvalidArgumentError, InvalidSpecError, type ModalityTokenizer } from '@jointok/core';
 import { textModalityTokenizer, type TextModalityOptions } from '../modality/text-modality-tokenizer.js';
 import type { TextTokenizer } from '../modality/text-tokenizer.js';
 import { bytePairEncode } from '../bpe/index.js';
@@ -170,8 +170,12 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
     const table = this.table;
     regex.lastIndex = 0;
     let match: RegExpExecArray | null;
+    // Where the pieces so far end: a pattern that skips text (tiktoken drops it silently) is refused.
+    let covered = 0;
     while ((match = regex.exec(text)) !== null) {
       const piece = match[0];
+      if (match.index !== covered) throw uncoveredText(regex, text, covered);
+      covered = match.index + piece.length;
       if (piece.length === 0) {
         // A pattern that can match empty would loop forever; step over one code point.
         regex.lastIndex += (text.codePointAt(regex.lastIndex) ?? 0) > 0xffff ? 2 : 1;
@@ -198,6 +202,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
       }
       if (out.length > limit) return;
     }
+    if (covered !== text.length) throw uncoveredText(regex, text, covered);
   }
 
   /**
@@ -234,6 +239,16 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
       start = end;
     }
   }
+}
+
+/** A pre-tokenizer pattern that leaves part of the text in no piece would lose that text without a word. */
+function uncoveredText(regex: RegExp, text: string, at: number): InvalidSpecError {
+  return new InvalidSpecError({
+    path: 'pattern',
+    expected: 'a pre-tokenizer pattern whose matches cover the whole text',
+    received: regex.source,
+    message: `The encoding's pre-tokenizer pattern matches no piece at character ${at} of the text (${JSON.stringify(text.slice(at, at + 12))}…): that text would be lost, so it is refused. Pattern: ${regex.source.slice(0, 200)}`,
+  });
 }
 
 function checkText(text: unknown): string {

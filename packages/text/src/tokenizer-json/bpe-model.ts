@@ -1,4 +1,5 @@
 import { InvalidSpecError, UnsupportedError } from '@jointok/core';
+import { describeValue } from '@jointok/core/internal';
 import { checkDense, MAX_RANK } from '../vocabulary/tiktoken-file.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { hashBytes } from '../vocabulary/index.js';
@@ -37,11 +38,11 @@ export class BpeModel {
     const path = 'model';
     for (const key of ['continuing_subword_prefix', 'end_of_word_suffix'] as const) {
       if (spec[key] !== undefined && spec[key] !== null && spec[key] !== '') {
-        throw new UnsupportedError({ feature: `tokenizer.json ${path}.${key} = ${JSON.stringify(spec[key])}`, supported: ['null', '""'] });
+        throw new UnsupportedError({ feature: `tokenizer.json ${path}.${key} = ${describeValue(spec[key], 80)}`, supported: ['null', '""'] });
       }
     }
     if (spec.dropout !== undefined && spec.dropout !== null && spec.dropout !== 0) {
-      throw new UnsupportedError({ feature: `tokenizer.json ${path}.dropout = ${JSON.stringify(spec.dropout)} (BPE dropout is random)`, supported: ['null'] });
+      throw new UnsupportedError({ feature: `tokenizer.json ${path}.dropout = ${describeValue(spec.dropout, 80)} (BPE dropout is random)`, supported: ['null'] });
     }
     const vocabSpec = object(spec.vocab, `${path}.vocab`);
     this.vocab = new Map();

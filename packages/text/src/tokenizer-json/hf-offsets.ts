@@ -74,7 +74,7 @@ export function encodeWithOffsets(stages: OffsetStages, text: string, addSpecial
       const locator = new PieceLocator(partText, preTokenizer.prefixes, preTokenizer.spaceReplacement);
       for (const piece of preTokenizer.split(part.text, first)) {
         const spans = locator.locate(piece);
-        if (spans === null) throw new UnsupportedError({ feature: `offsets for the pre-tokenizer piece ${JSON.stringify(piece)} (not found in the normalized text)` });
+        if (spans === null) throw new UnsupportedError({ feature: `offsets for the pre-tokenizer piece ${JSON.stringify(piece.slice(0, 40))} (not found in the normalized text)` });
         const from = ids.length;
         model.encodeWord(piece, ids);
         lengths.length = 0;

@@ -1,4 +1,5 @@
 import { InvalidSpecError, UnsupportedError } from '@jointok/core';
+import { describeValue } from '@jointok/core/internal';
 
 /** A JSON object read from tokenizer.json. */
 export type Spec = Record<string, unknown>;
@@ -36,7 +37,7 @@ export function integer(value: unknown, path: string): number {
 
 /** Throws an {@link UnsupportedError} naming the component at `path` and its `type`. */
 export function unsupported(path: string, type: unknown, supported: readonly string[]): never {
-  throw new UnsupportedError({ feature: `tokenizer.json component ${path} of type ${JSON.stringify(type)}`, supported });
+  throw new UnsupportedError({ feature: `tokenizer.json component ${path} of type ${describeValue(type, 80)}`, supported });
 }
 
 /** A `pattern` object: `{ String: "..." }` or `{ Regex: "..." }`. */

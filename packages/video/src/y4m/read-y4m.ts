@@ -16,11 +16,35 @@ function isFrameLine(line: Uint8Array): boolean {
   return line.length === 5 || line[5] === 0x20;
 }
 
+/** The first frame's buffer starts at this size and grows fourfold while bytes keep coming. */
+const FIRST_CAPACITY = 1 << 20;
+
+/**
+ * Reads one frame of `size` bytes. Once a whole frame has arrived the buffer has its full size and is
+ * reused; until then it grows with the bytes received, so that a stream whose header promises
+ * 13000 × 13000 frames but holds a few bytes is refused without allocating hundreds of megabytes.
+ */
+async function readFrame(reader: ByteReader, size: number, buffer: Uint8Array): Promise<{ buffer: Uint8Array; read: number }> {
+  if (buffer.length === size) return { buffer, read: await reader.readInto(buffer) };
+  let current = buffer;
+  let filled = 0;
+  for (let capacity = Math.min(size, FIRST_CAPACITY); ; capacity = Math.min(size, capacity * 4)) {
+    if (current.length < capacity) {
+      const grown = new Uint8Array(capacity);
+      grown.set(current.subarray(0, filled));
+      current = grown;
+    }
+    filled += await reader.readInto(current.subarray(filled, capacity));
+    if (filled < capacity || capacity === size) return { buffer: current, read: filled };
+  }
+}
+
 async function* lazyFrames(reader: ByteReader, header: Y4mHeader): AsyncGenerator<LazyFrame> {
   const size = frameBytes(header);
   const lumaSize = header.width * header.height;
   const c = chromaSize(header);
-  const buffer = new Uint8Array(size);
+  // Grown as bytes arrive (see readFrame): a header alone cannot make the reader take the memory of a frame.
+  let buffer = new Uint8Array(0);
   for (let index = 0; ; index++) {
     const at = reader.offset;
     const line = await reader.readLine(MAX_FRAME_LINE);
@@ -28,7 +52,9 @@ async function* lazyFrames(reader: ByteReader, header: Y4mHeader): AsyncGenerato
     if (line === 'truncated' || line === 'too-long' || !isFrameLine(line)) {
       throw new InvalidVideoError({ format: 'y4m', reason: line === 'truncated' ? 'the stream ends inside a frame header' : 'expected a FRAME header', byteOffset: at, frameIndex: index });
     }
-    const read = await reader.readInto(buffer);
+    const frame = await readFrame(reader, size, buffer);
+    buffer = frame.buffer;
+    const read = frame.read;
     if (read < size) throw new InvalidVideoError({ format: 'y4m', reason: `frame truncated: ${read} of ${size} bytes`, byteOffset: reader.offset, frameIndex: index });
     yield {
       index,

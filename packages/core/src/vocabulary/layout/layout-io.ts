@@ -14,7 +14,17 @@ export function loadLayout(source: string | unknown): LayoutSpec {
   return validateLayout(parsed);
 }
 
-/** Validates a layout and writes it as JSON text (two-space indent, trailing newline). */
+/**
+ * Validates a layout and writes it as JSON text (two-space indent, trailing newline).
+ *
+ * @throws InvalidSpecError for an invalid layout, or one holding values JSON cannot write (BigInts, cycles)
+ */
 export function saveLayout(layout: LayoutSpec): string {
-  return `${JSON.stringify(validateLayout(layout), null, 2)}\n`;
+  const valid = validateLayout(layout);
+  try {
+    return `${JSON.stringify(valid, null, 2)}\n`;
+  } catch (cause) {
+    // A field the layout format does not read may hold what JSON cannot (a BigInt, a cycle).
+    throw new InvalidSpecError({ path: '$', expected: 'a layout made of JSON values', received: (cause as Error).message, cause });
+  }
 }
