@@ -2,7 +2,7 @@ import { InvalidSpecError, UnsupportedError } from '@jointok/core';
 import { checkDense, MAX_RANK } from '../vocabulary/tiktoken-file.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { hashBytes } from '../vocabulary/index.js';
-import { PieceCache } from '../vocabulary/index.js';
+import { IdBuffer, PieceCache } from '../vocabulary/index.js';
 import { byteLevelToBytes, BYTE_TO_CHAR } from './byte-level-alphabet.js';
 import { mergeWord } from './merge-word.js';
 import { PairTable } from './pair-table.js';
@@ -30,6 +30,7 @@ export class BpeModel {
   private readonly fuseUnk: boolean;
   private readonly ignoreMerges: boolean;
   private readonly cache = new PieceCache();
+  private readonly scratch = new IdBuffer();
   private symbols = new Int32Array(256);
   private buffer = new Uint8Array(1024);
 
@@ -86,10 +87,13 @@ export class BpeModel {
     const buffer = this.buffer;
     const length = encodeUtf8Into(word, 0, word.length, buffer);
     const hash = hashBytes(buffer, 0, length);
-    if (this.cache.appendTo(buffer, length, hash, out)) return;
-    const from = out.length;
-    this.encodeUncached(word, buffer, length, out);
-    this.cache.set(buffer, length, hash, out, from);
+    const ids = this.scratch;
+    ids.length = 0;
+    if (!this.cache.appendTo(buffer, length, hash, ids)) {
+      this.encodeUncached(word, buffer, length, ids);
+      this.cache.set(buffer, length, hash, ids, 0);
+    }
+    for (let i = 0; i < ids.length; i++) out.push(ids.data[i] as number);
   }
 
   /**
@@ -135,7 +139,7 @@ export class BpeModel {
     return !(this.byteFallback && new TextEncoder().encode(ch).every((b) => (this.byteFallbackIds[b] as number) >= 0));
   }
 
-  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: number[]): void {
+  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: IdBuffer): void {
     if (this.ignoreMerges) {
       const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word);
       if (direct !== undefined) {
