@@ -89,7 +89,7 @@ export const scanO200k: PieceScanner = (text, classes, start) => {
   if (isLetterish(k) && (end = o200kLowerWord(classes, start, n)) >= 0) return contraction(text, end);
   if (isPrefix(k) && afterPrefix < n && (end = o200kUpperWord(classes, afterPrefix, n)) >= 0) return contraction(text, end);
   if (isLetterish(k) && (end = o200kUpperWord(classes, start, n)) >= 0) return contraction(text, end);
-  if (k === NUMBER) return numbers(classes, start, n);
+  if (k === NUMBER) return numbers(classes, start, n, 3);
   // ` ?[^\s\p{L}\p{N}]+[\r\n/]*`
   let i = text.charCodeAt(start) === 0x20 && afterPrefix < n && isPunct(classes[afterPrefix] as number) ? afterPrefix : start;
   if (isPunct(classes[i] as number)) {
@@ -102,7 +102,12 @@ export const scanO200k: PieceScanner = (text, classes, start) => {
 };
 
 /** Scanner for cl100k_base's pattern. */
-export const scanCl100k: PieceScanner = (text, classes, start) => {
+export const scanCl100k: PieceScanner = (text, classes, start) => scanCl100kLike(text, classes, start, 3);
+
+/** Scanner for Qwen 2/3's pattern: cl100k_base's with `\p{N}` (one digit per piece) for `\p{N}{1,3}`. */
+export const scanQwen: PieceScanner = (text, classes, start) => scanCl100kLike(text, classes, start, 1);
+
+function scanCl100kLike(text: string, classes: Uint8Array, start: number, maxDigits: number): number {
   const n = text.length;
   const k = classes[start] as number;
   const c = contraction(text, start);
@@ -114,7 +119,7 @@ export const scanCl100k: PieceScanner = (text, classes, start) => {
     while (i < n && isLetter(classes[i] as number)) i = next(classes, i);
     return i;
   }
-  if (k === NUMBER) return numbers(classes, start, n);
+  if (k === NUMBER) return numbers(classes, start, n, maxDigits);
   // ` ?[^\s\p{L}\p{N}]+[\r\n]*`
   i = text.charCodeAt(start) === 0x20 && afterPrefix < n && isPunct(classes[afterPrefix] as number) ? afterPrefix : start;
   if (isPunct(classes[i] as number)) {
@@ -124,11 +129,11 @@ export const scanCl100k: PieceScanner = (text, classes, start) => {
   }
   if (k === SPACE || k === NEWLINE) return whitespace(classes, start, n);
   return afterPrefix;
-};
+}
 
-/** `\p{N}{1,3}`. */
-function numbers(classes: Uint8Array, start: number, n: number): number {
+/** `\p{N}{1,max}`. */
+function numbers(classes: Uint8Array, start: number, n: number, max: number): number {
   let i = start;
-  for (let count = 0; count < 3 && i < n && classes[i] === NUMBER; count++) i = next(classes, i);
+  for (let count = 0; count < max && i < n && classes[i] === NUMBER; count++) i = next(classes, i);
   return i;
 }
