@@ -9,7 +9,7 @@
 // temporary folder. Ids are checked against tiktoken's; "ok" means identical on every document.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -33,29 +33,41 @@ const dir = mkdtempSync(join(tmpdir(), 'jointok-bench-text-'));
 const corpus = join(dir, 'corpus.json');
 execFileSync(process.execPath, [join(root, 'tools', 'text', 'build-corpus.mjs'), corpus, '--scale', String(scale)], { stdio: 'inherit' });
 
-const measure = (peer, encoding, mode) => {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    const line = execFileSync(process.execPath, ['--max-old-space-size=4096', join(here, 'worker.mjs'), peer, encoding, mode, corpus, String(repeats)], {
-      cwd: here,
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-    });
-    results.push(JSON.parse(line.trim().split('\n').pop()));
+// One fresh process per (peer, mode) measurement. Runs are interleaved — run 1 of every peer, then
+// run 2 of every peer, ... — so that a change in the machine's load mid-benchmark falls on all peers
+// alike rather than on whichever happened to run then.
+const once = (peer, encoding, mode) => {
+  const line = execFileSync(process.execPath, ['--max-old-space-size=4096', join(here, 'worker.mjs'), peer, encoding, mode, corpus, String(repeats)], {
+    cwd: here,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  return JSON.parse(line.trim().split('\n').pop());
+};
+const KEYS = ['firstMBs', 'repeatedMBs', 'decodeMBs', 'coldMs', 'maxRssMB'];
+const summarise = (results) => {
+  const summary = { ...results[0], spread: {} };
+  for (const key of KEYS) {
+    const values = results.map((r) => r[key]).filter((v) => v !== undefined);
+    if (values.length === 0) continue;
+    summary[key] = median(values);
+    summary.spread[key] = [Math.min(...values), Math.max(...values)];
   }
-  const pick = (key) => median(results.map((r) => r[key]));
-  return { ...results[0], firstMBs: pick('firstMBs'), repeatedMBs: pick('repeatedMBs'), decodeMBs: pick('decodeMBs'), coldMs: pick('coldMs'), maxRssMB: pick('maxRssMB') };
+  return summary;
 };
 
 const rows = [];
+const loads = [];
 for (const encoding of encodings) {
-  for (const peer of peers) {
-    process.stderr.write(`${encoding} ${peer} ...\n`);
-    const doc = measure(peer, encoding, 'doc');
-    const whole = measure(peer, encoding, 'whole');
-    const cold = measure(peer, encoding, 'cold');
-    rows.push({ encoding, peer, doc, whole, cold });
+  const raw = Object.fromEntries(peers.map((peer) => [peer, { doc: [], whole: [], cold: [] }]));
+  for (let run = 0; run < runs; run++) {
+    loads.push(loadavg()[0]);
+    for (const peer of peers) {
+      process.stderr.write(`${encoding} ${peer} run ${run + 1}/${runs} (load ${loadavg()[0].toFixed(2)})\n`);
+      for (const mode of ['doc', 'whole', 'cold']) raw[peer][mode].push(once(peer, encoding, mode));
+    }
   }
+  for (const peer of peers) rows.push({ encoding, peer, doc: summarise(raw[peer].doc), whole: summarise(raw[peer].whole), cold: summarise(raw[peer].cold) });
 }
 
 // Correctness: identical id checksums and token counts to tiktoken's, per mode.
@@ -80,12 +92,13 @@ try {
 
 const fmt = (x, d = 1) => (x === undefined ? '-' : x.toFixed(d));
 const lines = [];
-lines.push(`corpus: scale ${scale}, ${(rows[0]?.doc.bytes / 1e6).toFixed(2)} MB UTF-8, ${runs} processes per cell (median), ${repeats} repeated passes; node ${process.version}`);
+lines.push(`corpus: scale ${scale}, ${(rows[0]?.doc.bytes / 1e6).toFixed(2)} MB UTF-8, ${runs} processes per cell (median, [min–max] of first-pass), interleaved, ${repeats} repeated passes; node ${process.version}; 1-minute load average ${median(loads).toFixed(2)} (median; ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}) on ${cpus().length} CPUs`);
 lines.push('');
 lines.push('| encoding | library | ids | first-pass MB/s (per doc) | first-pass MB/s (whole) | repeated MB/s (per doc) | repeated MB/s (whole) | decode MB/s | cold start ms | peak RSS MB (cold) | peak RSS MB (doc run) |');
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  lines.push(`| ${r.encoding} | ${r.peer} | ${r.correct === null ? '?' : r.correct ? 'ok' : 'DIFFER'} | ${fmt(r.doc.firstMBs)} | ${fmt(r.whole.firstMBs)} | ${fmt(r.doc.repeatedMBs)} | ${fmt(r.whole.repeatedMBs)} | ${fmt(r.doc.decodeMBs)} | ${fmt(r.cold.coldMs, 0)} | ${fmt(r.cold.maxRssMB, 0)} | ${fmt(r.doc.maxRssMB, 0)} |`);
+  const range = (cell) => (cell.spread?.firstMBs ? ` [${fmt(cell.spread.firstMBs[0])}–${fmt(cell.spread.firstMBs[1])}]` : '');
+  lines.push(`| ${r.encoding} | ${r.peer} | ${r.correct === null ? '?' : r.correct ? 'ok' : 'DIFFER'} | ${fmt(r.doc.firstMBs)}${range(r.doc)} | ${fmt(r.whole.firstMBs)}${range(r.whole)} | ${fmt(r.doc.repeatedMBs)} | ${fmt(r.whole.repeatedMBs)} | ${fmt(r.doc.decodeMBs)} | ${fmt(r.cold.coldMs, 0)} | ${fmt(r.cold.maxRssMB, 0)} | ${fmt(r.doc.maxRssMB, 0)} |`);
 }
 lines.push('');
 const ratios = [];
@@ -114,5 +127,5 @@ if (Object.keys(bundles).length) {
   for (const [peer, b] of Object.entries(bundles)) lines.push(`  ${peer}: ${(b.minifiedBytes / 1024).toFixed(0)} KiB minified, ${(b.gzipBytes / 1024).toFixed(0)} KiB gzip`);
 }
 console.log(lines.join('\n'));
-writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, scale, runs, repeats, rows, ratios, bundles }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverage: { median: median(loads), min: Math.min(...loads), max: Math.max(...loads) }, scale, runs, repeats, rows, ratios, bundles }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);

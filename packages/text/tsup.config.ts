@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'encodings/o200k-base': 'src/encodings/o200k-base.ts',
     'encodings/cl100k-base': 'src/encodings/cl100k-base.ts',
+    'node/index': 'src/node/index.ts',
     'batch/index.node': 'src/batch/index.node.ts',
     'batch/index.browser': 'src/batch/index.browser.ts',
     'batch/worker.node': 'src/batch/worker.node.ts',

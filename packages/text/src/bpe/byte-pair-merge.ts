@@ -1,4 +1,4 @@
-import type { RankTable } from '../vocabulary/index.js';
+import type { IdBuffer, RankTable } from '../vocabulary/index.js';
 
 /** Pieces longer than this merge through a heap and a linked list, O(n log n), instead of O(n²) scans. */
 const LONG_PIECE = 96;
@@ -29,7 +29,7 @@ function ensureScratch(length: number): void {
  * whose concatenation has the lowest rank, the leftmost one on ties, until no pair is a token.
  * Appends the resulting ranks to `out`.
  */
-export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: number, out: number[]): void {
+export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: number, out: IdBuffer): void {
   if (length > LONG_PIECE) {
     bytePairEncodeLong(table, buffer, length, out);
     return;
@@ -45,8 +45,9 @@ export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: num
     tk[i] = byteRanks[buffer[i] as number] as number;
   }
   s[length] = length;
+  const bytePairRanks = table.bytePairRanks;
   for (let i = 0; i < length - 1; i++) {
-    const r = table.pairRank(tk[i] as number, tk[i + 1] as number, buffer, i, i + 2);
+    const r = bytePairRanks[((buffer[i] as number) << 8) | (buffer[i + 1] as number)] as number;
     pr[i] = r < 0 ? NONE : r;
   }
   pr[length - 1] = NONE;
@@ -78,7 +79,9 @@ export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: num
       pr[at - 1] = r < 0 ? NONE : r;
     }
   }
-  for (let i = 0; i < parts; i++) out.push(tk[i] as number);
+  out.reserve(parts);
+  const data = out.data;
+  for (let i = 0; i < parts; i++) data[out.length++] = tk[i] as number;
 }
 
 /**
@@ -86,7 +89,7 @@ export function bytePairEncode(table: RankTable, buffer: Uint8Array, length: num
  * pairs sit in a binary min-heap keyed by `rank * 2^32 + start` (lowest rank, then leftmost), and
  * entries made stale by an earlier merge are skipped when popped. 100k identical bytes take ~n log n.
  */
-function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number, out: number[]): void {
+function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number, out: IdBuffer): void {
   if (longNext.length < length) {
     const size = Math.max(length, 2 * longNext.length);
     longNext = new Int32Array(size);
@@ -135,8 +138,9 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
     prev[i] = i - 1;
     tok[i] = byteRanks[buffer[i] as number] as number;
   }
+  const bytePairRanks = table.bytePairRanks;
   for (let i = 0; i < length - 1; i++) {
-    const r = table.pairRank(tok[i] as number, tok[i + 1] as number, buffer, i, i + 2);
+    const r = bytePairRanks[((buffer[i] as number) << 8) | (buffer[i + 1] as number)] as number;
     if (r >= 0) {
       pairAt[i] = r;
       push(r * 4294967296 + i);

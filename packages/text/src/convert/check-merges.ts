@@ -2,7 +2,7 @@ import { bytePairEncode } from '../bpe/index.js';
 import { LossyConversionError } from '../errors/index.js';
 import { mergeWord } from '../tokenizer-json/merge-word.js';
 import { PairTable } from '../tokenizer-json/pair-table.js';
-import type { RankTable } from '../vocabulary/index.js';
+import { IdBuffer, type RankTable } from '../vocabulary/index.js';
 
 const lossy = (component: string, reason: string): LossyConversionError => new LossyConversionError({ component, reason, target: 'tiktoken' });
 
@@ -30,22 +30,22 @@ export function checkMerges(table: RankTable, merges: Int32Array, ignoreMerges: 
   }
   const { bytes, offsets } = table;
   let symbols = new Int32Array(64);
-  const ours: number[] = [];
-  const theirs: number[] = [];
+  const oursBuffer = new IdBuffer();
+  const theirsBuffer = new IdBuffer();
   for (let t = 0; t < table.size; t++) {
     const start = offsets[t] as number;
     const length = (offsets[t + 1] as number) - start;
     if (length < 2 || skip.has(t)) continue;
     if (symbols.length < length) symbols = new Int32Array(length * 2);
     for (let i = 0; i < length; i++) symbols[i] = table.byteRanks[bytes[start + i] as number] as number;
-    ours.length = 0;
-    mergeWord(pairs, symbols, length, ours);
+    oursBuffer.length = 0;
+    mergeWord(pairs, symbols, length, oursBuffer);
+    const ours = oursBuffer.toArray();
+    let theirs = [t];
     if (ignoreMerges) {
-      theirs.length = 0;
-      bytePairEncode(table, bytes.subarray(start, start + length), length, theirs);
-    } else {
-      theirs.length = 1;
-      theirs[0] = t;
+      theirsBuffer.length = 0;
+      bytePairEncode(table, bytes.subarray(start, start + length), length, theirsBuffer);
+      theirs = theirsBuffer.toArray();
     }
     if (ours.length !== theirs.length || ours.some((id, i) => id !== theirs[i])) {
       throw lossy(

@@ -4,7 +4,7 @@ import type { TextTokenizer } from '../modality/text-tokenizer.js';
 import { bytePairEncode } from '../bpe/index.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { classifyText, scannerForPattern, translateRegex, type PieceScanner } from '../pretokenize/index.js';
-import { PieceCache, RankTable, hashBytes, type FlatVocabulary } from '../vocabulary/index.js';
+import { IdBuffer, PieceCache, RankTable, hashBytes, type FlatVocabulary } from '../vocabulary/index.js';
 import { checkSpecialTokens } from './check-special-tokens.js';
 import { DecodeStream } from './decode-stream.js';
 import { EncodeStream } from './encode-stream.js';
@@ -52,6 +52,8 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
   // Repeated pieces (words recur constantly in real text) skip hashing and merging.
   private readonly cache = new Map<string, number | number[]>();
   private buffer = new Uint8Array(1024);
+  // Every encode writes here and copies out once (see IdBuffer); encoding never re-enters.
+  private readonly ids = new IdBuffer();
 
   constructor(definition: EncodingDefinition) {
     checkSpecialTokens(definition.vocabulary, definition.specialTokens, definition.name);
@@ -72,9 +74,10 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
 
   /** Encodes text, treating special-token literals as plain text. Never throws for any string. */
   encodeOrdinary(text: string): number[] {
-    const out: number[] = [];
+    const out = this.ids;
+    out.length = 0;
     this.encodeOrdinaryInto(checkText(text), out, Infinity);
-    return out;
+    return takeIds(out);
   }
 
   /**
@@ -82,9 +85,10 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
    * throws `DisallowedSpecialTokenError`, as in tiktoken).
    */
   encode(text: string, options?: SpecialTokenPolicy): number[] {
-    const out: number[] = [];
+    const out = this.ids;
+    out.length = 0;
     this.encodeInto(checkText(text), options, out, Infinity);
-    return out;
+    return takeIds(out);
   }
 
   /** Number of tokens `encode(text, options)` yields. */
@@ -98,9 +102,12 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
    */
   isWithinTokenLimit(text: string, limit: number, options?: SpecialTokenPolicy): number | false {
     if (!(limit >= 0)) throw new InvalidArgumentError({ argument: 'limit', expected: 'a number >= 0', received: limit });
-    const out: number[] = [];
+    const out = this.ids;
+    out.length = 0;
     this.encodeInto(checkText(text), options, out, limit);
-    return out.length <= limit ? out.length : false;
+    const count = out.length;
+    out.reset();
+    return count <= limit ? count : false;
   }
 
   /** Ids plus, per token, its start/end in UTF-8 bytes and in UTF-16 code units of `text`. */
@@ -142,7 +149,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
   }
 
 
-  private encodeInto(text: string, options: SpecialTokenPolicy | undefined, out: number[], limit: number): void {
+  private encodeInto(text: string, options: SpecialTokenPolicy | undefined, out: IdBuffer, limit: number): void {
     const policy = this.specials.resolve(options);
     this.specials.check(text, policy.disallowed);
     const allowed = policy.allowed;
@@ -160,7 +167,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
     if (start < text.length && out.length <= limit) this.encodeOrdinaryInto(start === 0 ? text : text.slice(start), out, limit);
   }
 
-  private encodeOrdinaryInto(text: string, out: number[], limit: number): void {
+  private encodeOrdinaryInto(text: string, out: IdBuffer, limit: number): void {
     if (this.scanner !== undefined) {
       this.encodeScanned(text, this.scanner, out, limit);
       return;
@@ -197,7 +204,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
         } else {
           const from = out.length;
           bytePairEncode(table, buffer, length, out);
-          cache.set(piece, out.slice(from));
+          cache.set(piece, out.toArray(from));
         }
       }
       if (out.length > limit) return;
@@ -209,7 +216,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
    * The scanner path: pieces are spans of `text`, never strings. A piece that is one token is looked
    * up straight from its UTF-8 bytes; the merges of other pieces are memoised by their bytes.
    */
-  private encodeScanned(text: string, scanner: PieceScanner, out: number[], limit: number): void {
+  private encodeScanned(text: string, scanner: PieceScanner, out: IdBuffer, limit: number): void {
     const n = text.length;
     if (this.classes.length <= n) this.classes = new Uint8Array(Math.max(n + 1, 2 * this.classes.length));
     const classes = this.classes;
@@ -239,6 +246,13 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
       start = end;
     }
   }
+}
+
+/** The ids of an encode as an array, leaving the buffer empty for the next. */
+function takeIds(buffer: IdBuffer): number[] {
+  const ids = buffer.toArray();
+  buffer.reset();
+  return ids;
 }
 
 /** A pre-tokenizer pattern that leaves part of the text in no piece would lose that text without a word. */

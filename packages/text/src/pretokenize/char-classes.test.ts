@@ -24,6 +24,19 @@ describe('classifyText', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('classifies astral characters as the Unicode properties say (every 7th code point above U+FFFF)', () => {
+    let text = '';
+    for (let cp = 0x10000; cp <= 0x10ffff; cp += 7) text += String.fromCodePoint(cp);
+    const classes = new Uint8Array(text.length + 1);
+    classifyText(text, classes);
+    const wrong: string[] = [];
+    for (let i = 0; i < text.length; i += 2) {
+      const ch = String.fromCodePoint(text.codePointAt(i) as number);
+      if (classes[i] !== expected(ch) || classes[i + 1] !== CONTINUATION) wrong.push((text.codePointAt(i) as number).toString(16));
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('marks surrogate pairs, classes astral characters, and treats lone surrogates as symbols', () => {
     const text = '𝐀🎉\ud800x';
     const classes = new Uint8Array(text.length + 1).fill(99);

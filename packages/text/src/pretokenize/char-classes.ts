@@ -14,24 +14,14 @@ export const NEWLINE = 7; // \r, \n
 export const CONTINUATION = 8;
 
 const UNKNOWN = 255;
-const bmp = new Uint8Array(0x10000).fill(UNKNOWN);
-const astral = new Map<number, number>();
-const WHITE_SPACE = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
+// The class of every code point, filled one 256-code-point block at a time on first sight (1.1 MB).
+// One table and one path for the Basic Multilingual Plane and the astral planes alike: an astral
+// character takes the same (already compiled) path as any other, where a separate memo would leave a
+// branch that V8 meets for the first time at the first new emoji of a fresh process, and then
+// discards the optimised classifier.
+const table = new Uint8Array(0x110000).fill(UNKNOWN);
 
-/** Class of a code point, from the JavaScript engine's Unicode tables (computed once per code point). */
-function classifyCodePoint(cp: number): number {
-  const ch = String.fromCodePoint(cp);
-  if (cp === 10 || cp === 13) return NEWLINE;
-  if (WHITE_SPACE.test(ch)) return SPACE;
-  if (/\p{Lu}|\p{Lt}/u.test(ch)) return UPPER;
-  if (/\p{Ll}/u.test(ch)) return LOWER;
-  if (/\p{Lm}|\p{Lo}/u.test(ch)) return LETTER_OTHER;
-  if (/\p{M}/u.test(ch)) return MARK;
-  if (/\p{N}/u.test(ch)) return NUMBER;
-  return OTHER;
-}
-
-// One regex whose capture group tells the class; used to classify a whole 256-unit block at once,
+// One regex whose capture group tells the class; used to classify a whole 256-code-point block at once,
 // which is far cheaper than seven property tests per new character (CJK, Thai and Hangul text meet
 // thousands of distinct characters).
 const BLOCK_CLASSES = /([\n\r])|([\t-\f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000])|([\p{Lu}\p{Lt}])|(\p{Ll})|([\p{Lm}\p{Lo}])|(\p{M})|(\p{N})|([^])/gu;
@@ -39,14 +29,24 @@ const GROUP_CLASS = [NEWLINE, SPACE, UPPER, LOWER, LETTER_OTHER, MARK, NUMBER, O
 
 function classifyBlock(block: number): void {
   let text = '';
-  for (let c = block << 8; c < (block + 1) << 8; c++) text += String.fromCharCode(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
+  // Surrogate code points stand in as U+FFFD (a symbol): a lone surrogate is encoded as U+FFFD.
+  for (let c = block << 8; c < (block + 1) << 8; c++) text += String.fromCodePoint(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c);
   BLOCK_CLASSES.lastIndex = 0;
   let c = block << 8;
   for (let m = BLOCK_CLASSES.exec(text); m !== null; m = BLOCK_CLASSES.exec(text)) {
     let group = 1;
     while (m[group] === undefined) group++;
-    bmp[c++] = GROUP_CLASS[group - 1] as number;
+    table[c++] = GROUP_CLASS[group - 1] as number;
   }
+}
+
+function classOf(cp: number): number {
+  let k = table[cp] as number;
+  if (k === UNKNOWN) {
+    classifyBlock(cp >> 8);
+    k = table[cp] as number;
+  }
+  return k;
 }
 
 classifyBlock(0);
@@ -61,22 +61,11 @@ export function classifyText(text: string, out: Uint8Array): void {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) {
-      let k = bmp[c] as number;
-      if (k === UNKNOWN) {
-        classifyBlock(c >> 8);
-        k = bmp[c] as number;
-      }
-      out[i] = k;
+      out[i] = classOf(c);
     } else {
       const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
       if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
-        let k = astral.get(cp);
-        if (k === undefined) {
-          k = classifyCodePoint(cp);
-          astral.set(cp, k);
-        }
-        out[i] = k;
+        out[i] = classOf(0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00));
         out[++i] = CONTINUATION;
       } else out[i] = OTHER; // a lone surrogate is encoded as U+FFFD, a symbol (So)
     }

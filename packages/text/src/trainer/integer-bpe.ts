@@ -1,6 +1,7 @@
 import { InvalidArgumentError, CodeOutOfRangeError } from '@jointok/core';
 import { mergeWord } from '../tokenizer-json/merge-word.js';
 import { PairTable } from '../tokenizer-json/pair-table.js';
+import { IdBuffer } from '../vocabulary/index.js';
 import { learnMerges } from './learn-merges.js';
 
 /** A BPE over integer codes (image or audio tokens): codes `[0, alphabetSize)`, merges after them. */
@@ -87,9 +88,9 @@ export function integerBpe(alphabetSize: number, merges: ReadonlyArray<readonly 
     checkCodes(codes, alphabetSize, 'codes');
     if (codes.length === 0) return new Int32Array(0);
     const symbols = Int32Array.from(codes as ArrayLike<number>);
-    const out: number[] = [];
+    const out = new IdBuffer();
     mergeWord(pairs, symbols, symbols.length, out);
-    return Int32Array.from(out);
+    return out.data.slice(0, out.length);
   };
   const decode = (ids: ArrayLike<number>): Int32Array => {
     const out: number[] = [];

@@ -1,3 +1,5 @@
+import type { IdBuffer } from './id-buffer.js';
+
 /**
  * Byte-sequence → ids memo for pre-tokens that need merging. Keys are the piece's UTF-8 bytes and
  * their hash (already computed for the rank lookup), so a repeated piece costs one hash and one
@@ -21,7 +23,7 @@ export class PieceCache {
   ) {}
 
   /** Appends the cached ids of `buffer[0, length)` to `out` and returns true, or returns false. */
-  appendTo(buffer: Uint8Array, length: number, hash: number, out: number[]): boolean {
+  appendTo(buffer: Uint8Array, length: number, hash: number, out: IdBuffer): boolean {
     const slots = this.slots;
     const entries = this.entries;
     const bytes = this.bytes;
@@ -35,21 +37,30 @@ export class PieceCache {
       while (k < length && bytes[start + k] === buffer[k]) k++;
       if (k !== length) continue;
       const ids = this.ids;
-      const idEnd = (entries[e + 3] as number) + (entries[e + 4] as number);
-      for (let i = entries[e + 3] as number; i < idEnd; i++) out.push(ids[i] as number);
+      const idStart = entries[e + 3] as number;
+      const idCount = entries[e + 4] as number;
+      out.reserve(idCount);
+      const data = out.data;
+      let at = out.length;
+      for (let i = idStart; i < idStart + idCount; i++) data[at++] = ids[i] as number;
+      out.length = at;
       return true;
     }
   }
 
   /** Stores `out[from, out.length)` as the ids of `buffer[0, length)`. */
-  set(buffer: Uint8Array, length: number, hash: number, out: number[], from: number): void {
+  set(buffer: Uint8Array, length: number, hash: number, out: IdBuffer, from: number): void {
     const idCount = out.length - from;
     if (this.count >= this.maxEntries || this.bytesUsed + length > this.maxBytes) this.clear();
     if (2 * (this.count + 1) > this.slots.length) this.rehash(this.slots.length * 2);
     this.bytes = ensureBytes(this.bytes, this.bytesUsed + length);
-    this.bytes.set(buffer.subarray(0, length), this.bytesUsed);
+    // Element loops, not `set(subarray(...))`: pieces are short, and a subarray is an allocation.
+    const bytes = this.bytes;
+    for (let i = 0; i < length; i++) bytes[this.bytesUsed + i] = buffer[i] as number;
     this.ids = ensureInts(this.ids, this.idsUsed + idCount);
-    for (let i = 0; i < idCount; i++) this.ids[this.idsUsed + i] = out[from + i] as number;
+    const ids = this.ids;
+    const data = out.data;
+    for (let i = 0; i < idCount; i++) ids[this.idsUsed + i] = data[from + i] as number;
     this.entries = ensureInts(this.entries, 5 * (this.count + 1));
     const e = 5 * this.count;
     this.entries[e] = hash | 0; // Int32Array storage: compare as signed

@@ -75,3 +75,58 @@ describe('RankTable', () => {
     expect(table.lookup(bytes, 3, 4)).toBe(-1);
   });
 });
+
+describe('RankTable on a shipped vocabulary', () => {
+  // The table answers through several layers (single-byte and byte-pair arrays, a hash filter, the slot
+  // table, a pair memo): each answer must equal a plain Map's from byte strings to first rank.
+  const vocab = decodeVocabularyBinary(decodeByteText(cl100kData));
+  const table = new RankTable(vocab.bytes, vocab.offsets);
+  const key = (bytes: Uint8Array, start: number, end: number): string => String.fromCharCode(...bytes.subarray(start, end));
+  const reference = new Map<string, number>();
+  for (let rank = 0; rank < table.size; rank++) {
+    const k = key(vocab.bytes, vocab.offsets[rank] as number, vocab.offsets[rank + 1] as number);
+    if (k !== '' && !reference.has(k)) reference.set(k, rank);
+  }
+
+  it('finds every token, and rejects each token with its last byte changed unless that is a token too', () => {
+    const buffer = new Uint8Array(1024);
+    for (let rank = 0; rank < table.size; rank++) {
+      const start = vocab.offsets[rank] as number;
+      const end = vocab.offsets[rank + 1] as number;
+      if (end === start) continue;
+      const length = end - start;
+      buffer.set(vocab.bytes.subarray(start, end));
+      expect(table.lookup(buffer, 0, length)).toBe(reference.get(key(buffer, 0, length)));
+      buffer[length - 1] = (buffer[length - 1] as number) ^ 0x5a;
+      expect(table.lookup(buffer, 0, length)).toBe(reference.get(key(buffer, 0, length)) ?? -1);
+    }
+  });
+
+  it('answers pair queries as byte lookups, repeated pairs (memo hits) and colliding ones included', () => {
+    let seed = 7;
+    const random = (n: number): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    const buffer = new Uint8Array(1024);
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < 20_000; i++) pairs.push([random(table.size), random(table.size)]);
+    // Pairs that do merge: split tokens at every point where both halves are tokens.
+    for (let rank = 0; rank < table.size; rank += 37) {
+      const start = vocab.offsets[rank] as number;
+      const end = vocab.offsets[rank + 1] as number;
+      for (let cut = start + 1; cut < end; cut++) {
+        const left = reference.get(key(vocab.bytes, start, cut));
+        const right = reference.get(key(vocab.bytes, cut, end));
+        if (left !== undefined && right !== undefined) pairs.push([left, right]);
+      }
+    }
+    for (const round of [0, 1]) {
+      for (const [left, right] of pairs) {
+        const a = vocab.bytes.subarray(vocab.offsets[left], vocab.offsets[left + 1]);
+        const b = vocab.bytes.subarray(vocab.offsets[right], vocab.offsets[right + 1]);
+        buffer.set(a, 0);
+        buffer.set(b, a.length);
+        const expected = reference.get(key(buffer, 0, a.length + b.length)) ?? -1;
+        expect(table.pairRank(left, right, buffer, 0, a.length + b.length), `round ${round}`).toBe(expected);
+      }
+    }
+  });
+});

