@@ -44,7 +44,7 @@ async function* lazyFrames(reader: ByteReader, header: Y4mHeader): AsyncGenerato
   const lumaSize = header.width * header.height;
   const c = chromaSize(header);
   // Grown as bytes arrive (see readFrame): a header alone cannot make the reader take the memory of a frame.
-  let buffer = new Uint8Array(0);
+  let buffer: Uint8Array = new Uint8Array(0);
   for (let index = 0; ; index++) {
     const at = reader.offset;
     const line = await reader.readLine(MAX_FRAME_LINE);
