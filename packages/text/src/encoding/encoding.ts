@@ -22,6 +22,11 @@ export interface EncodingDefinition {
   pattern: string;
   /** Special-token literal → id. */
   specialTokens: Readonly<Record<string, number>>;
+  /**
+   * Text the pattern matches no piece of: `'refuse'` (default: an `InvalidSpecError`, since tiktoken would
+   * drop it silently) or `'drop'` (a tokenizer.json pre-tokenizer whose `Removed` split discards it by design).
+   */
+  skippedText?: 'refuse' | 'drop';
 }
 
 /** Options of `decode`. */
@@ -44,6 +49,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
   readonly specialTokens: ReadonlyMap<string, number>;
   private readonly table: RankTable;
   private readonly regex: RegExp;
+  private readonly refuseSkippedText: boolean;
   private readonly scanner: PieceScanner | undefined;
   private classes = new Uint8Array(1024);
   private readonly pieceCache = new PieceCache();
@@ -60,6 +66,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
     this.name = definition.name;
     this.table = new RankTable(definition.vocabulary.bytes, definition.vocabulary.offsets);
     this.regex = translateRegex(definition.pattern);
+    this.refuseSkippedText = definition.skippedText !== 'drop';
     // o200k/cl100k get a hand-written scanner (no match objects, no piece strings); others the regex.
     this.scanner = scannerForPattern(definition.pattern);
     this.specials = new SpecialTokens(definition.specialTokens);
@@ -181,7 +188,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
     let covered = 0;
     while ((match = regex.exec(text)) !== null) {
       const piece = match[0];
-      if (match.index !== covered) throw uncoveredText(regex, text, covered);
+      if (match.index !== covered && this.refuseSkippedText) throw uncoveredText(regex, text, covered);
       covered = match.index + piece.length;
       if (piece.length === 0) {
         // A pattern that can match empty would loop forever; step over one code point.
@@ -209,7 +216,7 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
       }
       if (out.length > limit) return;
     }
-    if (covered !== text.length) throw uncoveredText(regex, text, covered);
+    if (covered !== text.length && this.refuseSkippedText) throw uncoveredText(regex, text, covered);
   }
 
   /**

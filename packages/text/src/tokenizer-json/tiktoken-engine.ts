@@ -54,7 +54,8 @@ export function tiktokenEngineForm(preTokenizer: unknown, model: BpeModelData, a
 
 /** The encoding that runs a {@link TiktokenEngineForm} (ordinary text only; added tokens are the caller's). */
 export function tiktokenEngine(form: TiktokenEngineForm): Encoding {
-  return new Encoding({ name: 'tokenizer.json', vocabulary: form.vocabulary, pattern: form.pattern, specialTokens: {} });
+  // The pipeline's own split behaviour decides what text no piece covers (a `Removed` split drops it).
+  return new Encoding({ name: 'tokenizer.json', vocabulary: form.vocabulary, pattern: form.pattern, specialTokens: {}, skippedText: 'drop' });
 }
 
 const EMPTY = new Uint8Array(0);
