@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
@@ -28,7 +29,10 @@ export async function writeVideo(path: string, frames: AsyncIterable<Image8> | I
     await finished(out);
     await rename(partial, path);
   } catch (error) {
+    // The stream opens its file asynchronously: wait until it is closed, or the file could appear after rm.
+    const closed = out.closed ? Promise.resolve() : once(out, 'close').then(() => undefined);
     out.destroy();
+    await closed;
     await rm(partial, { force: true });
     throw error;
   }
