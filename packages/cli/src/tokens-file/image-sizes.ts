@@ -1,4 +1,4 @@
-import { removePadding, type ContentPart, type RgbImage, type TokenBlock } from 'jointok';
+import { crop as cropRegion, type ContentPart, type RgbImage, type TokenBlock } from 'jointok';
 
 /**
  * The region of a decoded image that was the input: ids carry only the token grid, so an image padded to a
@@ -34,7 +34,7 @@ export function cropsOfBlocks(blocks: readonly TokenBlock<string>[]): (RecordedC
 export function restoreSizes(parts: readonly ContentPart[], recorded: readonly { readonly modality: string; readonly crop?: RecordedCrop }[]): ContentPart[] {
   const queue = recorded.filter((p) => p.modality === 'image' || p.modality === 'video');
   const fits = (image: RgbImage, crop: RecordedCrop) => crop.left + crop.width <= image.width && crop.top + crop.height <= image.height;
-  const cropImage = (image: RgbImage, crop: RecordedCrop) => (fits(image, crop) ? removePadding(image, crop as Parameters<typeof removePadding>[1]) : image);
+  const cropImage = (image: RgbImage, crop: RecordedCrop) => (fits(image, crop) ? cropRegion(image, crop) : image);
   return parts.map((part) => {
     if (part.type !== 'image' && part.type !== 'video') return part;
     const crop = queue.shift()?.crop;
