@@ -18,7 +18,7 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
     chunk: { type: 'string', default: '250' },
-    targets: { type: 'string', default: 'core/manifest,core/layout,core/safetensors,core/joint-parse,text/tiktoken,text/tokenizer-json,image/png-jpeg,audio/wav,audio/compressed,video/y4m' },
+    targets: { type: 'string', default: 'core/manifest,core/layout,core/safetensors,core/joint-parse,core/quantizer-spec,text/tiktoken,text/tokenizer-json,image/png-jpeg,audio/wav,audio/compressed,video/y4m' },
     out: { type: 'string', default: join(root, 'bench/fuzz/results.json') },
     // A child that neither finishes nor moves on within this many seconds is killed (a hang the per-case timer missed).
     stall: { type: 'string', default: '120' },

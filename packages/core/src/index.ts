@@ -59,7 +59,7 @@ export {
 
 // Model repositories
 export * from './repository/errors/index.js';
-export { MANIFEST_VERSION, MANIFEST_FILE, parseManifest, validateManifest, type Manifest, type ManifestFile, type ManifestFileVariant, type ManifestQuantizer, type ManifestSource, type ManifestValidation } from './repository/manifest/index.js';
+export { MANIFEST_VERSION, MANIFEST_FILE, parseManifest, validateManifest, MAX_SPEC_ISSUES, type Manifest, type ManifestFile, type ManifestFileVariant, type ManifestQuantizer, type ManifestSource, type ManifestValidation } from './repository/manifest/index.js';
 export { loadRepository, type LoadRepositoryOptions, type FileOptions, type ModelRepository } from './repository/load/index.js';
 export { parseHubId, DEFAULT_REVISION, DEFAULT_HUB_ENDPOINT, type HubId, type LocalSource, type UrlSource, type HubSource, type ResolvedSource } from './repository/source/index.js';
 export type { DownloadProgress, ProgressListener, FetchLike } from './repository/download/index.js';

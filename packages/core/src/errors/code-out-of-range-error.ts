@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
 
 const symbol = Symbol.for('jointok.error.code-out-of-range');
@@ -13,7 +14,7 @@ export class CodeOutOfRangeError extends JointokError {
   constructor(options: { argument: string; index: number; value: number; codebookSize: number } & JointokErrorOptions) {
     super(
       'code-out-of-range',
-      `${options.argument} holds code ${options.value} at flat index ${options.index}; expected an integer in [0, ${options.codebookSize}).`,
+      `${options.argument} holds code ${describeValue(options.value)} at flat index ${options.index}; expected an integer in [0, ${options.codebookSize}).`,
       options,
     );
     this.name = 'CodeOutOfRangeError';

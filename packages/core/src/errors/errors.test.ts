@@ -4,12 +4,14 @@ import {
   InvalidArgumentError,
   InvalidSpecError,
   JointokError,
+  MAX_ERROR_MESSAGE_LENGTH,
   MissingDependencyError,
   NonFiniteValueError,
   ShapeMismatchError,
   UnsupportedError,
   WeightsMismatchError,
 } from './index.js';
+import { UnknownTokenIdError } from './unknown-token-id-error.js';
 
 describe('JointokError hierarchy', () => {
   const samples = [
@@ -73,5 +75,23 @@ describe('JointokError hierarchy', () => {
   it('keeps the cause', () => {
     const cause = new Error('root');
     expect(new UnsupportedError({ feature: 'x', cause }).cause).toBe(cause);
+  });
+
+  it('bounds every message, whatever a subclass or a caller quotes into it', () => {
+    // A fuzzed tokenizer.json once gave an UnknownTokenIdError of 2,000,094 characters.
+    const huge = 'x'.repeat(2_000_000);
+    const quoted = [
+      new UnknownTokenIdError({ id: huge as unknown as number, position: 3, vocabularySize: 10 }),
+      new UnsupportedError({ feature: huge, message: `the feature ${huge} (end)` }),
+      new WeightsMismatchError({ weight: 'w', expected: huge, received: huge }),
+      new JointokError('x', `${'a'.repeat(5000)}THE END`),
+    ];
+    for (const error of quoted) expect(error.message.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_LENGTH);
+    expect(quoted[0]!.message).toContain('ids[3] is "xxx');
+    expect(quoted[3]!.message.startsWith('aaa')).toBe(true);
+    expect(quoted[3]!.message.endsWith('THE END')).toBe(true);
+    expect(quoted[3]!.message).toMatch(/characters cut/);
+    const short = new JointokError('x', 'short and whole');
+    expect(short.message).toBe('short and whole');
   });
 });

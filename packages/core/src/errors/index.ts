@@ -1,4 +1,4 @@
-export { JointokError, type JointokErrorOptions } from './jointok-error.js';
+export { JointokError, MAX_ERROR_MESSAGE_LENGTH, type JointokErrorOptions } from './jointok-error.js';
 export { InvalidArgumentError } from './invalid-argument-error.js';
 export { ShapeMismatchError } from './shape-mismatch-error.js';
 export { NonFiniteValueError } from './non-finite-value-error.js';

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
 
 const symbol = Symbol.for('jointok.error.non-finite-value');
@@ -10,7 +11,7 @@ export class NonFiniteValueError extends JointokError {
   readonly value: number;
 
   constructor(options: { argument: string; index: number; value: number } & JointokErrorOptions) {
-    super('non-finite-value', `${options.argument} holds ${String(options.value)} at flat index ${options.index}; quantizers need finite values.`, options);
+    super('non-finite-value', `${options.argument} holds ${describeValue(options.value)} at flat index ${options.index}; quantizers need finite values.`, options);
     this.name = 'NonFiniteValueError';
     this.argument = options.argument;
     this.index = options.index;

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value.js';
 import { JointokError, type JointokErrorOptions } from './jointok-error.js';
 
 const symbol = Symbol.for('jointok.error.unknown-token-id');
@@ -17,7 +18,7 @@ export class UnknownTokenIdError extends JointokError {
   constructor(options: { id: number; position: number; vocabularySize: number; message?: string } & JointokErrorOptions) {
     super(
       'unknown-token-id',
-      options.message ?? `ids[${options.position}] is ${String(options.id)}, which is not a token id of this vocabulary; expected an id of one of its ${options.vocabularySize} tokens.`,
+      options.message ?? `ids[${options.position}] is ${describeValue(options.id)}, which is not a token id of this vocabulary; expected an id of one of its ${options.vocabularySize} tokens.`,
       options,
     );
     this.name = 'UnknownTokenIdError';

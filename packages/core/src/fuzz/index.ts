@@ -6,10 +6,11 @@ import type { AnyFuzzTarget } from '../testing/fuzz/fuzz-target.js';
 import { jointParseTarget } from './joint-parse-target.js';
 import { layoutTarget, type LayoutSeed } from './layout-target.js';
 import { manifestTarget } from './manifest-target.js';
+import { quantizerSeeds, quantizerSpecTarget } from './quantizer-spec-target.js';
 import { safetensorsTarget } from './safetensors-target.js';
 import { manifestSeeds, safetensorsSeeds } from './seeds.js';
 
-export { jointParseTarget, layoutTarget, manifestTarget, safetensorsTarget };
+export { jointParseTarget, layoutTarget, manifestTarget, quantizerSpecTarget, safetensorsTarget };
 export { regressionFolder } from './seeds.js';
 
 /** Seed layouts: the toy layouts (every body kind) with their vocabulary, and the published presets (their tokens then resolve only by id). */
@@ -24,5 +25,6 @@ export function coreFuzzTargets(): AnyFuzzTarget[] {
     layoutTarget(layoutSeeds()),
     safetensorsTarget(safetensorsSeeds()),
     jointParseTarget([toyLayout, toyHeadLayout, toyMixedHeadLayout].map((layout) => createJointVocabulary(layout, toyArtifacts))),
+    quantizerSpecTarget(quantizerSeeds()),
   ] as AnyFuzzTarget[];
 }

@@ -6,6 +6,12 @@ export type PostProcessor = (ids: number[]) => number[];
 
 const SUPPORTED = ['TemplateProcessing', 'ByteLevel', 'BertProcessing', 'RobertaProcessing', 'Sequence'];
 
+/** A token id the post-processor adds: it must be one (an int32 ≥ 0), or encode would emit garbage that decode refuses. */
+function tokenId(value: unknown, path: string): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) return value;
+  throw new InvalidSpecError({ path, expected: 'a token id (an integer ≥ 0)', received: value });
+}
+
 /** Builds the `post_processor` of a tokenizer.json for single sequences (null → identity). */
 export function buildPostProcessor(value: unknown, path = 'post_processor'): PostProcessor | null {
   if (value === null || value === undefined) return null;
@@ -15,9 +21,9 @@ export function buildPostProcessor(value: unknown, path = 'post_processor'): Pos
       return null; // only trims offsets
     case 'BertProcessing':
     case 'RobertaProcessing': {
-      const cls = array(spec.cls, `${path}.cls`);
-      const sep = array(spec.sep, `${path}.sep`);
-      return (ids) => [cls[1] as number, ...ids, sep[1] as number];
+      const cls = tokenId(array(spec.cls, `${path}.cls`)[1], `${path}.cls[1]`);
+      const sep = tokenId(array(spec.sep, `${path}.sep`)[1], `${path}.sep[1]`);
+      return (ids) => [cls, ...ids, sep];
     }
     case 'TemplateProcessing': {
       const specials = object(spec.special_tokens ?? {}, `${path}.special_tokens`);
@@ -33,8 +39,9 @@ export function buildPostProcessor(value: unknown, path = 'post_processor'): Pos
         const special = object(entry.SpecialToken, `${path}.single[${i}].SpecialToken`);
         const name = string(special.id, `${path}.single[${i}].SpecialToken.id`);
         const ids = object(specials[name], `${path}.special_tokens[${JSON.stringify(name)}]`).ids;
-        if (!Array.isArray(ids)) throw new InvalidSpecError({ path: `${path}.special_tokens[${JSON.stringify(name)}].ids`, expected: 'an array of ids', received: ids });
-        (seen ? after : before).push(...(ids as number[]));
+        const idsPath = `${path}.special_tokens[${JSON.stringify(name)}].ids`;
+        if (!Array.isArray(ids)) throw new InvalidSpecError({ path: idsPath, expected: 'an array of ids', received: ids });
+        for (let k = 0; k < ids.length; k++) (seen ? after : before).push(tokenId(ids[k], `${idsPath}[${k}]`));
       });
       return (ids) => [...before, ...ids, ...after];
     }

@@ -55,6 +55,13 @@ describe('fromTokenizerJson', () => {
     expect(() => fromTokenizerJson({ ...tiny, model: { ...tiny.model, vocab: { a: -1 } } })).toThrow(InvalidSpecError);
     expect(() => fromTokenizerJson({ ...tiny, added_tokens: [{ content: 'x' }] })).toThrow(/added_tokens\[0\]\.id/);
     expect(() => fromTokenizerJson({ ...tiny, added_tokens: [{ id: 1, content: 'x', normalized: 'yes' }] })).toThrow(/added_tokens\[0\]\.normalized/);
+    // Found by the fuzz run: a post-processor id that is a million-item array was emitted by encode.
+    const template = tiny.post_processor as { special_tokens: Record<string, object> };
+    for (const bad of [new Array(1_000_000).fill(1), -1, 1.5, '1']) {
+      const json = { ...tiny, post_processor: { ...template, special_tokens: { '<s>': { id: '<s>', ids: [bad] } } } };
+      expect(() => fromTokenizerJson(json)).toThrow(/post_processor\.special_tokens\["<s>"\]\.ids\[0\]/);
+    }
+    expect(() => fromTokenizerJson({ ...tiny, post_processor: { type: 'BertProcessing', cls: ['[CLS]', 'x'], sep: ['[SEP]', 2] } })).toThrow(/post_processor\.cls\[1\]/);
   });
 
   it('rejects a Split regex JavaScript cannot express, naming the construct', () => {

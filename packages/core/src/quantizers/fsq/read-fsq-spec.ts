@@ -1,5 +1,5 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
-import { readBoolean, readEnum, readInteger, readIntegerArray, readNumber } from '../spec/spec-fields.js';
+import { readBoolean, readEnum, readInteger, readIntegerArray, readNumber, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import type { QuantizerSpec } from '../quantizer.js';
 import type { FsqBound } from './fsq-grid.js';
 
@@ -37,8 +37,8 @@ export function readLevels(spec: QuantizerSpec): number[] {
 /** Reads and validates the fields of an `fsq` spec. */
 export function readFsqSettings(spec: QuantizerSpec): FsqSettings {
   const levels = readLevels(spec);
-  const numCodebooks = readInteger(spec, 'numCodebooks', { min: 1, default: 1 });
-  const dim = readInteger(spec, 'dim', { min: 1, default: levels.length * numCodebooks });
+  const numCodebooks = readInteger(spec, 'numCodebooks', { min: 1, max: MAX_QUANTIZER_STAGES, default: 1 });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM, default: levels.length * numCodebooks });
   const bound = readEnum<FsqBound>(spec, 'bound', ['tanh', 'tan', 'hard-clamp'], 'tanh');
   const preserveSymmetry = readBoolean(spec, 'preserveSymmetry', false);
   if (preserveSymmetry && bound === 'tan') {

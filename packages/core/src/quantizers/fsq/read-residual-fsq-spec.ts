@@ -1,5 +1,5 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
-import { readEnum, readInteger } from '../spec/spec-fields.js';
+import { readEnum, readInteger, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import type { QuantizerSpec } from '../quantizer.js';
 import { readLevels, type FsqOutputDtype } from './read-fsq-spec.js';
 
@@ -23,7 +23,7 @@ export interface ResidualFsqSettings {
 export function readResidualFsqSettings(spec: QuantizerSpec): ResidualFsqSettings {
   const variant = readEnum<ResidualFsqVariant>(spec, 'variant', ['lucidrains', 'cosmos'], 'lucidrains');
   const levels = readLevels(spec);
-  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1 });
+  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1, max: MAX_QUANTIZER_STAGES });
   if (variant === 'cosmos') {
     // Cosmos's ResidualFSQuantizer has no projections, no clamp options and bf16 stage outputs.
     readInteger(spec, 'dim', { min: levels.length, max: levels.length, default: levels.length });
@@ -32,7 +32,7 @@ export function readResidualFsqSettings(spec: QuantizerSpec): ResidualFsqSetting
     const outputDtype = readEnum<FsqOutputDtype>(spec, 'outputDtype', ['float32', 'bfloat16'], 'bfloat16');
     return { variant, levels, numQuantizers, dim: levels.length, bound: 'tanh', softClamp: undefined, outputDtype };
   }
-  const dim = readInteger(spec, 'dim', { min: 1, default: levels.length });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM, default: levels.length });
   const bound = readEnum<'tanh' | 'hard-clamp'>(spec, 'bound', ['hard-clamp', 'tanh'], 'hard-clamp');
   readEnum<FsqOutputDtype>(spec, 'outputDtype', ['float32'], 'float32');
   return { variant, levels, numQuantizers, dim, bound, softClamp: readSoftClamp(spec, levels, bound), outputDtype: 'float32' };

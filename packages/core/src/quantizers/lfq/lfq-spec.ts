@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import type { QuantizerSpec } from '../quantizer.js';
-import { readBoolean, readEnum, readInteger, readIntegerArray, readNumber } from '../spec/spec-fields.js';
+import { readBoolean, readEnum, readInteger, readIntegerArray, readNumber, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import { readCodebookBits } from './read-codebook-bits.js';
 import { maxSignCodeBits, type BitOrder } from './sign-codes.js';
 
@@ -56,14 +56,14 @@ export interface LfqSettings {
 
 /** Validates an `lfq` spec and fills in the defaults; throws InvalidSpecError naming the bad field. */
 export function readLfqSpec(spec: QuantizerSpec): LfqSettings {
-  const numCodebooks = readInteger(spec, 'numCodebooks', { min: 1, default: 1 });
+  const numCodebooks = readInteger(spec, 'numCodebooks', { min: 1, max: MAX_QUANTIZER_STAGES, default: 1 });
   let bits = readCodebookBits(spec, 'codebookSize');
   if (bits === undefined) {
     if (spec['dim'] === undefined) throw new InvalidSpecError({ path: 'codebookSize', expected: 'a power of two (required when dim is absent)', received: undefined });
     bits = readInteger(spec, 'dim', { min: 1, max: maxSignCodeBits });
   }
   const codebookDims = bits * numCodebooks;
-  const dim = readInteger(spec, 'dim', { min: 1, default: codebookDims });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM, default: codebookDims });
   const hasProjections = readBoolean(spec, 'hasProjections', dim !== codebookDims);
   if (!hasProjections && dim !== codebookDims) {
     throw new InvalidSpecError({ path: 'hasProjections', expected: `true, since dim ${dim} ≠ log2(codebookSize) × numCodebooks = ${codebookDims}`, received: spec['hasProjections'] });

@@ -7,7 +7,7 @@ import { collectCodes } from '../layout/arrange-codes.js';
 import { withCallerIndex } from '../layout/caller-index.js';
 import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
 import type { ChannelAxis, Quantizer, QuantizerDecodeOptions, QuantizerEncodeAsyncOptions, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
-import { readEnum, readInteger, readIntegerArray, readNumber } from '../spec/spec-fields.js';
+import { readEnum, readInteger, readIntegerArray, readNumber, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import { assertFinite } from './assert-finite.js';
 import { averagePool, repeatAdd } from './time-scale.js';
 import { decodeProjectedStage, projectedStageSteps, readProjectedStage, type ProjectedStage } from './projected-stage.js';
@@ -71,7 +71,7 @@ export interface MultiscaleResidualQuantizer extends Quantizer {
 export function createMultiscaleResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, quantizerOptions: QuantizerOptions = {}): MultiscaleResidualQuantizer {
   const strides = readIntegerArray(spec, 'strides', { min: 1 });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
-  const dim = readInteger(spec, 'dim', { min: 1 });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM });
   const codebookDims = readStageDims(spec, strides.length, 8);
   const eps = readNumber(spec, 'normEps', { min: 0, default: 1e-12 });
   const weightPrefix = readWeightPrefix(spec);

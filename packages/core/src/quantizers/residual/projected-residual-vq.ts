@@ -5,7 +5,7 @@ import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import { withCallerIndex } from '../layout/caller-index.js';
 import { gatherVectors, scatterVectors } from '../layout/gather-vectors.js';
 import type { CodeArray, Quantizer, QuantizerDecodeOptions, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
-import { readInteger, readNumber } from '../spec/spec-fields.js';
+import { readInteger, readNumber, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import { assertFinite } from './assert-finite.js';
 import { decodeProjectedStage, projectedStageSteps, readProjectedStage, type ProjectedStage } from './projected-stage.js';
 import type { EncodeSteps } from '../search/encode-steps.js';
@@ -70,9 +70,9 @@ export interface ProjectedResidualQuantizer extends Quantizer {
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
 export function createProjectedResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, options: QuantizerOptions = {}): ProjectedResidualQuantizer {
-  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1 });
+  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1, max: MAX_QUANTIZER_STAGES });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
-  const dim = readInteger(spec, 'dim', { min: 1 });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM });
   const codebookDims = readStageDims(spec, numQuantizers, 8);
   const eps = readNumber(spec, 'normEps', { min: 0, default: 1e-12 });
   const weightPrefix = readWeightPrefix(spec);

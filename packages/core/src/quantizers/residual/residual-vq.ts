@@ -1,7 +1,7 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
-import { readBoolean, readEnum, readInteger, readNumber } from '../spec/spec-fields.js';
+import { readBoolean, readEnum, readInteger, readNumber, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-kernel.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
 
@@ -63,15 +63,15 @@ export function createResidualVqQuantizer(spec: QuantizerSpec, weights: Quantize
 
 /** Reads and validates the `residual-vq` spec fields (see {@link createResidualVqQuantizer}). */
 export function readResidualVqSettings(spec: QuantizerSpec): ResidualVqSettings {
-  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1 });
+  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1, max: MAX_QUANTIZER_STAGES });
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 });
-  const dim = readInteger(spec, 'dim', { min: 1 });
-  const codebookDim = readInteger(spec, 'codebookDim', { min: 1, default: dim });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM });
+  const codebookDim = readInteger(spec, 'codebookDim', { min: 1, max: MAX_VECTOR_DIM, default: dim });
   const projections = readBoolean(spec, 'projections', codebookDim !== dim);
   if (!projections && codebookDim !== dim) {
     throw new InvalidSpecError({ path: 'projections', expected: `true (codebookDim ${codebookDim} differs from dim ${dim})`, received: spec['projections'] });
   }
-  const outputDim = readInteger(spec, 'outputDim', { min: 1, default: dim });
+  const outputDim = readInteger(spec, 'outputDim', { min: 1, max: MAX_VECTOR_DIM, default: dim });
   if (!projections && outputDim !== codebookDim) {
     throw new InvalidSpecError({ path: 'outputDim', expected: `${codebookDim} (without projections the output has the codebook's channels)`, received: outputDim });
   }

@@ -3,7 +3,7 @@ import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { CodeArray, Quantizer, QuantizerEncodeOptions, QuantizerOptions, QuantizerSpec, QuantizerWeights, VectorQuantizerKernel } from '../quantizer.js';
 import type { EncodeSteps } from '../search/encode-steps.js';
 import { runEncodeSteps } from '../search/run-encode-steps.js';
-import { readInteger } from '../spec/spec-fields.js';
+import { readInteger, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import { createResidualVqKernel, type ResidualVqSettings } from './residual-vq-kernel.js';
 import { readWeightPrefix } from './read-weight-prefix.js';
 import { stageCount } from './stage-count.js';
@@ -36,17 +36,17 @@ import { stageCount } from './stage-count.js';
  * @throws InvalidSpecError naming the bad field; WeightsMismatchError naming the bad weight
  */
 export function createSplitResidualVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, quantizerOptions: QuantizerOptions = {}): Quantizer {
-  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 2 });
+  const numQuantizers = readInteger(spec, 'numQuantizers', { min: 2, max: MAX_QUANTIZER_STAGES });
   const numSemantic = readInteger(spec, 'numSemantic', { min: 1, default: 1 });
   if (numSemantic >= numQuantizers) {
     throw new InvalidSpecError({ path: 'numSemantic', expected: `an integer in [1, ${numQuantizers - 1}] (fewer than numQuantizers)`, received: numSemantic });
   }
-  const dim = readInteger(spec, 'dim', { min: 1 });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM });
   const base: Omit<ResidualVqSettings, 'numQuantizers'> = {
     codebookSize: readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 }),
     dim,
-    codebookDim: readInteger(spec, 'codebookDim', { min: 1 }),
-    outputDim: readInteger(spec, 'outputDim', { min: 1, default: dim }),
+    codebookDim: readInteger(spec, 'codebookDim', { min: 1, max: MAX_VECTOR_DIM }),
+    outputDim: readInteger(spec, 'outputDim', { min: 1, max: MAX_VECTOR_DIM, default: dim }),
     metric: 'euclidean',
     cosineEps: 0,
     // torch.cdist clamps squared distances at 0 before the square root.

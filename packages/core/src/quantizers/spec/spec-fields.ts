@@ -3,6 +3,16 @@ import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 type Spec = Readonly<Record<string, unknown>>;
 
 /** Reads a required or defaulted integer field, checking `min`/`max`. */
+/**
+ * The most stages, codebooks or groups a spec may declare. Published models use at most a few dozen
+ * (DAC 9–32, EnCodec and Mimi 32); stages without weights (residual FSQ) are only bounded by this, and
+ * 2^31 of them once asked for a 32 GiB buffer.
+ */
+export const MAX_QUANTIZER_STAGES = 4096;
+
+/** The widest latent or codebook vector a spec may declare (published ones are at most a few thousand). */
+export const MAX_VECTOR_DIM = 1 << 16;
+
 export function readInteger(spec: Spec, field: string, options: { min?: number; max?: number; default?: number } = {}): number {
   const value = spec[field] ?? options.default;
   const { min = -Infinity, max = Infinity } = options;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { WeightsMismatchError } from '../../errors/weights-mismatch-error.js';
+import { createQuantizer } from '../create-quantizer.js';
 import { readWeight, readOptionalWeight } from './read-weight.js';
 import { readBoolean, readEnum, readInteger, readIntegerArray, readNumber, readOptionalInteger } from './spec-fields.js';
 
@@ -34,6 +35,23 @@ describe('spec field readers', () => {
     expect(pathOf(() => readIntegerArray({ levels: [] }, 'levels'))).toBe('levels');
     expect(pathOf(() => readIntegerArray({ levels: [8, 1] }, 'levels', { min: 2 }))).toBe('levels[1]');
     expect(pathOf(() => readIntegerArray({ levels: '8,5' }, 'levels'))).toBe('levels');
+  });
+});
+
+describe('documented limits on counts and widths', () => {
+  it('refuses stage counts and vector widths past MAX_QUANTIZER_STAGES and MAX_VECTOR_DIM before allocating', () => {
+    // Found by the core/quantizer-spec fuzz target: 2^31 residual FSQ stages asked for a 32 GiB Float32Array.
+    const cases: Record<string, unknown>[] = [
+      { type: 'residual-fsq', levels: [8, 5, 5, 5], numQuantizers: 2 ** 31 },
+      { type: 'residual-fsq', levels: [8, 5, 5, 5], numQuantizers: 4097 },
+      { type: 'fsq', levels: [8, 5, 5, 5], numCodebooks: 5000 },
+      { type: 'lfq', codebookSize: 16, numCodebooks: 2 ** 20 },
+      { type: 'grouped-vq', groups: 2 ** 30, codebookSize: 2, dim: 2 ** 30 },
+      { type: 'vq', codebookSize: 2, dim: 2 ** 17 },
+      { type: 'residual-vq', numQuantizers: 8192, codebookSize: 2, dim: 4 },
+    ];
+    for (const spec of cases) expect(() => createQuantizer(spec as { type: string })).toThrowError(InvalidSpecError);
+    expect(createQuantizer({ type: 'residual-fsq', levels: [8, 5, 5, 5], numQuantizers: 4096 }).numCodebooks).toBe(4096);
   });
 });
 

@@ -2,7 +2,7 @@ import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { createLayoutQuantizer } from '../layout/create-layout-quantizer.js';
 import type { Quantizer, QuantizerOptions, QuantizerSpec, QuantizerWeights } from '../quantizer.js';
 import { readWeight } from '../spec/read-weight.js';
-import { readInteger } from '../spec/spec-fields.js';
+import { readInteger, MAX_QUANTIZER_STAGES } from '../spec/spec-fields.js';
 import { assertFiniteWeight } from './assert-finite-weight.js';
 import { createVqKernel } from './create-vq-kernel.js';
 import { readVqProjection } from './vq-projection.js';
@@ -28,7 +28,7 @@ import { readVqSettings } from './vq-settings.js';
  */
 export function createGroupedVqQuantizer(spec: QuantizerSpec, weights: QuantizerWeights, options: QuantizerOptions = {}): Quantizer {
   const settings = readVqSettings(spec);
-  const groups = readInteger(spec, 'groups', { min: 1 });
+  const groups = readInteger(spec, 'groups', { min: 1, max: MAX_QUANTIZER_STAGES });
   if (settings.codebookDim % groups !== 0) {
     throw new InvalidSpecError({ path: 'groups', expected: `a divisor of codebookDim (${settings.codebookDim})`, received: groups });
   }

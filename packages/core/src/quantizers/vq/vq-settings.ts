@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import type { QuantizerSpec } from '../quantizer.js';
-import { readBoolean, readEnum, readInteger, readNumber } from '../spec/spec-fields.js';
+import { readBoolean, readEnum, readInteger, readNumber, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 
 /** How latents are compared with codebook rows. */
 export type VqMetric =
@@ -34,8 +34,8 @@ export interface VqSettings {
 /** Reads the fields every VQ spec shares; see `createVqQuantizer` for their meaning. */
 export function readVqSettings(spec: QuantizerSpec): VqSettings {
   const codebookSize = readInteger(spec, 'codebookSize', { min: 1, max: 2 ** 31 - 1 });
-  const dim = readInteger(spec, 'dim', { min: 1 });
-  const codebookDim = readInteger(spec, 'codebookDim', { min: 1, default: dim });
+  const dim = readInteger(spec, 'dim', { min: 1, max: MAX_VECTOR_DIM });
+  const codebookDim = readInteger(spec, 'codebookDim', { min: 1, max: MAX_VECTOR_DIM, default: dim });
   const projection = readBoolean(spec, 'projection', codebookDim !== dim);
   if (!projection && codebookDim !== dim) {
     throw new InvalidSpecError({ path: 'projection', expected: `true when codebookDim (${codebookDim}) differs from dim (${dim})`, received: spec['projection'] });

@@ -21,19 +21,46 @@ export function jsonTextDepth(text: string): number {
   return deepest;
 }
 
-/** The nesting depth of a parsed value, found iteratively; stops counting past `limit`. */
+/**
+ * The nesting depth of a parsed value — its longest path from the root, so shared subtrees count at
+ * their deepest position — found iteratively, each object once; stops past `limit` (returning a
+ * number above it) and returns `Infinity` for a value that contains itself (JSON cannot, and a
+ * recursive reader would never end). Typed arrays and buffers are leaves.
+ */
 export function valueDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (typeof item !== 'object' || item === null || seen.has(item)) continue;
-    seen.add(item);
-    const level = depth + 1;
-    deepest = Math.max(deepest, level);
-    if (level > limit) return level;
-    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, level]);
+  if (!isContainer(value)) return 0;
+  const finished = new Map<object, number>();
+  const open = new Set<object>();
+  const frames: { node: object; children: readonly unknown[]; next: number; deepestChild: number }[] = [];
+  const enter = (node: object) => {
+    open.add(node);
+    const children = ArrayBuffer.isView(node) || node instanceof ArrayBuffer ? [] : Array.isArray(node) ? node : Object.values(node);
+    frames.push({ node, children, next: 0, deepestChild: 0 });
+  };
+  enter(value);
+  while (frames.length > 0) {
+    if (frames.length > limit) return frames.length;
+    const frame = frames[frames.length - 1]!;
+    if (frame.next < frame.children.length) {
+      const child = frame.children[frame.next++];
+      if (!isContainer(child)) continue;
+      const known = finished.get(child);
+      if (known !== undefined) frame.deepestChild = Math.max(frame.deepestChild, known);
+      else if (open.has(child)) return Infinity;
+      else enter(child);
+      continue;
+    }
+    frames.pop();
+    open.delete(frame.node);
+    const depth = frame.deepestChild + 1;
+    finished.set(frame.node, depth);
+    const parent = frames[frames.length - 1];
+    if (parent !== undefined) parent.deepestChild = Math.max(parent.deepestChild, depth);
+    else return depth;
   }
-  return deepest;
+  return 0;
+}
+
+function isContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
 }

@@ -12,7 +12,9 @@ import { validateManifest } from './validate-manifest.js';
  */
 export function parseManifest(input: unknown): Manifest {
   const json = typeof input === 'string' || input instanceof Uint8Array ? parseJson(input) : input;
-  if (valueDepth(json) > MAX_JSON_DEPTH) throw new InvalidSpecError({ path: '', expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`, received: 'a deeper document', message: `jointok.json is nested more than ${MAX_JSON_DEPTH} levels deep.` });
+  const depth = valueDepth(json);
+  if (depth === Infinity) throw new InvalidSpecError({ path: '', expected: 'JSON data (no object inside itself)', received: 'a document that contains itself', message: 'jointok.json contains itself (a cycle): it cannot be JSON.' });
+  if (depth > MAX_JSON_DEPTH) throw new InvalidSpecError({ path: '', expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`, received: 'a deeper document', message: `jointok.json is nested more than ${MAX_JSON_DEPTH} levels deep.` });
   const version = (json as { manifestVersion?: unknown } | null)?.manifestVersion;
   if (typeof version === 'number' && Number.isInteger(version) && version > MANIFEST_VERSION) {
     throw new UnsupportedError({ feature: `jointok.json manifestVersion ${version}`, supported: [String(MANIFEST_VERSION)], message: `jointok.json has manifestVersion ${version}; this version of jointok reads ${MANIFEST_VERSION}. Update @jointok/core.` });

@@ -1,11 +1,26 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 
-/** Collects every problem of a document, each as an InvalidSpecError naming its JSON path. */
+/**
+ * The most problems a validation reports. A hostile document can have millions (a `files` array of a
+ * million numbers took 8.6 s and held a million errors); past this, problems are only counted.
+ */
+export const MAX_SPEC_ISSUES = 100;
+
+/** Collects the problems of a document (at most {@link MAX_SPEC_ISSUES}), each as an InvalidSpecError naming its JSON path. */
 export class SpecIssues {
   readonly errors: InvalidSpecError[] = [];
+  /** Set once the list is full and validation stopped looking: the document may have more problems. */
+  truncated = false;
+
+  /** Whether the list is full; callers then stop walking (and mark the list truncated). */
+  get full(): boolean {
+    if (this.errors.length < MAX_SPEC_ISSUES) return false;
+    this.truncated = true;
+    return true;
+  }
 
   add(path: string, expected: string, received: unknown): void {
-    this.errors.push(new InvalidSpecError({ path, expected, received }));
+    if (!this.full) this.errors.push(new InvalidSpecError({ path, expected, received }));
   }
 
   /** Runs a validator that throws InvalidSpecError and records its error instead. */
@@ -14,7 +29,7 @@ export class SpecIssues {
       validate();
     } catch (error) {
       if (!InvalidSpecError.isInstance(error)) throw error;
-      this.errors.push(error);
+      if (!this.full) this.errors.push(error);
     }
   }
 
@@ -41,6 +56,7 @@ export class SpecIssues {
   /** Records an issue for every key of `value` outside `allowed`. */
   knownKeys(path: string, value: Record<string, unknown>, allowed: readonly string[]): void {
     for (const key of Object.keys(value)) {
+      if (this.full) return;
       if (!allowed.includes(key)) this.add(path === '' ? key : `${path}.${key}`, `one of the fields ${allowed.join(', ')}`, key);
     }
   }

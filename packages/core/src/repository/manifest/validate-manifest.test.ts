@@ -127,4 +127,18 @@ describe('validateManifest / parseManifest', () => {
   it('refuses a newer manifestVersion with UnsupportedError instead of guessing', () => {
     expect(() => parseManifest({ ...valid(), manifestVersion: 2 })).toThrow(UnsupportedError);
   });
+
+  it('reports at most 100 problems of a hostile document and says it stopped, without walking all of it', () => {
+    // A 2 MB jointok.json of a million wrong file entries once took seconds and held a million errors.
+    const result = validateManifest({ ...valid(), files: new Array(1_000_000).fill(1) });
+    expect(result.valid).toBe(false);
+    if (result.valid) return;
+    expect(result.errors).toHaveLength(100);
+    expect(result.errors[99]?.path).toBe('files[99]');
+    expect(result.truncated).toBe(true);
+    expect(validateManifest({ ...valid(), files: 1 })).toMatchObject({ valid: false, truncated: false });
+    const keys = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i]));
+    const many = validateManifest({ ...valid(), ...keys });
+    expect(many.valid ? 0 : many.errors.length).toBe(100);
+  });
 });

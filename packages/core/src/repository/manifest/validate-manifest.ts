@@ -7,7 +7,7 @@ import { SpecIssues } from './spec-issues.js';
 /** The result of {@link validateManifest}: the typed manifest, or every problem found. */
 export type ManifestValidation =
   | { readonly valid: true; readonly manifest: Manifest; readonly errors: readonly [] }
-  | { readonly valid: false; readonly errors: readonly InvalidSpecError[] };
+  | { readonly valid: false; readonly errors: readonly InvalidSpecError[]; readonly truncated: boolean };
 
 const TOP_LEVEL = ['$schema', 'manifestVersion', 'name', 'modality', 'family', 'files', 'preprocessing', 'postprocessing', 'quantizer', 'codeSpace', 'config', 'license', 'source', 'description'];
 const FILE_FIELDS = ['path', 'sha256', 'size', 'role', 'variants'];
@@ -18,12 +18,13 @@ const SHA256 = /^[0-9a-f]{64}$/;
 
 /**
  * Checks a parsed `jointok.json` against manifest version {@link MANIFEST_VERSION} and reports
- * every problem, each an InvalidSpecError whose `path` names the field (`files[1].sha256`).
+ * its problems, each an InvalidSpecError whose `path` names the field (`files[1].sha256`): the first
+ * `MAX_SPEC_ISSUES` (100); past them it stops looking and sets `truncated` (a hostile document may have millions).
  * In `jointok.json` every file and variant needs its `sha256` and `size`.
  */
 export function validateManifest(json: unknown): ManifestValidation {
   const issues = new SpecIssues();
-  if (!issues.object('', json, true)) return { valid: false, errors: issues.errors };
+  if (!issues.object('', json, true)) return { valid: false, errors: issues.errors, truncated: false };
   issues.knownKeys('', json, TOP_LEVEL);
   if (json.manifestVersion !== MANIFEST_VERSION) issues.add('manifestVersion', `${MANIFEST_VERSION}`, json.manifestVersion);
   if (!MODALITIES.includes(json.modality as string)) issues.add('modality', `one of ${MODALITIES.join(', ')}`, json.modality);
@@ -39,7 +40,7 @@ export function validateManifest(json: unknown): ManifestValidation {
   checkFiles(issues, json.files);
   return issues.errors.length === 0
     ? { valid: true, manifest: json as unknown as Manifest, errors: [] }
-    : { valid: false, errors: issues.errors };
+    : { valid: false, errors: issues.errors, truncated: issues.truncated };
 }
 
 function checkFiles(issues: SpecIssues, files: unknown): void {
@@ -49,20 +50,22 @@ function checkFiles(issues: SpecIssues, files: unknown): void {
     return;
   }
   const seen = new Set<string>();
-  files.forEach((file: unknown, index) => {
+  for (let index = 0; index < files.length && !issues.full; index++) {
+    const file: unknown = files[index];
     const at = `files[${index}]`;
-    if (!issues.object(at, file, true)) return;
+    if (!issues.object(at, file, true)) continue;
     issues.knownKeys(at, file, FILE_FIELDS);
     checkEntry(issues, at, file, seen);
     issues.string(`${at}.role`, file.role, false);
-    if (!issues.object(`${at}.variants`, file.variants, false)) return;
+    if (!issues.object(`${at}.variants`, file.variants, false)) continue;
     for (const [name, variant] of Object.entries(file.variants)) {
+      if (issues.full) break;
       const variantAt = `${at}.variants.${name}`;
       if (!issues.object(variantAt, variant, true)) continue;
       issues.knownKeys(variantAt, variant, VARIANT_FIELDS);
       checkEntry(issues, variantAt, variant, seen);
     }
-  });
+  }
 }
 
 function checkEntry(issues: SpecIssues, at: string, entry: Record<string, unknown>, seen: Set<string>): void {

@@ -83,6 +83,16 @@ describe('runFuzz and runFuzzChunk', () => {
     expect(report.findings.map((f) => f.failure)).toEqual(['retained-memory']);
   });
 
+  it('do not count memory that grows to the largest input and stays (a pool, a WebAssembly memory)', async () => {
+    // Like the JPEG and audio decoders' WebAssembly memories: grown to the largest input seen, never shrunk, bounded.
+    let pool = new Uint8Array(0);
+    const report = await runFuzz(target((n) => {
+      if (n * 1_000_000 > pool.length) pool = new Uint8Array(n * 1_000_000).fill(1);
+    }), { seed: 2, runs: 60, budget: { ...budget, allocationBytes: 1 << 30 } });
+    expect(report.findings).toEqual([]);
+    expect(pool.length).toBeGreaterThan(budget.retainedBytes);
+  });
+
   it('regenerate the same inputs for a chunk, and count every case', async () => {
     const chunk = { seed: 5, chunk: 3, size: 50 };
     expect(chunkInputs(target(() => {}), chunk)).toEqual(chunkInputs(target(() => {}), chunk));
@@ -107,6 +117,31 @@ describe('mutations and the input codec', () => {
     let depth = 0;
     for (let node: unknown = back.deep; Array.isArray(node); node = node[0]) depth++;
     expect(depth).toBe(5000);
+  });
+
+  it('writes shared subtrees once and restores them, cycles included', () => {
+    // A mutation that shares a million-item array 5,000 times unfolds to 5·10⁹ items: writing the
+    // tree killed a long run (out of memory while recording a finding).
+    const big = new Array<number>(1_000_000).fill(1);
+    const value: Record<string, unknown> = { files: new Array(5000).fill(big), other: big, $key: [big] };
+    value['files'] = [...(value['files'] as unknown[]), value];
+    const text = encodeFuzzValue(value);
+    expect(text.length).toBeLessThan(3_000_000);
+    const back = decodeFuzzValue(text) as { files: unknown[]; other: number[]; $key: unknown[] };
+    expect(back.files).toHaveLength(5001);
+    expect(back.files[0]).toBe(back.other);
+    expect(back.files[4999]).toBe(back.other);
+    expect(back.$key[0]).toBe(back.other);
+    expect(back.other).toHaveLength(1_000_000);
+    expect(back.files[5000]).toBe(back);
+    const loop: Record<string, unknown> = {};
+    let link: Record<string, unknown> = loop;
+    for (let i = 0; i < 600; i++) link = (link['next'] = {}) as Record<string, unknown>;
+    link['next'] = loop;
+    const loopBack = decodeFuzzValue(encodeFuzzValue(loop)) as Record<string, unknown>;
+    let node = loopBack;
+    for (let i = 0; i <= 600; i++) node = node['next'] as Record<string, unknown>;
+    expect(node).toBe(loopBack);
   });
 
   it('applies chunk-aware edits: duplicated and dropped chunks, length lies', () => {

@@ -43,7 +43,8 @@ export function hostileJsonValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 4, arbitrary: hostileNumber() },
     { weight: 3, arbitrary: hostileString() },
-    { weight: 2, arbitrary: fc.constantFrom(null, true, false, [], {}, [[]], { type: 'x' }, [null], ['h', 'w', 'variable']) },
+    // Copied per input: a target that edits its input (adding a cycle, say) must not edit the next input too.
+    { weight: 2, arbitrary: fc.constantFrom<unknown>(null, true, false, [], {}, [[]], { type: 'x' }, [null], ['h', 'w', 'variable']).map((value) => structuredClone(value)) },
     { weight: 1, arbitrary: fc.tuple(fc.constantFrom(1, 100, 2000, 100_000, 250_000), fc.constantFrom('array' as const, 'object' as const)).map(([depth, kind]) => nested(depth, kind)) },
     { weight: 1, arbitrary: fc.constantFrom(1000, 100_000, 1_000_000).map((length) => new Array<number>(length).fill(1)) },
     { weight: 2, arbitrary: fc.array(hostileNumber(), { maxLength: 6 }) },
@@ -55,6 +56,6 @@ export function hostileJsonValue(): fc.Arbitrary<unknown> {
 export function hostileValue(): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 6, arbitrary: hostileJsonValue() },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, undefined, 10n, -1n, 2n ** 64n, new Array(3), new Float32Array(2), new Uint8Array(3)) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, undefined, 10n, -1n, 2n ** 64n, new Array(3), new Float32Array(2), new Uint8Array(3)).map((value) => structuredClone(value)) },
   );
 }
