@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { isDeepStrictEqual } from 'node:util';
 import type { JointVocabulary } from '../vocabulary/joint-vocabulary.js';
 import { hostileNumber } from '../testing/fuzz/hostile-values.js';
 import { fuzzAssert } from '../testing/fuzz/fuzz-property-error.js';
@@ -63,7 +62,9 @@ export function jointParseTarget(vocabularies: readonly JointVocabulary[]) {
       const result = vocabulary.parse(input.ids, { mode: input.mode });
       if (input.mode === 'strict' && !vocabulary.headed) {
         const again = vocabulary.serialize(result.blocks).ids;
-        fuzzAssert(isDeepStrictEqual([...again], [...input.ids]), () => `parse → serialize changed [${[...input.ids].slice(0, 20)}] into [${[...again].slice(0, 20)}]`);
+        // Compared with ===, not isDeepStrictEqual: an id given as -0 is the id 0 (found by the long run).
+        const same = again.length === input.ids.length && [...again].every((id, i) => id === input.ids[i]);
+        fuzzAssert(same, () => `parse → serialize changed [${[...input.ids].slice(0, 20)}] into [${[...again].slice(0, 20)}]`);
       }
     },
   });
