@@ -1,3 +1,4 @@
+import { isDenseArray } from '../spec-input/dense-array.js';
 import { InvalidSpecError } from '../errors/invalid-spec-error.js';
 import { MAX_CODEBOOK_SIZE, type CodeSpace } from './code-space.js';
 
@@ -17,17 +18,17 @@ export function validateCodeSpace(value: unknown, path = 'codeSpace'): CodeSpace
   if (!isRecord(value)) return fail(path, 'a code space object { axes, streams }', value);
   for (const key of Object.keys(value)) if (!FIELDS.includes(key)) fail(`${path}.${key}`, `one of the fields ${FIELDS.join(', ')}`, key);
   const { axes, sizes, streams, frameRate } = value;
-  if (!Array.isArray(axes) || axes.length === 0 || axes.length > 8) fail(`${path}.axes`, 'an array of 1 to 8 axis names', axes);
+  if (!isDenseArray(axes) || axes.length === 0 || axes.length > 8) fail(`${path}.axes`, 'an array of 1 to 8 axis names', axes);
   (axes as unknown[]).forEach((axis, i) => {
     if (typeof axis !== 'string' || axis.length === 0) fail(`${path}.axes[${i}]`, 'a non-empty string', axis);
   });
   if (sizes !== undefined) {
-    if (!Array.isArray(sizes) || sizes.length !== (axes as unknown[]).length) fail(`${path}.sizes`, `an array of ${(axes as unknown[]).length} sizes (one per axis)`, sizes);
+    if (!isDenseArray(sizes) || sizes.length !== (axes as unknown[]).length) fail(`${path}.sizes`, `an array of ${(axes as unknown[]).length} sizes (one per axis)`, sizes);
     (sizes as unknown[]).forEach((size, i) => {
       if (size !== null && (!Number.isSafeInteger(size) || (size as number) < 1 || (size as number) > MAX_CODEBOOK_SIZE)) fail(`${path}.sizes[${i}]`, 'a positive integer or null', size);
     });
   }
-  if (!Array.isArray(streams) || streams.length === 0 || streams.length > 4096) fail(`${path}.streams`, 'an array of 1 to 4096 streams', streams);
+  if (!isDenseArray(streams) || streams.length === 0 || streams.length > 4096) fail(`${path}.streams`, 'an array of 1 to 4096 streams', streams);
   (streams as unknown[]).forEach((stream, i) => {
     const at = `${path}.streams[${i}]`;
     if (!isRecord(stream)) return fail(at, 'a stream object { name, codebookSize }', stream);

@@ -1,7 +1,15 @@
+import { isDenseArray } from '../../spec-input/dense-array.js';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { readEnum, readInteger, MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from '../spec/spec-fields.js';
 import type { QuantizerSpec } from '../quantizer.js';
 import { readLevels, type FsqOutputDtype } from './read-fsq-spec.js';
+
+/**
+ * The most entries of a residual FSQ's stage tables (stages × the sum of the levels; 8 bytes each).
+ * Published ones have a few hundred ([8, 5, 5, 5] × 4 stages: 92); 3,700 stages of [8, 5, 5, 2906]
+ * once asked for 86 MB.
+ */
+export const MAX_RESIDUAL_FSQ_TABLE = 1 << 20;
 
 /** Which published residual FSQ algorithm a `residual-fsq` spec follows. */
 export type ResidualFsqVariant = 'lucidrains' | 'cosmos';
@@ -24,6 +32,11 @@ export function readResidualFsqSettings(spec: QuantizerSpec): ResidualFsqSetting
   const variant = readEnum<ResidualFsqVariant>(spec, 'variant', ['lucidrains', 'cosmos'], 'lucidrains');
   const levels = readLevels(spec);
   const numQuantizers = readInteger(spec, 'numQuantizers', { min: 1, max: MAX_QUANTIZER_STAGES });
+  // Each stage tabulates what it subtracts for every level of every channel.
+  const levelCount = levels.reduce((sum, l) => sum + l, 0);
+  if (numQuantizers * levelCount > MAX_RESIDUAL_FSQ_TABLE) {
+    throw new InvalidSpecError({ path: 'numQuantizers', expected: `at most ${Math.floor(MAX_RESIDUAL_FSQ_TABLE / levelCount)} stages for levels summing to ${levelCount} (stages × Σ levels ≤ ${MAX_RESIDUAL_FSQ_TABLE})`, received: numQuantizers });
+  }
   if (variant === 'cosmos') {
     // Cosmos's ResidualFSQuantizer has no projections, no clamp options and bf16 stage outputs.
     readInteger(spec, 'dim', { min: levels.length, max: levels.length, default: levels.length });
@@ -48,7 +61,7 @@ function readSoftClamp(spec: QuantizerSpec, levels: readonly number[], bound: 't
   }
   if (value === undefined || value === null) return undefined;
   const values = typeof value === 'number' ? levels.map(() => value) : value;
-  const valid = Array.isArray(values) && values.length === levels.length && values.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0);
+  const valid = isDenseArray(values) && values.length === levels.length && values.every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0);
   if (!valid) {
     throw new InvalidSpecError({ path: 'softClampInputValue', expected: `a positive number or ${levels.length} positive numbers (one per level)`, received: value });
   }

@@ -60,12 +60,14 @@ export function readIntegerArray(spec: Spec, field: string, options: { min?: num
   if (!Array.isArray(value) || value.length === 0) {
     throw new InvalidSpecError({ path: field, expected: `a non-empty array of integers${range(min, max)}`, received: value });
   }
-  value.forEach((v, i) => {
+  // An index loop, not forEach: forEach skips the holes of a sparse array, which would pass as valid.
+  for (let i = 0; i < value.length; i++) {
+    const v: unknown = value[i];
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) {
       throw new InvalidSpecError({ path: `${field}[${i}]`, expected: `an integer${range(min, max)}`, received: v });
     }
-  });
-  return value as number[];
+  }
+  return [...value] as number[];
 }
 
 function range(min: number, max: number): string {

@@ -49,6 +49,11 @@ describe('documented limits on counts and widths', () => {
       { type: 'grouped-vq', groups: 2 ** 30, codebookSize: 2, dim: 2 ** 30 },
       { type: 'vq', codebookSize: 2, dim: 2 ** 17 },
       { type: 'residual-vq', numQuantizers: 8192, codebookSize: 2, dim: 4 },
+      { type: 'residual-fsq', levels: [8, 5, 5, 2906], numQuantizers: 3700 },
+      // Holes pass forEach and every: levels of new Array(3) once made a codebook of NaN codes.
+      { type: 'fsq', levels: new Array(3) },
+      { type: 'fsq', levels: [8, , 5] },
+      { type: 'residual-fsq', levels: [8, 5], numQuantizers: 2, bound: 'tanh', softClampInputValue: [1, ,] },
     ];
     for (const spec of cases) expect(() => createQuantizer(spec as { type: string })).toThrowError(InvalidSpecError);
     expect(createQuantizer({ type: 'residual-fsq', levels: [8, 5, 5, 5], numQuantizers: 4096 }).numCodebooks).toBe(4096);

@@ -114,6 +114,11 @@ describe('mutations and the input codec', () => {
     expect(back.c).toEqual(new Uint8Array([2, 3]));
     expect(back.$d).toEqual({ $number: 'x' });
     expect(Object.getOwnPropertyNames(back)).toContain('__proto__');
+    const sparse = decodeFuzzValue(encodeFuzzValue({ levels: [8, , 5], none: new Array(2) })) as { levels: number[]; none: unknown[] };
+    expect(1 in sparse.levels).toBe(false);
+    expect(sparse.levels).toHaveLength(3);
+    expect(sparse.levels[2]).toBe(5);
+    expect(0 in sparse.none || 1 in sparse.none).toBe(false);
     let depth = 0;
     for (let node: unknown = back.deep; Array.isArray(node); node = node[0]) depth++;
     expect(depth).toBe(5000);

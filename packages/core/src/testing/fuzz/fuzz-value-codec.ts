@@ -17,7 +17,7 @@ type TypedName = keyof typeof TYPED;
 
 /**
  * Writes a fuzz input as JSON text that {@link decodeFuzzValue} reads back exactly: typed arrays and
- * ArrayBuffers (as base64 of their bytes), NaN, ±Infinity, -0, BigInts and `undefined` survive, and
+ * ArrayBuffers (as base64 of their bytes), NaN, ±Infinity, -0, BigInts, `undefined` and array holes survive, and
  * objects whose keys start with `$` are escaped. Plain data only (no Maps or class instances), but any
  * graph of it: an object reached twice — a subtree shared by a mutation, or a cycle — is written once
  * and referred to after (`$shared` / `$ref`), so the text grows with the distinct objects, not with the
@@ -95,7 +95,8 @@ class GraphWriter {
       if (!(name in TYPED)) throw new TypeError(`encodeFuzzValue cannot write a ${value.constructor.name}`);
       return { $bytes: name, base64: encodeBase64(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)) };
     }
-    if (Array.isArray(value)) return Array.from(value, (item) => this.write(item, depth + 1));
+    // Holes stay holes (a sparse array passes forEach-based validators that a dense one of undefined fails).
+    if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => (i in value ? this.write(value[i], depth + 1) : { $hole: true }));
     const entries = Object.entries(value).map(([key, item]) => [key, this.write(item, depth + 1)] as const);
     const object = Object.fromEntries(entries);
     return entries.some(([key]) => key.startsWith('$')) ? { $object: object } : object;
@@ -132,6 +133,10 @@ function leafToJson(value: unknown): unknown {
   if (typeof value === 'bigint') return { $bigint: value.toString() };
   if (value === undefined) return { $undefined: true };
   return value;
+}
+
+function isHole(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && !Array.isArray(item) && (item as Record<string, unknown>)['$hole'] === true && Object.keys(item).length === 1;
 }
 
 class GraphReader {
@@ -183,7 +188,11 @@ class GraphReader {
 
   private fill<T extends unknown[] | Record<string, unknown>>(into: T, from: unknown[] | Record<string, unknown>): T {
     if (Array.isArray(from)) {
-      for (const item of from) (into as unknown[]).push(this.read(item));
+      const array = into as unknown[];
+      for (const item of from) {
+        if (isHole(item)) array.length++;
+        else array.push(this.read(item));
+      }
       return into;
     }
     // defineProperty keeps an own `__proto__` key a plain data property.

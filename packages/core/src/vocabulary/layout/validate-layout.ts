@@ -1,3 +1,4 @@
+import { isDenseArray } from '../../spec-input/dense-array.js';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { LAYOUT_FORMAT_VERSION, type LayoutSpec } from './layout-spec.js';
 
@@ -35,8 +36,8 @@ function string(value: unknown, path: string): string {
 }
 
 function array(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) fail(path, 'an array', value);
-  return value;
+  if (!isDenseArray(value)) fail(path, 'an array (without holes)', value);
+  return value as unknown[];
 }
 
 function tokenRef(value: unknown, path: string): void {

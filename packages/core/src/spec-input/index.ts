@@ -1,0 +1,1 @@
+export { isDenseArray } from './dense-array.js';
