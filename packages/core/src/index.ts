@@ -29,6 +29,8 @@ export type {
 } from './quantizers/quantizer.js';
 export type { KnownQuantizerSpec, FsqQuantizerSpec, ResidualFsqQuantizerSpec, LfqQuantizerSpec, BsqQuantizerSpec, VqQuantizerSpec, GroupedVqQuantizerSpec, ResidualVqQuantizerSpec, ProjectedResidualVqQuantizerSpec, MultiscaleResidualVqQuantizerSpec, SplitResidualVqQuantizerSpec } from './quantizers/spec/quantizer-specs.js';
 export { createQuantizer, quantizerTypes } from './quantizers/create-quantizer.js';
+export { MAX_QUANTIZER_STAGES, MAX_VECTOR_DIM } from './quantizers/spec/spec-fields.js';
+export { MAX_RESIDUAL_FSQ_TABLE } from './quantizers/fsq/read-residual-fsq-spec.js';
 export { typescriptNearestSearch, type AsyncNearestSearch } from './quantizers/search/index.js';
 export { roundHalfEven, nearestCodes, createNearestCodeSearch, type Codebook, type NearestMetric, type NearestCodeOutput, type NearestCodeSearch, type NearestCodeSearchOptions } from './quantizers/math/index.js';
 export { createFsqQuantizer, createResidualFsqQuantizer, type FsqBound, type FsqOutputDtype, type ResidualFsqVariant } from './quantizers/fsq/index.js';
