@@ -3,8 +3,15 @@ import { checkDense, MAX_RANK } from '../vocabulary/tiktoken-file.js';
 import type { FlatVocabulary } from '../vocabulary/index.js';
 
 /**
+ * The longest special-token literal (published ones are a few dozen characters). Literals are matched
+ * by one regular expression, which V8 refuses past about a million characters (a fuzzed table once
+ * made `fromTiktoken` throw a raw SyntaxError).
+ */
+export const MAX_SPECIAL_TOKEN_LENGTH = 1024;
+
+/**
  * Checks an encoding's special tokens against its ranks before anything is built: each literal non-empty,
- * each id an integer that no rank holds and no other special token uses, and all ids together without
+ * each at most {@link MAX_SPECIAL_TOKEN_LENGTH} characters, each id an integer that no rank holds and no other special token uses, and all ids together without
  * large gaps (ids are stored densely). Without this, a colliding id decodes to the wrong bytes, a
  * fractional one is emitted by `encode`, and an id of 1e9 takes seconds and gigabytes to build.
  *
@@ -19,6 +26,7 @@ export function checkSpecialTokens(vocabulary: FlatVocabulary, specialTokens: Re
   for (const [literal, id] of Object.entries(specialTokens)) {
     const location = `specialTokens[${JSON.stringify(literal.slice(0, 40))}]`;
     if (literal.length === 0) throw new InvalidVocabularyError({ source, location, expected: 'a non-empty literal' });
+    if (literal.length > MAX_SPECIAL_TOKEN_LENGTH) throw new InvalidVocabularyError({ source, location, expected: `a literal of at most ${MAX_SPECIAL_TOKEN_LENGTH} characters`, received: `${literal.length} characters` });
     if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id > MAX_RANK) throw new InvalidVocabularyError({ source, location, expected: `an integer id in [0, ${MAX_RANK}]`, received: String(id) });
     // A rank may hold the literal's own bytes (tokenizer.json vocabularies list their specials): the same token.
     if (id < ranks && vocabulary.offsets[id + 1]! > vocabulary.offsets[id]! && !sameBytes(vocabulary.bytes.subarray(vocabulary.offsets[id]!, vocabulary.offsets[id + 1]!), literal)) {

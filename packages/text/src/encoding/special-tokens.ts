@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@jointok/core';
+import { InvalidArgumentError, UnsupportedError } from '@jointok/core';
 import { DisallowedSpecialTokenError } from '../errors/index.js';
 
 /** `'all'` or a list of special-token literals. */
@@ -30,7 +30,12 @@ function escapeRegex(text: string): string {
 function literalRegex(literals: readonly string[]): RegExp | null {
   if (literals.length === 0) return null;
   const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return new RegExp(sorted.map(escapeRegex).join('|'), 'gu');
+  try {
+    return new RegExp(sorted.map(escapeRegex).join('|'), 'gu');
+  } catch (cause) {
+    // V8 refuses regular expressions past a size; only absurd special-token tables get here.
+    throw new UnsupportedError({ feature: `special tokens of ${sorted.reduce((sum, literal) => sum + literal.length, 0)} characters in all (one regular expression matches them)`, cause });
+  }
 }
 
 /** The special tokens of an encoding and the policies resolved from them (the default one memoised). */

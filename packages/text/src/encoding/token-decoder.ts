@@ -31,16 +31,30 @@ export class TokenDecoder {
     }
     const base = vocabulary.offsets[ranks] as number;
     this.bytes = new Uint8Array(base + extra);
-    this.bytes.set(vocabulary.bytes.subarray(0, base));
     this.offsets = new Uint32Array(size + 1);
-    this.offsets.set(vocabulary.offsets);
-    let o = base;
+    // Special tokens usually follow the ranks (or hold a rank's own bytes, as tokenizer.json vocabularies
+    // list them): the ranks' bytes and offsets are copied whole. One in a gap of the ranks (an unused id
+    // below the largest rank) needs its bytes between theirs, so every token is laid out in id order
+    // then (a fuzzed file once decoded such a special as a rank's bytes plus its own).
+    const isGap = (id: number) => id < ranks && vocabulary.offsets[id + 1] === vocabulary.offsets[id];
+    const inGap = [...specials.keys()].some(isGap);
+    if (!inGap) {
+      this.bytes.set(vocabulary.bytes.subarray(0, base));
+      this.offsets.set(vocabulary.offsets);
+    }
+    let o = inGap ? 0 : base;
     let count = 0;
     for (let id = 0; id < size; id++) {
       const special = specials.get(id);
-      if (special !== undefined) {
+      if (special !== undefined && (id >= ranks || isGap(id))) {
         this.bytes.set(special, o);
         o += special.length;
+        this.offsets[id + 1] = o;
+      } else if (inGap && id < ranks) {
+        const start = vocabulary.offsets[id] as number;
+        const end = vocabulary.offsets[id + 1] as number;
+        this.bytes.set(vocabulary.bytes.subarray(start, end), o);
+        o += end - start;
         this.offsets[id + 1] = o;
       } else if (id >= ranks) this.offsets[id + 1] = o;
       if ((this.offsets[id + 1] as number) > (this.offsets[id] as number)) count++;

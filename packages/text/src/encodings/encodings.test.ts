@@ -51,4 +51,20 @@ describe('fromTiktoken', () => {
     expect(() => fromTiktoken('YQ== 0\ngarbage', { pattern: '.' })).toThrow(InvalidVocabularyError);
     expect(() => fromTiktoken('YQ== 0\n', {} as { pattern: string })).toThrow(InvalidArgumentError);
   });
+
+  it('decodes a special token that sits in a gap of the ranks as itself (found by the long fuzz run)', () => {
+    // Ranks 0–3 and 9 (ids 4–8 unused); the special token takes id 6, inside the gap.
+    const file = ['YQ== 0', 'Yg== 1', 'Yw== 2', 'ZA== 3', 'ZQ== 9'].join('\n');
+    const encoding = fromTiktoken(file, { pattern: '\\p{L}+|[^\\p{L}]+', specialTokens: { '<|x|>': 6 } });
+    expect(encoding.decode([6])).toBe('<|x|>');
+    expect(encoding.decode([3, 6, 9])).toBe('d<|x|>e');
+    const ids = encoding.encode('<|x|>abcde', { allowedSpecial: 'all' });
+    expect(encoding.decode(ids)).toBe('<|x|>abcde');
+  });
+
+  it('refuses special-token literals longer than 1,024 characters with a typed error', () => {
+    // A million-character literal made the literal-matching regex too large: a raw SyntaxError.
+    expect(() => fromTiktoken('YQ== 0\n', { pattern: '.', specialTokens: { ['a'.repeat(1_000_000)]: 1 } })).toThrow(InvalidVocabularyError);
+    expect(fromTiktoken('YQ== 0\n', { pattern: '.', specialTokens: { ['<'.repeat(1024)]: 1 } }).decode([1])).toHaveLength(1024);
+  });
 });
