@@ -1,3 +1,4 @@
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../repository/manifest/json-depth.js';
 import { describeValue } from '../errors/describe-value.js';
 import { InvalidWeightsFileError } from '../errors/invalid-weights-file-error.js';
 import type { Tensor, TensorDataTypeMap, TensorType } from '../tensor/tensor.js';
@@ -36,8 +37,16 @@ export function readSafetensors(bytes: Uint8Array, options: ReadSafetensorsOptio
   const headerLength = Number(view.getBigUint64(0, true));
   if (headerLength > MAX_HEADER_BYTES || 8 + headerLength > bytes.length) fail(`header length ${headerLength} exceeds the file (${bytes.length} bytes)`);
   let header: unknown;
+  let headerText: string;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength)));
+    headerText = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + headerLength));
+  } catch (cause) {
+    return fail(`the header is not valid UTF-8 JSON (${(cause as Error).message})`);
+  }
+  // A header nests three levels; V8's JSON.parse takes seconds on a few MB nested hundreds of thousands deep.
+  if (jsonTextDepth(headerText) > MAX_JSON_DEPTH) fail(`the header is nested more than ${MAX_JSON_DEPTH} levels deep`);
+  try {
+    header = JSON.parse(headerText);
   } catch (cause) {
     return fail(`the header is not valid UTF-8 JSON (${(cause as Error).message})`);
   }

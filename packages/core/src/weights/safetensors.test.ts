@@ -82,6 +82,16 @@ describe('readSafetensors: malformed files', () => {
     expect(reason(bytes)).toMatch(message);
   });
 
+  it('refuses a header nested deeper than 64 levels before parsing it (found by the long fuzz run)', () => {
+    // 200,000 levels: JSON.parse alone took seconds on such a header.
+    const text = new TextEncoder().encode(`{"w":${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+    const file = new Uint8Array(8 + text.length);
+    new DataView(file.buffer).setBigUint64(0, BigInt(text.length), true);
+    file.set(text, 8);
+    expect(() => readSafetensors(file)).toThrowError(/nested more than 64 levels/);
+    expect(() => readSafetensors(file)).toThrowError(InvalidWeightsFileError);
+  });
+
   it('names the file and the tensor', () => {
     expect(reason(header({ codebook: { dtype: 'F32', shape: [2], data_offsets: [0, 4] } }, new Uint8Array(4)))).toMatch(/^w\.safetensors \(tensor "codebook"\)/);
   });

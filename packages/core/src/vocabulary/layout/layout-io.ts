@@ -1,10 +1,13 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../../repository/manifest/json-depth.js';
 import type { LayoutSpec } from './layout-spec.js';
 import { validateLayout } from './validate-layout.js';
 
 /** Reads a layout from JSON text (or an already parsed object) and validates it. */
 export function loadLayout(source: string | unknown): LayoutSpec {
   if (typeof source !== 'string') return validateLayout(source);
+  // Nesting is checked on the text first: V8's JSON.parse takes seconds on a document nested hundreds of thousands deep.
+  if (jsonTextDepth(source) > MAX_JSON_DEPTH) throw new InvalidSpecError({ path: '$', expected: `JSON nested at most ${MAX_JSON_DEPTH} deep`, received: 'a deeper document' });
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
