@@ -54,7 +54,14 @@ export function layoutTarget(seeds: readonly LayoutSeed[]) {
       }
       const vocabulary = createJointVocabulary(input.value, seeds[input.artifacts]!.artifacts);
       const saved = saveLayout(vocabulary.layout);
-      fuzzAssert(isDeepStrictEqual(loadLayout(saved), JSON.parse(saved)), 'a compiled layout does not survive saveLayout → loadLayout');
+      let reloaded: unknown;
+      try {
+        reloaded = loadLayout(saved);
+      } catch (error) {
+        // Accepted once, it must load again: a refusal here is a finding, not a rejection.
+        fuzzAssert(false, () => `a compiled layout is refused after saveLayout: ${String(error).slice(0, 200)}`);
+      }
+      fuzzAssert(isDeepStrictEqual(reloaded, JSON.parse(saved)), 'a compiled layout does not survive saveLayout → loadLayout');
     },
   });
 }

@@ -1,4 +1,5 @@
 import { isDenseArray } from '../../spec-input/dense-array.js';
+import { MAX_JSON_DEPTH, valueDepth } from '../../repository/manifest/json-depth.js';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { LAYOUT_FORMAT_VERSION, type LayoutSpec } from './layout-spec.js';
 
@@ -173,6 +174,10 @@ function validateBody(value: unknown, path: string, tokens: Json, hasResolution:
  */
 export function validateLayout(value: unknown): LayoutSpec {
   const layout = object(value, '$');
+  // As deep as loadLayout reads back from text, and no cycles: an accepted layout must survive
+  // saveLayout → loadLayout (a layout with an unread field nested 4,000 deep once did not).
+  const depth = valueDepth(layout);
+  if (depth > MAX_JSON_DEPTH) fail('$', `JSON data nested at most ${MAX_JSON_DEPTH} deep (no object inside itself)`, depth === Infinity ? 'a layout that contains itself' : 'a deeper layout');
   if (layout.format !== 'jointok.layout') fail('format', "'jointok.layout'", layout.format);
   if (layout.version !== LAYOUT_FORMAT_VERSION) fail('version', `${LAYOUT_FORMAT_VERSION}`, layout.version);
   string(layout.name, 'name');
