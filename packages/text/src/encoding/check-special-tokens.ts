@@ -1,13 +1,10 @@
+import { MAX_TOKEN_LITERAL_LENGTH } from '../pretokenize/literal-regex.js';
 import { InvalidVocabularyError } from '../errors/index.js';
 import { checkDense, MAX_RANK } from '../vocabulary/tiktoken-file.js';
 import type { FlatVocabulary } from '../vocabulary/index.js';
 
-/**
- * The longest special-token literal (published ones are a few dozen characters). Literals are matched
- * by one regular expression, which V8 refuses past about a million characters (a fuzzed table once
- * made `fromTiktoken` throw a raw SyntaxError).
- */
-export const MAX_SPECIAL_TOKEN_LENGTH = 1024;
+/** The longest special-token literal: {@link MAX_TOKEN_LITERAL_LENGTH} (all literals are matched by one regular expression). */
+export const MAX_SPECIAL_TOKEN_LENGTH = MAX_TOKEN_LITERAL_LENGTH;
 
 /**
  * Checks an encoding's special tokens against its ranks before anything is built: each literal non-empty,

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, UnsupportedError } from '@jointok/core';
+import { InvalidArgumentError } from '@jointok/core';
+import { literalAlternation } from '../pretokenize/literal-regex.js';
 import { DisallowedSpecialTokenError } from '../errors/index.js';
 
 /** `'all'` or a list of special-token literals. */
@@ -22,20 +23,11 @@ export interface ResolvedPolicy {
   disallowed: RegExp | null;
 }
 
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&');
-}
-
 /** Builds a regex that finds any of `literals`, longest first so that a literal wins over its prefix. */
 function literalRegex(literals: readonly string[]): RegExp | null {
   if (literals.length === 0) return null;
   const sorted = [...literals].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  try {
-    return new RegExp(sorted.map(escapeRegex).join('|'), 'gu');
-  } catch (cause) {
-    // V8 refuses regular expressions past a size; only absurd special-token tables get here.
-    throw new UnsupportedError({ feature: `special tokens of ${sorted.reduce((sum, literal) => sum + literal.length, 0)} characters in all (one regular expression matches them)`, cause });
-  }
+  return literalAlternation(sorted, 'special tokens');
 }
 
 /** The special tokens of an encoding and the policies resolved from them (the default one memoised). */

@@ -1,5 +1,6 @@
 import { UnsupportedRegexError } from '../errors/index.js';
 import { checkBacktracking } from './check-backtracking.js';
+import { MAX_PATTERN_LENGTH } from './literal-regex.js';
 
 /**
  * Unicode White_Space, which Rust's `regex`/`fancy-regex` and Oniguruma use for `\s`. JavaScript's
@@ -18,6 +19,8 @@ const WORD = '\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}';
  * patterns that could backtrack exponentially here (see {@link checkBacktracking}).
  */
 export function translateRegex(pattern: string): RegExp {
+  // Checked first: V8 refuses very large regular expressions only at their first match, as a SyntaxError.
+  if (pattern.length > MAX_PATTERN_LENGTH) throw new UnsupportedRegexError({ pattern: pattern.slice(0, 200), construct: `${pattern.length} characters`, message: `The pattern has ${pattern.length} characters; patterns of at most ${MAX_PATTERN_LENGTH} are read.` });
   checkBacktracking(pattern);
   const source = translateSource(pattern);
   try {

@@ -1,4 +1,5 @@
-import { array, boolean, integer, object, string } from './spec.js';
+import { array, boolean, integer, literal, object } from './spec.js';
+import { literalAlternation } from '../pretokenize/literal-regex.js';
 
 /** One `added_tokens` entry. */
 export interface AddedToken {
@@ -18,6 +19,7 @@ export type Segment = { text: string; start: number } | { id: number; start: num
 const WHITE_SPACE = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
 const WORD = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]/u;
 
+
 /** Reads `added_tokens`. */
 export function readAddedTokens(value: unknown, path = 'added_tokens'): AddedToken[] {
   if (value === undefined || value === null) return [];
@@ -25,7 +27,7 @@ export function readAddedTokens(value: unknown, path = 'added_tokens'): AddedTok
     const spec = object(entry, `${path}[${i}]`);
     return {
       id: integer(spec.id, `${path}[${i}].id`),
-      content: string(spec.content, `${path}[${i}].content`),
+      content: literal(spec.content, `${path}[${i}].content`),
       special: boolean(spec.special, `${path}[${i}].special`, false),
       lstrip: boolean(spec.lstrip, `${path}[${i}].lstrip`, false),
       rstrip: boolean(spec.rstrip, `${path}[${i}].rstrip`, false),
@@ -56,7 +58,7 @@ export class AddedTokenSplitter {
       if (text.length > 0 && !this.byContent.has(text)) this.byContent.set(text, token);
     }
     const literals = [...this.byContent.keys()].sort((a, b) => b.length - a.length);
-    this.regex = literals.length === 0 ? null : new RegExp(literals.map((l) => l.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&')).join('|'), 'gu');
+    this.regex = literals.length === 0 ? null : literalAlternation(literals, 'added tokens');
   }
 
   split(text: string): Segment[] {

@@ -1,6 +1,7 @@
 import { translateRegex } from '../pretokenize/index.js';
 import { AlignedBuilder, type AlignedText } from './aligned-text.js';
-import { array, object, pattern, string, type Spec } from './spec.js';
+import { array, literal, object, pattern, type Spec, string } from './spec.js';
+import { literalAlternation } from '../pretokenize/literal-regex.js';
 
 /** A normalizer that also carries each unit's original span (for offsets). */
 export type AlignedNormalizer = (text: AlignedText) => AlignedText;
@@ -103,7 +104,7 @@ export function buildAlignedNormalizer(value: unknown, path = 'normalizer'): Ali
         return out.build();
       };
     case 'Prepend': {
-      const prefix = string(spec.prepend, `${path}.prepend`);
+      const prefix = literal(spec.prepend, `${path}.prepend`);
       return (source) => {
         if (source.text.length === 0) return source;
         // The prefix takes the first character's span, as Hugging Face's prepend does.
@@ -115,8 +116,8 @@ export function buildAlignedNormalizer(value: unknown, path = 'normalizer'): Ali
     }
     case 'Replace': {
       const target = pattern(spec.pattern, `${path}.pattern`);
-      const content = string(spec.content, `${path}.content`);
-      const regex = target.kind === 'String' ? new RegExp(target.source.replace(/[\\^$.*+?()[\]{}|/-]/gu, '\\$&'), 'gu') : translateRegex(target.source);
+      const content = literal(spec.content, `${path}.content`);
+      const regex = target.kind === 'String' ? literalAlternation([target.source], `${path}.pattern`) : translateRegex(target.source);
       return (source) => replaceAligned(source, regex, content);
     }
     case 'Strip': {

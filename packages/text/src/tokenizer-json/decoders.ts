@@ -1,5 +1,5 @@
 import { CHAR_TO_BYTE } from './byte-level-alphabet.js';
-import { array, integer, object, pattern, string, unsupported, type Spec } from './spec.js';
+import { array, integer, literal, object, pattern, type Spec, string, unsupported } from './spec.js';
 
 /** A decoder stage over token strings (Hugging Face's `decode_chain`). */
 export type Decoder = (tokens: string[]) => string[];
@@ -59,11 +59,11 @@ export function buildDecoder(value: unknown, path = 'decoder'): Decoder | null {
     case 'Replace': {
       const target = pattern(spec.pattern, `${path}.pattern`);
       if (target.kind !== 'String') return unsupported(`${path}.pattern`, 'Regex', ['String']);
-      const content = string(spec.content, `${path}.content`);
+      const content = literal(spec.content, `${path}.content`);
       return (tokens) => tokens.map((t) => t.split(target.source).join(content));
     }
     case 'Strip': {
-      const content = string(spec.content, `${path}.content`);
+      const content = literal(spec.content, `${path}.content`);
       const start = integer(spec.start, `${path}.start`);
       const stop = integer(spec.stop, `${path}.stop`);
       return (tokens) =>
@@ -76,7 +76,7 @@ export function buildDecoder(value: unknown, path = 'decoder'): Decoder | null {
         });
     }
     case 'Metaspace': {
-      const replacement = string(spec.replacement ?? '▁', `${path}.replacement`);
+      const replacement = literal(spec.replacement ?? '▁', `${path}.replacement`);
       const strip = (spec.prepend_scheme ?? (spec.add_prefix_space === false ? 'never' : 'always')) !== 'never';
       return (tokens) =>
         tokens.map((t, i) => {

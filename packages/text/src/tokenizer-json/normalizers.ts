@@ -1,5 +1,5 @@
 import { translateRegex } from '../pretokenize/index.js';
-import { array, object, pattern, string, unsupported, type Spec } from './spec.js';
+import { array, literal, object, pattern, type Spec, string, unsupported } from './spec.js';
 
 /** A normalizer stage: string → string. (Offsets are not tracked through normalizers yet.) */
 export type Normalizer = (text: string) => string;
@@ -23,13 +23,13 @@ export function buildNormalizer(value: unknown, path = 'normalizer'): Normalizer
       // at a word end), its only context rule, so text with Σ goes char by char.
       return (text) => (text.includes('\u03a3') ? Array.from(text, (ch) => ch.toLowerCase()).join('') : text.toLowerCase());
     case 'Prepend': {
-      const prefix = string(spec.prepend, `${path}.prepend`);
+      const prefix = literal(spec.prepend, `${path}.prepend`);
       // Hugging Face prepends only to non-empty text.
       return (text) => (text.length > 0 ? prefix + text : text);
     }
     case 'Replace': {
       const target = pattern(spec.pattern, `${path}.pattern`);
-      const content = string(spec.content, `${path}.content`);
+      const content = literal(spec.content, `${path}.content`);
       if (target.kind === 'String') return (text) => text.split(target.source).join(content);
       const regex = translateRegex(target.source);
       return (text) => text.replace(regex, () => content);

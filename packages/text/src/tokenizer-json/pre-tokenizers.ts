@@ -1,6 +1,6 @@
 import { InvalidSpecError } from '@jointok/core';
 import { classifyText, scannerForPattern, translateRegex } from '../pretokenize/index.js';
-import { array, boolean, object, pattern, string, unsupported, type Spec } from './spec.js';
+import { array, boolean, literal, object, pattern, type Spec, string, unsupported } from './spec.js';
 
 /** A pre-tokenizer stage: one piece → pieces. `first`: the piece starts the input (Metaspace `first`). */
 export type PreTokenizer = (piece: string, first: boolean) => string[];
@@ -126,7 +126,7 @@ function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
       };
     }
     case 'Metaspace': {
-      const replacement = string(spec.replacement ?? '▁', `${path}.replacement`);
+      const replacement = literal(spec.replacement ?? '▁', `${path}.replacement`);
       const scheme = spec.prepend_scheme ?? (spec.add_prefix_space === false ? 'never' : 'always');
       const split = boolean(spec.split, `${path}.split`, true);
       if (scheme !== 'never') flags.prefixes.push(replacement);

@@ -1,5 +1,6 @@
 import { InvalidSpecError, UnsupportedError } from '@jointok/core';
 import { describeValue } from '@jointok/core/internal';
+import { MAX_PATTERN_LENGTH, MAX_TOKEN_LITERAL_LENGTH } from '../pretokenize/literal-regex.js';
 
 /** A JSON object read from tokenizer.json. */
 export type Spec = Record<string, unknown>;
@@ -17,6 +18,13 @@ export function array(value: unknown, path: string): unknown[] {
 }
 
 /** The string at `path`. */
+/** A string the tokenizer matches or inserts (a token, a replacement): at most {@link MAX_TOKEN_LITERAL_LENGTH} characters. */
+export function literal(value: unknown, path: string): string {
+  const text = string(value, path);
+  if (text.length > MAX_TOKEN_LITERAL_LENGTH) throw new InvalidSpecError({ path, expected: `at most ${MAX_TOKEN_LITERAL_LENGTH} characters`, received: `${text.length} characters` });
+  return text;
+}
+
 export function string(value: unknown, path: string): string {
   if (typeof value !== 'string') throw new InvalidSpecError({ path, expected: 'a string', received: value });
   return value;
@@ -43,7 +51,10 @@ export function unsupported(path: string, type: unknown, supported: readonly str
 /** A `pattern` object: `{ String: "..." }` or `{ Regex: "..." }`. */
 export function pattern(value: unknown, path: string): { kind: 'String' | 'Regex'; source: string } {
   const spec = object(value, path);
-  if (typeof spec.String === 'string') return { kind: 'String', source: spec.String };
-  if (typeof spec.Regex === 'string') return { kind: 'Regex', source: spec.Regex };
+  if (typeof spec.String === 'string') return { kind: 'String', source: literal(spec.String, `${path}.String`) };
+  if (typeof spec.Regex === 'string') {
+    if (spec.Regex.length > MAX_PATTERN_LENGTH) throw new InvalidSpecError({ path: `${path}.Regex`, expected: `a pattern of at most ${MAX_PATTERN_LENGTH} characters`, received: `${spec.Regex.length} characters` });
+    return { kind: 'Regex', source: spec.Regex };
+  }
   throw new InvalidSpecError({ path, expected: '{ "String": ... } or { "Regex": ... }', received: value });
 }

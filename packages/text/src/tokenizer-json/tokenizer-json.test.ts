@@ -49,6 +49,27 @@ describe('fromTokenizerJson', () => {
     }
   });
 
+  it('matches added tokens holding regex syntax, a hyphen included, literally (found by the long fuzz run)', () => {
+    // An escaped hyphen is a SyntaxError under the u flag: a token like SantaCoder's <fim-prefix> made loading throw.
+    const tokenizer = fromTokenizerJson({ ...tiny, added_tokens: [...tiny.added_tokens, { id: 10, content: '<a-b.*>', special: true }] });
+    expect(tokenizer.encode('ab<a-b.*>ab', { addSpecialTokens: false })).toEqual([9, 10, 9]);
+    expect(tokenizer.encode('ab<aXb..>', { addSpecialTokens: false })).not.toContain(10);
+  });
+
+  it('refuses tokens, replacements and patterns past their documented lengths, before building regexes', () => {
+    // Found by the long fuzz run: a 427,722-character Split regex threw a raw SyntaxError at its first match,
+    // and a million-character Replace content made a 30-character encode take 2.5 s.
+    const long = 'a'.repeat(1025);
+    const cases: object[] = [
+      { ...tiny, added_tokens: [...tiny.added_tokens, { id: 10, content: long, special: true }] },
+      { ...tiny, normalizer: { type: 'Replace', pattern: { String: ' ' }, content: long } },
+      { ...tiny, normalizer: { type: 'Replace', pattern: { String: long }, content: ' ' } },
+      { ...tiny, pre_tokenizer: { type: 'Split', pattern: { Regex: 'a'.repeat(8193) }, behavior: 'Isolated', invert: false } },
+    ];
+    for (const json of cases) expect(() => fromTokenizerJson(json)).toThrowError(InvalidSpecError);
+    expect(fromTokenizerJson({ ...tiny, added_tokens: [...tiny.added_tokens, { id: 10, content: 'b'.repeat(1024), special: true }] }).encode('b'.repeat(1024), { addSpecialTokens: false })).toEqual([10]);
+  });
+
   it('names malformed fields with InvalidSpecError', () => {
     expect(() => fromTokenizerJson('{not json')).toThrow(InvalidSpecError);
     expect(() => fromTokenizerJson({ ...tiny, model: { ...tiny.model, merges: ['a zz'] } })).toThrow(/model\.merges\[0\]/);
