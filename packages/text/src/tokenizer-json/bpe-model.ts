@@ -92,6 +92,8 @@ export class BpeModel {
   readonly tokens: Array<string | undefined>;
   /** The data the model was built from (what a compiled tokenizer stores). */
   readonly data: BpeModelData;
+  /** How many ids hold a token (the size of {@link vocab}, known without building it). */
+  readonly tokenCount: number;
   private vocabMap: Map<string, number> | undefined;
   private pairTable: PairTable | undefined;
   private readonly byteLevel: boolean;
@@ -116,10 +118,12 @@ export class BpeModel {
     // One pass over the tokens finds the byte tokens, the <0xNN> fallbacks and the unknown token
     // without building the token → id map. The first id of a token wins, as in the map.
     let unkId = -1;
+    let tokenCount = 0;
     const tokens = data.tokens;
     for (let id = 0; id < tokens.length; id++) {
       const token = tokens[id];
       if (token === undefined) continue;
+      tokenCount++;
       if (token.length === 1 && data.byteLevel) {
         const b = CHAR_TO_BYTE.get(token);
         if (b !== undefined && this.byteIds[b] === -1) this.byteIds[b] = id;
@@ -130,6 +134,7 @@ export class BpeModel {
       if (unkId === -1 && token === data.unkToken) unkId = id;
     }
     this.unkId = unkId;
+    this.tokenCount = tokenCount;
   }
 
   /** Token string → id. */

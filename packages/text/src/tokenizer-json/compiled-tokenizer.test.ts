@@ -1,5 +1,5 @@
 import { InvalidSpecError } from '@jointok/core';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,9 +47,24 @@ describe('fromCompiledTokenizer on damaged bytes', () => {
     expect(() => fromCompiledTokenizer(version)).toThrow(/format version/);
     const merge = bytes.slice();
     const view = new DataView(merge.buffer);
-    const metaEnd = 28 + ((view.getUint32(12, true) + 3) & ~3);
+    const metaEnd = 36 + ((view.getUint32(12, true) + 3) & ~3);
     view.setInt32(metaEnd, 1 << 30, true);
     expect(() => fromCompiledTokenizer(merge)).toThrow(/merge ids/);
+    // Token lengths that overrun the token text.
+    const lengths = bytes.slice();
+    const lengthsView = new DataView(lengths.buffer);
+    const lengthsAt = 36 + ((lengthsView.getUint32(12, true) + 3) & ~3) + 4 * lengthsView.getUint32(16, true) + 4 * lengthsView.getUint32(20, true);
+    lengthsView.setUint32(lengthsAt, 1 << 28, true);
+    expect(() => fromCompiledTokenizer(lengths)).toThrow(/token lengths/);
+  });
+
+  it('keeps every token, ids without one included, through the token text', () => {
+    const json = JSON.parse(readFileSync(pathOf('llama2'), 'utf8')) as { model: { vocab: Record<string, number> } };
+    const compiled = fromCompiledTokenizer(bytes);
+    const direct = fromTokenizerJson(json);
+    for (const [token, id] of Object.entries(json.model.vocab).slice(0, 5000)) expect(compiled.tokenToId(token)).toBe(id);
+    const sample = documents.slice(0, 3).join('\n');
+    expect(compiled.decode(direct.encode(sample))).toBe(direct.decode(direct.encode(sample)));
   });
 });
 
@@ -60,13 +75,30 @@ describe('loadTokenizerJsonFile', () => {
     const reference = fromTokenizerJson(readFileSync(path, 'utf8'));
     const text = documents[2] as string;
     expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
-    const entries = readdirSync(cacheDirectory);
+    const entries = readdirSync(cacheDirectory).filter((name) => name.endsWith('.jtkc'));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatch(/^[0-9a-f]{64}\.jtkc$/);
+    expect(readdirSync(join(cacheDirectory, 'files'))).toHaveLength(1);
     expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
     writeFileSync(join(cacheDirectory, entries[0] as string), 'damaged');
     expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
     expect(readFileSync(join(cacheDirectory, entries[0] as string)).subarray(0, 4).toString()).toBe('JTKC');
     expect(loadTokenizerJsonFile(path, { cacheDirectory: false }).encode(text)).toEqual(reference.encode(text));
+  });
+
+  it('notices a file changed in place (size or time) and compiles its new content', () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'jointok-cache-test-'));
+    const path = join(mkdtempSync(join(tmpdir(), 'jointok-file-test-')), 'tokenizer.json');
+    const original = JSON.parse(readFileSync(pathOf('llama2'), 'utf8')) as { added_tokens: { id: number; content: string }[] };
+    writeFileSync(path, JSON.stringify(original));
+    const before = loadTokenizerJsonFile(path, { cacheDirectory });
+    expect(before.encode('<s>', { addSpecialTokens: false })).toEqual([1]);
+    // Rewritten: the special token <s> renamed to <start>, so the same text encodes differently.
+    const renamed = JSON.stringify(original).replaceAll('"<s>"', '"<start>"');
+    writeFileSync(path, renamed);
+    utimesSync(path, new Date(), new Date(Date.now() + 5000));
+    const after = loadTokenizerJsonFile(path, { cacheDirectory });
+    expect(after.encode('<start>', { addSpecialTokens: false })).toEqual([1]);
+    expect(readdirSync(cacheDirectory).filter((name) => name.endsWith('.jtkc'))).toHaveLength(2);
   });
 });

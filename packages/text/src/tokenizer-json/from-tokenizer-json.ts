@@ -21,6 +21,11 @@ export interface TokenizerJsonParts {
   model: BpeModelData;
   /** The model in tiktoken's terms when its pre-tokenizer and merges allow the tiktoken engine, else null. */
   engine: TiktokenEngineForm | null;
+  /**
+   * The id each `added_tokens` entry ends up with (see {@link resolveAddedTokenIds}), when already known
+   * (a compiled tokenizer stores them): resolving them needs the token → id map, which loading then skips.
+   */
+  addedTokenIds?: readonly number[];
 }
 
 /**
@@ -55,12 +60,10 @@ export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
   const { spec } = parts;
   const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
   const model = new BpeModel(parts.model);
-  // Hugging Face gives an added token whose content is already a vocabulary token that token's id,
-  // whatever id the file lists.
-  const addedTokens = readAddedTokens(spec.added_tokens).map((token) => {
-    const id = model.vocab.get(token.content);
-    return id === undefined || id === token.id ? token : { ...token, id };
-  });
+  const listed = readAddedTokens(spec.added_tokens);
+  const ids = parts.addedTokenIds ?? resolveAddedTokenIds(listed, model);
+  if (ids.length !== listed.length) throw new InvalidSpecError({ path: 'compiled tokenizer', expected: `${listed.length} added token ids`, received: ids.length });
+  const addedTokens = listed.map((token, i) => (ids[i] === token.id ? token : { ...token, id: ids[i]! }));
   checkAddedTokenIds(addedTokens, model);
   return new HfTokenizer({
     normalizer: buildNormalizer(spec.normalizer),
@@ -73,6 +76,14 @@ export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
     alignedNormalizer: buildAlignedNormalizer(spec.normalizer),
     offsetsUnsupported: trimmingProcessor(spec.post_processor, 'post_processor'),
   });
+}
+
+/**
+ * The ids of added tokens as Hugging Face gives them: an added token whose content is already a
+ * vocabulary token gets that token's id, whatever id the file lists.
+ */
+export function resolveAddedTokenIds(tokens: readonly { id: number; content: string }[], model: BpeModel): number[] {
+  return tokens.map((token) => (model.tokens[token.id] === token.content ? token.id : (model.vocab.get(token.content) ?? token.id)));
 }
 
 /**
@@ -92,7 +103,7 @@ function checkAddedTokenIds(tokens: readonly { id: number; content: string }[], 
     seen.set(token.id, token.content);
     largest = Math.max(largest, token.id);
   });
-  let distinct = model.vocab.size;
+  let distinct = model.tokenCount;
   for (const id of seen.keys()) if (model.tokens[id] === undefined) distinct++;
   checkDense(largest + 1, distinct, 'tokenizer.json added_tokens');
 }

@@ -169,7 +169,7 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
       const added = this.added.get(id);
       if (added !== undefined && added.special && options.skipSpecialTokens) continue;
       const token = added?.content ?? (Number.isInteger(id) ? this.stages.model.tokens[id] : undefined);
-      if (token === undefined) throw new UnknownTokenIdError({ id, position: i, vocabularySize: this.stages.model.vocab.size + this.added.size });
+      if (token === undefined) throw new UnknownTokenIdError({ id, position: i, vocabularySize: this.stages.model.tokenCount + this.added.size });
       tokens.push(token);
     }
     return this.stages.decoder === null ? tokens.join('') : this.stages.decoder(tokens).join('');
