@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { InvalidSpecError } from '@jointok/core';
-import { compileTokenizerJson, fromCompiledTokenizer } from '../tokenizer-json/compiled-tokenizer.js';
+import { compileTokenizerJson, fromOwnedCompiledTokenizer } from '../tokenizer-json/compiled-tokenizer.js';
 import type { HfTokenizer } from '../tokenizer-json/hf-tokenizer.js';
 
 /** Options of {@link loadTokenizerJsonFile}. */
@@ -28,7 +28,7 @@ export interface LoadTokenizerJsonFileOptions {
  */
 export function loadTokenizerJsonFile(path: string, options: LoadTokenizerJsonFileOptions = {}): HfTokenizer {
   const directory = options.cacheDirectory ?? join(tmpdir(), 'jointok-tokenizers');
-  if (directory === false) return fromCompiledTokenizer(compileTokenizerJson(readFileSync(path, 'utf8')));
+  if (directory === false) return fromOwnedCompiledTokenizer(compileTokenizerJson(readFileSync(path, 'utf8')));
   const stamp = fileStamp(path);
   const indexEntry = join(directory, 'files', `${createHash('sha256').update(resolve(path)).digest('hex')}.json`);
   const known = readKnownHash(indexEntry, stamp);
@@ -47,7 +47,7 @@ export function loadTokenizerJsonFile(path: string, options: LoadTokenizerJsonFi
   const compiled = compileTokenizerJson(file.toString('utf8'));
   writeAtomically(cached, compiled);
   writeAtomically(indexEntry, JSON.stringify({ ...stamp, sha256 }));
-  return fromCompiledTokenizer(compiled);
+  return fromOwnedCompiledTokenizer(compiled);
 }
 
 interface FileStamp {
@@ -75,7 +75,7 @@ function readKnownHash(entry: string, stamp: FileStamp): string | undefined {
 /** The tokenizer of a cache entry, or undefined when it is missing, stale (other version) or damaged. */
 function readCompiled(file: string): HfTokenizer | undefined {
   try {
-    return fromCompiledTokenizer(readFileSync(file));
+    return fromOwnedCompiledTokenizer(readFileSync(file));
   } catch (error) {
     // Other errors are real.
     if (!(isMissing(error) || InvalidSpecError.isInstance(error))) throw error;
