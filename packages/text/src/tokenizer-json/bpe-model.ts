@@ -10,10 +10,27 @@ import { PairTable } from './pair-table.js';
 import { readMerges } from './read-merges.js';
 import { array, boolean, integer, object, string, type Spec } from './spec.js';
 
+/**
+ * The tokens of a compiled tokenizer as one text: token `id` is `text.substring(starts[id], starts[id] +
+ * lengths[id])`, none where `lengths[id]` is {@link NO_TOKEN}. Strings are made on demand: a tokenizer
+ * on the tiktoken engine never needs most of them, and making 200k strings at load cost more in garbage
+ * collection than anything else there.
+ */
+export interface TokenText {
+  readonly text: string;
+  readonly starts: Uint32Array;
+  readonly lengths: Uint32Array;
+}
+
+/** The length in {@link TokenText} of an id without a token. */
+export const NO_TOKEN = 0xffffffff;
+
 /** What a {@link BpeModel} is built from: read from tokenizer.json, or from a compiled tokenizer. */
 export interface BpeModelData {
-  /** Id → token string (holes for ids without one). */
+  /** Id → token string (holes for ids without one); with `tokenText`, made from it when first read. */
   tokens: Array<string | undefined>;
+  /** The same tokens as one text (compiled tokenizers), read without making every string. */
+  tokenText?: TokenText;
   /** `[left, right, merged]` ids per merge, in priority order (the order of `model.merges`). */
   merges: Int32Array;
   /** The model starts from bytes (a ByteLevel pre-tokenizer is present). */
@@ -88,8 +105,7 @@ export function readBpeModel(spec: Spec, byteLevel: boolean): BpeModelData {
  * tiktoken engine, or only decodes, never needs them, and loading stays fast.
  */
 export class BpeModel {
-  /** Id → token string. */
-  readonly tokens: Array<string | undefined>;
+  private tokenArray: Array<string | undefined> | undefined;
   /** The data the model was built from (what a compiled tokenizer stores). */
   readonly data: BpeModelData;
   /** How many ids hold a token (the size of {@link vocab}, known without building it). */
@@ -110,7 +126,6 @@ export class BpeModel {
 
   constructor(data: BpeModelData) {
     this.data = data;
-    this.tokens = data.tokens;
     this.byteLevel = data.byteLevel;
     this.byteFallback = data.byteFallback;
     this.fuseUnk = data.fuseUnk;
@@ -119,11 +134,15 @@ export class BpeModel {
     // without building the token → id map. The first id of a token wins, as in the map.
     let unkId = -1;
     let tokenCount = 0;
-    const tokens = data.tokens;
-    for (let id = 0; id < tokens.length; id++) {
-      const token = tokens[id];
-      if (token === undefined) continue;
+    const unkLength = data.unkToken === null ? -1 : data.unkToken.length;
+    const slots = this.tokenSlots;
+    for (let id = 0; id < slots; id++) {
+      const length = this.tokenLength(id);
+      if (length < 0) continue;
       tokenCount++;
+      // Only tokens of one character, of `<0xNN>`'s six or of the unknown token's length are looked at.
+      if (length !== 1 && length !== 6 && length !== unkLength) continue;
+      const token = this.tokenAt(id) as string;
       if (token.length === 1 && data.byteLevel) {
         const b = CHAR_TO_BYTE.get(token);
         if (b !== undefined && this.byteIds[b] === -1) this.byteIds[b] = id;
@@ -135,6 +154,35 @@ export class BpeModel {
     }
     this.unkId = unkId;
     this.tokenCount = tokenCount;
+  }
+
+  /** Id → token string (holes for ids without one); every string is made on the first read. */
+  get tokens(): Array<string | undefined> {
+    if (this.tokenArray === undefined) this.tokenArray = this.data.tokens;
+    return this.tokenArray;
+  }
+
+  /** How many ids the model has slots for (one past the largest id). */
+  get tokenSlots(): number {
+    return this.data.tokenText?.lengths.length ?? this.tokens.length;
+  }
+
+  /** The token of `id`, or undefined; does not make the other tokens' strings. */
+  tokenAt(id: number): string | undefined {
+    const text = this.data.tokenText;
+    if (this.tokenArray !== undefined || text === undefined) return this.tokens[id];
+    const length = text.lengths[id];
+    if (length === undefined || length === NO_TOKEN) return undefined;
+    const start = text.starts[id] as number;
+    return text.text.substring(start, start + length);
+  }
+
+  /** The UTF-16 length of the token of `id`, or −1 when the id has none. */
+  private tokenLength(id: number): number {
+    const text = this.data.tokenText;
+    if (this.tokenArray !== undefined || text === undefined) return this.tokens[id]?.length ?? -1;
+    const length = text.lengths[id];
+    return length === undefined || length === NO_TOKEN ? -1 : length;
   }
 
   /** Token string → id. */
@@ -183,14 +231,15 @@ export class BpeModel {
    * one byte; the unknown token covers one character, or the run of unknown characters it fused.
    */
   tokenByteLengths(word: string, ids: readonly number[], from: number, out: number[]): void {
+    const tokens = this.tokens;
     let unit = 0;
     for (let i = from; i < ids.length; i++) {
       const id = ids[i] as number;
       if (this.byteLevel) {
-        out.push((this.tokens[id] as string).length);
+        out.push((tokens[id] as string).length);
         continue;
       }
-      if (id === this.unkId && !this.vocab.has(word.slice(unit, unit + (this.tokens[id] as string).length))) {
+      if (id === this.unkId && !this.vocab.has(word.slice(unit, unit + (tokens[id] as string).length))) {
         let bytes = 0;
         do {
           const ch = String.fromCodePoint(word.codePointAt(unit) as number);
@@ -200,7 +249,7 @@ export class BpeModel {
         out.push(bytes);
         continue;
       }
-      if (this.byteFallbackIds.includes(id) && !word.startsWith(this.tokens[id] as string, unit)) {
+      if (this.byteFallbackIds.includes(id) && !word.startsWith(tokens[id] as string, unit)) {
         out.push(1);
         // The unit advances once the character's last byte token is passed.
         const ch = String.fromCodePoint(word.codePointAt(unit) as number);
@@ -209,7 +258,7 @@ export class BpeModel {
         unit += ch.length;
         continue;
       }
-      const token = this.tokens[id] as string;
+      const token = tokens[id] as string;
       out.push(utf8Length(token));
       unit += token.length;
     }

@@ -1,7 +1,7 @@
 import { InvalidSpecError } from '@jointok/core';
 import type { HfTokenizer } from './hf-tokenizer.js';
 import { readAddedTokens } from './added-tokens.js';
-import { BpeModel } from './bpe-model.js';
+import { BpeModel, NO_TOKEN, type BpeModelData, type TokenText } from './bpe-model.js';
 import { buildTokenizer, readTokenizerJsonParts, resolveAddedTokenIds, type TokenizerJsonParts } from './from-tokenizer-json.js';
 import type { Spec } from './spec.js';
 
@@ -16,8 +16,6 @@ const VERSION = 2;
 const ORDER = 0x01020304;
 const HEADER = 36;
 const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-/** The length that marks an id without a token. */
-const NO_TOKEN = 0xffffffff;
 
 interface Meta {
   spec: Spec;
@@ -121,17 +119,18 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   new Uint8Array(lengths.buffer).set(bytes.subarray(offsetsEnd, lengthsEnd));
   const swapped = little !== HOST_LITTLE_ENDIAN;
   if (swapped) lengths.forEach((v, i) => (lengths[i] = swap(v) >>> 0));
-  const tokens = readTokens(lengths, bytes.subarray(engineEnd), fail);
+  const tokenText = readTokenText(lengths, bytes.subarray(engineEnd), fail);
+  const slots = lengths.length;
   // Views of bytes the caller hands over, where aligned (a file read whole is) and in host byte order;
   // copies otherwise (the sections need 4-byte alignment). Copying Gemma 3's 6 MB of merges was a tenth of its load.
   const aligned = owned && !swapped && (bytes.byteOffset + metaEnd) % 4 === 0;
   const merges = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset + metaEnd, mergeInts) : new Int32Array(mergeInts);
   if (!aligned) new Uint8Array(merges.buffer).set(bytes.subarray(metaEnd, mergesEnd));
   if (swapped) merges.forEach((v, i) => (merges[i] = swap(v)));
-  for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < tokens.length)) fail(`merge ids below ${tokens.length}`, merges[i]);
+  for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < slots)) fail(`merge ids below ${slots}`, merges[i]);
   let engine: TokenizerJsonParts['engine'] = null;
   if (meta.engine !== null) {
-    if (typeof meta.engine?.pattern !== 'string' || offsetCount !== tokens.length + 1) fail('an engine section with one offset per token');
+    if (typeof meta.engine?.pattern !== 'string' || offsetCount !== slots + 1) fail('an engine section with one offset per token');
     const offsets = new Uint32Array(offsetCount);
     new Uint8Array(offsets.buffer).set(bytes.subarray(mergesEnd, offsetsEnd));
     if (swapped) offsets.forEach((v, i) => (offsets[i] = swap(v) >>> 0));
@@ -145,7 +144,7 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   return {
     addedTokenIds,
     spec: { ...meta.spec },
-    model: { tokens, merges, byteLevel: m.byteLevel === true, byteFallback: m.byteFallback === true, unkToken: typeof m.unkToken === 'string' ? m.unkToken : null, fuseUnk: m.fuseUnk === true, ignoreMerges: m.ignoreMerges === true },
+    model: lazyModelData(tokenText, { merges, byteLevel: m.byteLevel === true, byteFallback: m.byteFallback === true, unkToken: typeof m.unkToken === 'string' ? m.unkToken : null, fuseUnk: m.fuseUnk === true, ignoreMerges: m.ignoreMerges === true }),
     engine,
   };
 }
@@ -169,28 +168,42 @@ function tokenText(tokens: ReadonlyArray<string | undefined>): { lengths: Uint32
   return { lengths, text: new TextEncoder().encode(parts.join('')) };
 }
 
-/** Slices the tokens back out of their text; fails when the lengths do not cover it exactly. */
-function readTokens(lengths: Uint32Array, text: Uint8Array, fail: (expected: string, received?: unknown) => never): Array<string | undefined> {
-  let joined: string;
+/** The tokens' text and where each starts; fails when the lengths do not cover it exactly. */
+function readTokenText(lengths: Uint32Array, bytes: Uint8Array, fail: (expected: string, received?: unknown) => never): TokenText {
+  let text: string;
   try {
-    joined = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(text);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return fail('token text in UTF-8');
   }
-  const tokens = new Array<string | undefined>(lengths.length);
+  const starts = new Uint32Array(lengths.length);
   let at = 0;
   for (let id = 0; id < lengths.length; id++) {
+    starts[id] = at;
     const length = lengths[id]!;
-    if (length === NO_TOKEN) {
-      tokens[id] = undefined;
-      continue;
-    }
-    if (at + length > joined.length) fail('token lengths within the token text');
-    tokens[id] = joined.substring(at, at + length);
+    if (length === NO_TOKEN) continue;
+    if (at + length > text.length) fail('token lengths within the token text');
     at += length;
   }
-  if (at !== joined.length) fail('token lengths that cover the token text');
-  return tokens;
+  if (at !== text.length) fail('token lengths that cover the token text');
+  return { text, starts, lengths };
+}
+
+/** Model data whose `tokens` array is made from the token text on first read (see {@link TokenText}). */
+function lazyModelData(tokenText: TokenText, rest: Omit<BpeModelData, 'tokens' | 'tokenText'>): BpeModelData {
+  let tokens: Array<string | undefined> | undefined;
+  return {
+    ...rest,
+    tokenText,
+    get tokens() {
+      if (tokens === undefined) {
+        const { text, starts, lengths } = tokenText;
+        tokens = new Array<string | undefined>(lengths.length);
+        for (let id = 0; id < lengths.length; id++) tokens[id] = lengths[id] === NO_TOKEN ? undefined : text.substring(starts[id]!, starts[id]! + lengths[id]!);
+      }
+      return tokens;
+    },
+  };
 }
 
 function isWellFormed(text: string): boolean {

@@ -83,7 +83,7 @@ export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
  * vocabulary token gets that token's id, whatever id the file lists.
  */
 export function resolveAddedTokenIds(tokens: readonly { id: number; content: string }[], model: BpeModel): number[] {
-  return tokens.map((token) => (model.tokens[token.id] === token.content ? token.id : (model.vocab.get(token.content) ?? token.id)));
+  return tokens.map((token) => (model.tokenAt(token.id) === token.content ? token.id : (model.vocab.get(token.content) ?? token.id)));
 }
 
 /**
@@ -93,9 +93,9 @@ export function resolveAddedTokenIds(tokens: readonly { id: number; content: str
  */
 function checkAddedTokenIds(tokens: readonly { id: number; content: string }[], model: BpeModel): void {
   const seen = new Map<number, string>();
-  let largest = model.tokens.length - 1;
+  let largest = model.tokenSlots - 1;
   tokens.forEach((token, i) => {
-    const owner = model.tokens[token.id];
+    const owner = model.tokenAt(token.id);
     const clash = owner !== undefined && owner !== token.content ? owner : seen.get(token.id);
     if (clash !== undefined && clash !== token.content) {
       throw new InvalidSpecError({ path: `added_tokens[${i}].id`, expected: 'an id no other token has', received: token.id, message: `tokenizer.json added_tokens[${i}] (${JSON.stringify(token.content)}) has id ${token.id}, which ${JSON.stringify(clash)} has too; one of them could never be decoded.` });
@@ -104,7 +104,7 @@ function checkAddedTokenIds(tokens: readonly { id: number; content: string }[], 
     largest = Math.max(largest, token.id);
   });
   let distinct = model.tokenCount;
-  for (const id of seen.keys()) if (model.tokens[id] === undefined) distinct++;
+  for (const id of seen.keys()) if (model.tokenAt(id) === undefined) distinct++;
   checkDense(largest + 1, distinct, 'tokenizer.json added_tokens');
 }
 

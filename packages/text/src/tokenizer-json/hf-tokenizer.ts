@@ -66,7 +66,7 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
     );
     for (const token of stages.addedTokens) this.added.set(token.id, token);
     let largest = -1;
-    for (let id = stages.model.tokens.length - 1; id >= 0 && largest < 0; id--) if (stages.model.tokens[id] !== undefined) largest = id;
+    for (let id = stages.model.tokenSlots - 1; id >= 0 && largest < 0; id--) if (stages.model.tokenAt(id) !== undefined) largest = id;
     for (const id of this.added.keys()) if (id > largest) largest = id;
     this.vocabularySize = largest + 1;
   }
@@ -144,7 +144,7 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
 
   /** Token string of an id (vocabulary or added token), or undefined. */
   idToToken(id: number): string | undefined {
-    return this.added.get(id)?.content ?? this.stages.model.tokens[id];
+    return this.added.get(id)?.content ?? this.stages.model.tokenAt(id);
   }
 
   /** Id of a token string, or undefined. */
@@ -168,7 +168,7 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
       const id = ids[i] as number;
       const added = this.added.get(id);
       if (added !== undefined && added.special && options.skipSpecialTokens) continue;
-      const token = added?.content ?? (Number.isInteger(id) ? this.stages.model.tokens[id] : undefined);
+      const token = added?.content ?? (Number.isInteger(id) ? this.stages.model.tokenAt(id) : undefined);
       if (token === undefined) throw new UnknownTokenIdError({ id, position: i, vocabularySize: this.stages.model.tokenCount + this.added.size });
       tokens.push(token);
     }
