@@ -22,5 +22,5 @@ export { downloadVerified, type VerifiedDownload } from './repository/cache/inde
 export { manifestFromConfig } from './repository/adapters/index.js';
 export { loadTokenizerWith, MODALITY_PACKAGES, type TokenizerPlatform } from './loading/index.js';
 export { checkCodeSpace } from './vocabulary/composition/check-code-space.js';
-export { jsonTextDepth, valueDepth, MAX_JSON_DEPTH } from './repository/manifest/json-depth.js';
+export { jsonTextDepth, valueDepth, MAX_JSON_DEPTH } from './spec-input/json-depth.js';
 export { describeValue } from './errors/describe-value.js';

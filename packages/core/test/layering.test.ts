@@ -14,7 +14,7 @@ const composing = ['runtime', 'repository', 'loading', 'platform'];
  * runtime may build on them (the accelerated search implements the quantizers' `AsyncNearestSearch`),
  * never the other way round.
  */
-const rules: LayerRule[] = [{ folders: ['errors', 'tensor', 'modality', 'quantizers', 'bytes', 'random', 'weights', 'vocabulary', 'kmeans'], mustNotImport: composing }];
+const rules: LayerRule[] = [{ folders: ['errors', 'tensor', 'modality', 'quantizers', 'bytes', 'random', 'weights', 'vocabulary', 'kmeans', 'spec-input'], mustNotImport: composing }];
 /** Test support (fixtures) may reach anywhere; it is not part of the layers. */
 const isFixture = (file: string): boolean => file.includes('/__fixtures__/');
 

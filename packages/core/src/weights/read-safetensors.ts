@@ -1,4 +1,4 @@
-import { jsonTextDepth, MAX_JSON_DEPTH } from '../repository/manifest/json-depth.js';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../spec-input/json-depth.js';
 import { describeValue } from '../errors/describe-value.js';
 import { InvalidWeightsFileError } from '../errors/invalid-weights-file-error.js';
 import type { Tensor, TensorDataTypeMap, TensorType } from '../tensor/tensor.js';

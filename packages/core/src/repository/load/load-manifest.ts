@@ -6,7 +6,7 @@ import { DownloadError } from '../errors/download-error.js';
 import { OfflineError } from '../errors/offline-error.js';
 import { RepositoryNotFoundError } from '../errors/repository-not-found-error.js';
 import { MANIFEST_FILE, type Manifest } from '../manifest/manifest.js';
-import { jsonTextDepth, MAX_JSON_DEPTH } from '../manifest/json-depth.js';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../../spec-input/json-depth.js';
 import { parseManifest } from '../manifest/parse-manifest.js';
 import type { FileAccess, ReadOptions } from './file-access.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
-import { jsonTextDepth, valueDepth } from './json-depth.js';
+import { jsonTextDepth, valueDepth } from '../../spec-input/json-depth.js';
 import { parseManifest } from './parse-manifest.js';
 
 describe('valueDepth', () => {

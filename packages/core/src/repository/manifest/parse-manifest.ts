@@ -1,7 +1,7 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { UnsupportedError } from '../../errors/unsupported-error.js';
 import { MANIFEST_VERSION, type Manifest } from './manifest.js';
-import { jsonTextDepth, MAX_JSON_DEPTH, valueDepth } from './json-depth.js';
+import { jsonTextDepth, MAX_JSON_DEPTH, valueDepth } from '../../spec-input/json-depth.js';
 import { validateManifest } from './validate-manifest.js';
 
 /**

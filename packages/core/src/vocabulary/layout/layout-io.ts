@@ -1,5 +1,5 @@
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
-import { jsonTextDepth, MAX_JSON_DEPTH } from '../../repository/manifest/json-depth.js';
+import { jsonTextDepth, MAX_JSON_DEPTH } from '../../spec-input/json-depth.js';
 import type { LayoutSpec } from './layout-spec.js';
 import { validateLayout } from './validate-layout.js';
 

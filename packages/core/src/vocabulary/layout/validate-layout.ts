@@ -1,5 +1,5 @@
 import { isDenseArray } from '../../spec-input/dense-array.js';
-import { MAX_JSON_DEPTH, valueDepth } from '../../repository/manifest/json-depth.js';
+import { MAX_JSON_DEPTH, valueDepth } from '../../spec-input/json-depth.js';
 import { InvalidSpecError } from '../../errors/invalid-spec-error.js';
 import { LAYOUT_FORMAT_VERSION, type LayoutSpec } from './layout-spec.js';
 
