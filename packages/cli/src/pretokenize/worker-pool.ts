@@ -67,6 +67,27 @@ export async function runWorkerPool(options: {
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map(closeWorker));
   }
+}
+
+/**
+ * Asks a worker to dispose its tokenizer and end, and waits for it (terminating it after 5 s). Terminating
+ * a worker that still holds onnxruntime-node sessions could abort the whole process at exit
+ * ("terminate called after throwing an instance of 'Napi::Error'", seen in a CI run).
+ */
+function closeWorker(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => void worker.terminate().then(() => resolve(), () => resolve()), 5000);
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      worker.postMessage({ type: 'close' });
+    } catch {
+      clearTimeout(timer);
+      void worker.terminate().then(() => resolve(), () => resolve());
+    }
+  });
 }
