@@ -1,4 +1,4 @@
-import { int16DotErrorBound, int16Limit, int16Quantization, quantizeValue, scaleExponent } from './int16-screen.js';
+import { int16DotErrorBound, int16Limit, int16Quantization, powerOfTwo, quantizeValue, scaleExponent } from './int16-screen.js';
 import type { NearestDotsKernel } from './nearest-dots-module.js';
 import { crossBound } from './scan-score-error-bound.js';
 import { kernelRowBudget, type SimdScanLayout } from './simd-scan-layout.js';
@@ -66,9 +66,9 @@ export function createInt16ChunkScreen(
           vectorMaxError[r] = NaN;
           continue;
         }
-        inverses[r] = 2 ** -exponent;
-        scales[r] = 2 ** total;
-        vectorMaxError[r] = maxes[r] === 0 ? 0 : 2 ** (exponent - 1);
+        inverses[r] = powerOfTwo(-exponent);
+        scales[r] = powerOfTwo(total);
+        vectorMaxError[r] = maxes[r] === 0 ? 0 : powerOfTwo(exponent - 1);
         // ‖x‖₁ ≤ √dim·‖x‖₂; the margin covers the rounding of the norm and of the square root.
         vectorAbsSum[r] = Math.sqrt(dim * norm) * (1 + 2 ** -20);
       }
@@ -129,7 +129,7 @@ function writeInt16Codebook(codebook: Float32Array, size: number, dim: number, l
   const { exponent, maxError } = int16Quantization(maxAbs, limit);
   if (!Number.isFinite(exponent)) return undefined;
   const book = new Int16Array(buffer, offset, Math.ceil(size / 8) * pairs * 16);
-  const inverse = 2 ** -exponent;
+  const inverse = powerOfTwo(-exponent);
   for (let k = 0; k < size; k++) {
     const base = (k >> 3) * pairs * 16 + (k & 7) * 2;
     for (let d = 0; d < dim; d++) book[base + (d >> 1) * 16 + (d & 1)] = quantizeValue(codebook[k * dim + d]!, inverse);

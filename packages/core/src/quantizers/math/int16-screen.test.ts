@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededRandom as random } from '../../testing/seeded-random.js';
-import { int16DotErrorBound, int16Limit, int16Quantization, quantizeValue, scaleExponent } from './int16-screen.js';
+import { int16DotErrorBound, int16Limit, int16Quantization, powerOfTwo, quantizeValue, scaleExponent } from './int16-screen.js';
 import { crossBound } from './scan-score-error-bound.js';
 
 describe('int16Limit and scaleExponent', () => {
@@ -26,6 +26,12 @@ describe('int16Limit and scaleExponent', () => {
     expect(scaleExponent(0, 2047)).toBe(0);
     expect(scaleExponent(NaN, 2047)).toBeNaN();
     expect(scaleExponent(Infinity, 2047)).toBeNaN();
+  });
+
+  it('powerOfTwo gives 2^e exactly over the whole double range and beyond it', () => {
+    for (let e = -1100; e <= 1100; e++) expect(powerOfTwo(e), `2^${e}`).toBe(Math.pow(2, e));
+    expect(powerOfTwo(-1074)).toBe(Number.MIN_VALUE);
+    expect(powerOfTwo(1023) * 2).toBe(Infinity);
   });
 });
 

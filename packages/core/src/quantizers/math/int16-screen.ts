@@ -33,13 +33,33 @@ export function scaleExponent(maxAbs: number, limit: number): number {
   const biased = (high[1]! >>> 20) & 0x7ff;
   let s = biased === 0 ? Math.ceil(Math.log2(bits[0]!)) : biased - 1022;
   // Settle on the exact smallest exponent (multiplying by a power of two is exact).
-  while (maxAbs * 2 ** -s > limit) s++;
-  while (maxAbs * 2 ** -(s - 1) <= limit) s--;
+  while (maxAbs * powerOfTwo(-s) > limit) s++;
+  while (maxAbs * powerOfTwo(1 - s) <= limit) s--;
   return s;
 }
 
 const bits = new Float64Array(1);
 const high = new Uint32Array(bits.buffer);
+
+/** Smallest and largest exponent of a finite nonzero double power of two. */
+const minPowerExponent = -1074;
+const maxPowerExponent = 1023;
+/** 2^e for every e in [−1074, 1023], filled on first use. */
+let powers: Float64Array | undefined;
+
+/**
+ * 2^e for an integer e, exactly (0 below −1074, ∞ above 1023, as `2 ** e`). From a table: the screen
+ * asks for several powers per vector, and `2 ** e` with a variable exponent is a call into
+ * `Math.pow`, which showed as a tenth of the residual VQ's time outside the kernel.
+ */
+export function powerOfTwo(exponent: number): number {
+  if (!(exponent >= minPowerExponent && exponent <= maxPowerExponent)) return 2 ** exponent;
+  if (powers === undefined) {
+    powers = new Float64Array(maxPowerExponent - minPowerExponent + 1);
+    for (let e = minPowerExponent; e <= maxPowerExponent; e++) powers[e - minPowerExponent] = 2 ** e;
+  }
+  return powers[exponent - minPowerExponent]!;
+}
 
 /** What the bound needs to know about a quantized set of values. */
 export interface Int16Quantization {
@@ -52,7 +72,7 @@ export interface Int16Quantization {
 /** The quantization of values whose largest magnitude is `maxAbs`, for integers up to `limit`. */
 export function int16Quantization(maxAbs: number, limit: number): Int16Quantization {
   const exponent = scaleExponent(maxAbs, limit);
-  return { exponent, maxError: maxAbs === 0 ? 0 : 2 ** (exponent - 1) };
+  return { exponent, maxError: maxAbs === 0 ? 0 : powerOfTwo(exponent - 1) };
 }
 
 /**
