@@ -200,25 +200,61 @@
   ;; The smallest s_k = offsets[k] − scores[k] over 4·groups rows (groups ≥ 1).
   ;; Per vector of x (count × dim float32): norms[n] (float64) = Σ x_d² summed in double from channel 0
   ;; (each square exact in double, one rounding per addition: the same value as core's TypeScript
-  ;; loops), and maxes[n] (float32) = max |x_d|, NaN if a value is NaN.
+  ;; loops), and maxes[n] (float32) = max |x_d| where every value is finite (with a NaN or ±∞ the
+  ;; norm is NaN or +∞, which callers check first, and maxes[n] is unspecified).
   (func (export "stats") (param $x i32) (param $count i32) (param $dim i32) (param $norms i32) (param $maxes i32)
     (local $n i32) (local $p i32) (local $end i32) (local $sum f64) (local $v f64) (local $m f32) (local $a f32)
-    (if (i32.le_s (local.get $count) (i32.const 0)) (then (return)))
-    (local.set $p (local.get $x))
+    (local $rowBytes i32) (local $s01 v128) (local $s23 v128) (local $d v128)
+    (local $sum01 v128) (local $sum23 v128) (local $m01 v128) (local $m23 v128)
+    (if (i32.or (i32.le_s (local.get $count) (i32.const 0)) (i32.le_s (local.get $dim) (i32.const 0))) (then (return)))
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 2)))
+    ;; Four vectors at a time, each in its own float64 lane (vectors n, n+1 in one f64x2, n+2, n+3 in
+    ;; another): every lane still sums its own vector from channel 0, so the values are those of the
+    ;; one-vector loop below, but four additions are in flight instead of one (the loop is bound by
+    ;; the latency of the addition).
+    (block $groups
+      (loop $group
+        (br_if $groups (i32.gt_s (i32.add (local.get $n) (i32.const 4)) (local.get $count)))
+        (local.set $p (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $rowBytes))))
+        (local.set $end (i32.add (local.get $p) (local.get $rowBytes)))
+        (local.set $sum01 (v128.const f64x2 0 0))
+        (local.set $sum23 (v128.const f64x2 0 0))
+        (local.set $m01 (v128.const f32x4 0 0 0 0))
+        (local.set $m23 (v128.const f32x4 0 0 0 0))
+        (loop $channels
+          (local.set $s01 (v128.load32_lane 1 (i32.add (local.get $p) (local.get $rowBytes)) (v128.load32_zero (local.get $p))))
+          (local.set $s23 (v128.load32_lane 1 (i32.add (local.get $p) (i32.mul (local.get $rowBytes) (i32.const 3)))
+            (v128.load32_zero (i32.add (local.get $p) (i32.shl (local.get $rowBytes) (i32.const 1))))))
+          (local.set $d (f64x2.promote_low_f32x4 (local.get $s01)))
+          (local.set $sum01 (f64x2.add (local.get $sum01) (f64x2.mul (local.get $d) (local.get $d))))
+          (local.set $d (f64x2.promote_low_f32x4 (local.get $s23)))
+          (local.set $sum23 (f64x2.add (local.get $sum23) (f64x2.mul (local.get $d) (local.get $d))))
+          ;; pmax (one maxps) instead of the NaN-propagating f32x4.max, which V8 spends several
+          ;; instructions on: a NaN or ±∞ already makes the vector's norm non-finite.
+          (local.set $m01 (f32x4.pmax (local.get $m01) (f32x4.abs (local.get $s01))))
+          (local.set $m23 (f32x4.pmax (local.get $m23) (f32x4.abs (local.get $s23))))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
+        (v128.store (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum01))
+        (v128.store offset=16 (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum23))
+        (v128.store64_lane 0 (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m01))
+        (v128.store64_lane offset=8 0 (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m23))
+        (local.set $n (i32.add (local.get $n) (i32.const 4)))
+        (br $group)))
+    (if (i32.ge_s (local.get $n) (local.get $count)) (then (return)))
+    (local.set $p (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $rowBytes))))
     (loop $vectors
-      (local.set $end (i32.add (local.get $p) (i32.shl (local.get $dim) (i32.const 2))))
+      (local.set $end (i32.add (local.get $p) (local.get $rowBytes)))
       (local.set $sum (f64.const 0))
       (local.set $m (f32.const 0))
-      (if (i32.gt_s (local.get $dim) (i32.const 0))
-        (then
-          (loop $channels
-            (local.set $a (f32.load (local.get $p)))
-            (local.set $v (f64.promote_f32 (local.get $a)))
-            (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
-            ;; f32.max propagates NaN, so a NaN channel leaves NaN.
-            (local.set $m (f32.max (local.get $m) (f32.abs (local.get $a))))
-            (local.set $p (i32.add (local.get $p) (i32.const 4)))
-            (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))))
+      (loop $channels
+        (local.set $a (f32.load (local.get $p)))
+        (local.set $v (f64.promote_f32 (local.get $a)))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
+        ;; f32.max propagates NaN, so a NaN channel leaves NaN.
+        (local.set $m (f32.max (local.get $m) (f32.abs (local.get $a))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
       (f64.store (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum))
       (f32.store (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m))
       (local.set $n (i32.add (local.get $n) (i32.const 1)))
@@ -254,6 +290,28 @@
           (i32.add (i32.add (local.get $out) (i32.shl (i32.mul (local.get $n) (local.get $pairs)) (i32.const 2)))
                    (i32.shl (local.get $dim) (i32.const 1)))
           (i32.const 0))))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
+
+  ;; One residual-VQ step on count float32 vectors of dim channels (x, row-major): vector n loses row
+  ;; codes[n] (int32) of the float32 book (the `dots` layout, blocks × dim × 8, so a row's channels
+  ;; lie 32 bytes apart), x[n][d] = x[n][d] − row[d], rounded to float32 as Float32Array stores are.
+  (func (export "subtract") (param $x i32) (param $count i32) (param $dim i32) (param $book i32) (param $codes i32)
+    (local $n i32) (local $p i32) (local $end i32) (local $r i32) (local $k i32)
+    (if (i32.or (i32.le_s (local.get $count) (i32.const 0)) (i32.le_s (local.get $dim) (i32.const 0))) (then (return)))
+    (local.set $p (local.get $x))
+    (loop $vectors
+      (local.set $k (i32.load (i32.add (local.get $codes) (i32.shl (local.get $n) (i32.const 2)))))
+      ;; row k starts at block k >> 3 (dim × 32 bytes each), lane k & 7
+      (local.set $r (i32.add (local.get $book)
+        (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 3)) (i32.shl (local.get $dim) (i32.const 5)))
+                 (i32.shl (i32.and (local.get $k) (i32.const 7)) (i32.const 2)))))
+      (local.set $end (i32.add (local.get $p) (i32.shl (local.get $dim) (i32.const 2))))
+      (loop $channels
+        (f32.store (local.get $p) (f32.sub (f32.load (local.get $p)) (f32.load (local.get $r))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (local.set $r (i32.add (local.get $r) (i32.const 32)))
+        (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
       (local.set $n (i32.add (local.get $n) (i32.const 1)))
       (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
 

@@ -7,6 +7,7 @@ import { searchCodebookTree } from './search-codebook-tree.js';
 import { nearestDotsModule } from './nearest-dots-module.js';
 import { createSimdNearestScan, type SimdNearestScan } from './simd-nearest-scan.js';
 import { squaredNorms } from './squared-norms.js';
+import { subtractRows } from './subtract-rows.js';
 
 /** Options of {@link createNearestCodeSearch}. */
 export interface NearestCodeSearchOptions {
@@ -24,6 +25,12 @@ export interface NearestCodeSearch {
   readonly codebook: Codebook;
   /** Same result as `nearestCodes` with this search's codebook. */
   search(vectors: Float32Array, count: number, out: Int32Array, output?: NearestCodeOutput): Int32Array;
+  /**
+   * `search`, then one residual-VQ step in place: each vector loses its chosen row,
+   * `vectors[n][d] −= rows[code][d]` rounded to float32. Where the WebAssembly scan runs, the
+   * subtraction happens while each chunk of vectors is still in its memory, instead of a second pass.
+   */
+  searchAndSubtract(vectors: Float32Array, count: number, out: Int32Array, output?: NearestCodeOutput): Int32Array;
 }
 
 /** Box pruning pays off only in low dimensions; beyond this the exhaustive scan is used. */
@@ -103,12 +110,16 @@ export function createNearestCodeSearch(codebook: Codebook, options: NearestCode
   let searched = 0;
 
   /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop (same codes). */
-  function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void {
+  function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number, subtract: boolean): void {
     if (simd === undefined && (scanChoice === 'simd' || (searched >= minSimdVectors && searched * codebookSize * dim >= minSimdWork))) {
       simd = createSimdNearestScan(rows, codebookSize, dim, metric, norms, minDistance) ?? null;
     }
-    if (simd) simd.scan(vectors, count, out, outStride, outOffset);
-    else scanNearestCodes(vectors, count, dim, rows, codebookSize, norms, minDistance, out, outStride, outOffset);
+    if (simd) {
+      simd.scan(vectors, count, out, outStride, outOffset, subtract);
+      return;
+    }
+    scanNearestCodes(vectors, count, dim, rows, codebookSize, norms, minDistance, out, outStride, outOffset);
+    if (subtract) subtractRows(vectors, count, dim, rows, out, outStride, outOffset);
   }
 
   function normsAreExact(): boolean {
@@ -119,34 +130,39 @@ export function createNearestCodeSearch(codebook: Codebook, options: NearestCode
     return own.every((v, k) => v === given[k]);
   }
 
+  /** The search of `count` vectors, and with `subtract` the residual step after it. */
+  function run(vectors: Float32Array, count: number, out: Int32Array, output: NearestCodeOutput, subtract: boolean): Int32Array {
+    const { outStride = 1, outOffset = 0 } = output;
+    searched += count;
+    const ready = pruning === 'useful' || (pruning === 'untried' && searched >= minSearchedForTree);
+    // Non-finite inputs would break the bounds; the scan handles them as the plain loop does.
+    if (!ready || !allFinite(vectors, count * dim)) {
+      scan(vectors, count, out, outStride, outOffset, subtract);
+      return out;
+    }
+    tree ??= buildCodebookTree(rows, codebookSize, dim, norms ?? squaredNorms(rows, codebookSize, dim));
+    // Searched in chunks (a short probe first): as soon as a chunk shows that the tree scores too
+    // large a share of the codebook, the rest goes to the scan, now and in later calls.
+    let start = 0;
+    while (start < count && pruning !== 'useless') {
+      const stop = Math.min(count, start + (pruning === 'untried' ? probeCount : chunkSize));
+      const scored = searchCodebookTree(tree, vectors, start, stop, l2, minDistance, out, outStride, outOffset);
+      pruning = scored > treeLimit * (stop - start) * codebookSize ? 'useless' : 'useful';
+      start = stop;
+    }
+    if (subtract) subtractRows(vectors, start, dim, rows, out, outStride, outOffset);
+    if (start < count) {
+      tree = undefined;
+      const rest = vectors.subarray(start * dim);
+      scan(rest, count - start, out, outStride, outOffset + start * outStride, subtract);
+    }
+    return out;
+  }
+
   return {
     codebook,
-    search(vectors, count, out, output = {}) {
-      const { outStride = 1, outOffset = 0 } = output;
-      searched += count;
-      const ready = pruning === 'useful' || (pruning === 'untried' && searched >= minSearchedForTree);
-      // Non-finite inputs would break the bounds; the scan handles them as the plain loop does.
-      if (!ready || !allFinite(vectors, count * dim)) {
-        scan(vectors, count, out, outStride, outOffset);
-        return out;
-      }
-      tree ??= buildCodebookTree(rows, codebookSize, dim, norms ?? squaredNorms(rows, codebookSize, dim));
-      // Searched in chunks (a short probe first): as soon as a chunk shows that the tree scores too
-      // large a share of the codebook, the rest goes to the scan, now and in later calls.
-      let start = 0;
-      while (start < count && pruning !== 'useless') {
-        const stop = Math.min(count, start + (pruning === 'untried' ? probeCount : chunkSize));
-        const scored = searchCodebookTree(tree, vectors, start, stop, l2, minDistance, out, outStride, outOffset);
-        pruning = scored > treeLimit * (stop - start) * codebookSize ? 'useless' : 'useful';
-        start = stop;
-      }
-      if (start < count) {
-        tree = undefined;
-        const rest = vectors.subarray(start * dim);
-        scan(rest, count - start, out, outStride, outOffset + start * outStride);
-      }
-      return out;
-    },
+    search: (vectors, count, out, output = {}) => run(vectors, count, out, output, false),
+    searchAndSubtract: (vectors, count, out, output = {}) => run(vectors, count, out, output, true),
   };
 }
 

@@ -8,8 +8,12 @@ import { kernelRowBudget, simdScanLayout } from './simd-scan-layout.js';
 
 /** An exhaustive nearest-row scan over one codebook that scores in WebAssembly SIMD (see {@link createSimdNearestScan}). */
 export interface SimdNearestScan {
-  /** Same contract and result as {@link scanNearestCodes} with this scan's codebook, norms and clamp. */
-  scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void;
+  /**
+   * Same contract and result as {@link scanNearestCodes} with this scan's codebook, norms and clamp.
+   * With `subtract`, each vector then loses its chosen row in place (float32, as `subtractRows`),
+   * while its chunk is still in WebAssembly memory: one residual-VQ stage without a second pass.
+   */
+  scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number, subtract?: boolean): void;
 }
 
 /** Which dot-product kernel the scan uses: the int16 screen while it stays tight (`auto`), or one of the two. */
@@ -110,6 +114,7 @@ export function createSimdNearestScan(
   let screenOn = screen !== undefined;
   const chunk = new Float32Array(memory.buffer, layout.vectors, vectorChunk * dim);
   const candidates = new Int32Array(memory.buffer, layout.candidates, paddedSize);
+  const chunkCodes = new Int32Array(memory.buffer, layout.codes, vectorChunk);
   const rounded = new Float32Array(1);
   const roundedBits = new Int32Array(rounded.buffer);
 
@@ -156,7 +161,7 @@ export function createSimdNearestScan(
   };
 
   return {
-    scan(vectors, count, out, outStride, outOffset) {
+    scan(vectors, count, out, outStride, outOffset, subtract = false) {
       for (let n0 = 0; n0 < count; n0 += vectorChunk) {
         const rows = Math.min(vectorChunk, count - n0);
         const padded = (rows + 3) & ~3;
@@ -179,6 +184,12 @@ export function createSimdNearestScan(
           else scanNearestCodes(vectors.subarray(n * dim), 1, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + n * outStride);
         }
         if (screened && kernelChoice === 'auto' && candidateCount > maxScreenCandidates * rows) screenOn = false;
+        if (subtract) {
+          // Both kernels left the chunk's vectors at layout.vectors, unchanged.
+          for (let r = 0; r < rows; r++) chunkCodes[r] = out[(n0 + r) * outStride + outOffset]!;
+          kernel.subtract(layout.vectors, rows, dim, layout.book, layout.codes);
+          vectors.set(chunk.subarray(0, rows * dim), n0 * dim);
+        }
       }
     },
   };

@@ -30,6 +30,8 @@ export interface SimdScanLayout {
   readonly norms: number;
   /** Float32 per vector: max |x_d|. */
   readonly maxes: number;
+  /** Int32 per vector: the chunk's codes, for `subtract`. */
+  readonly codes: number;
   /** Bytes in all. */
   readonly totalBytes: number;
 }
@@ -69,5 +71,6 @@ export function simdScanLayout(codebookSize: number, dim: number, screen: boolea
   end = (end + 7) & ~7;
   const norms = take(vectorChunk * 8);
   const maxes = take(vectorChunk * 4);
-  return { vectorChunk, paddedSize, pairs, book, screenBook, vectors, screenVectors, inverses, scales, mins, scores, offsets, candidates, norms, maxes, totalBytes: end };
+  const codes = take(vectorChunk * 4);
+  return { vectorChunk, paddedSize, pairs, book, screenBook, vectors, screenVectors, inverses, scales, mins, scores, offsets, candidates, norms, maxes, codes, totalBytes: end };
 }

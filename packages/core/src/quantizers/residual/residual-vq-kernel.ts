@@ -79,10 +79,10 @@ export function createResidualVqKernel(
     const normalized = metric === 'cosine' ? new Float32Array(residual.length) : undefined;
     const codes = new Int32Array(count * stages);
     for (let q = 0; q < stages; q++) {
-      const codebook = codebooks[q]!;
       if (normalized !== undefined) l2Normalize(residual, count, codebookDim, settings.cosineEps, normalized);
-      yield nearestRequest(lookups[q]!, normalized ?? residual, count, codes, stages, q);
-      subtractRows(residual, count, codebookDim, codebook, codes, stages, q);
+      // The runner subtracts the chosen rows (the lookup's rows: the stored codebook under both
+      // metrics) from the residual; after the last stage nothing reads it.
+      yield nearestRequest(lookups[q]!, normalized ?? residual, count, codes, stages, q, q + 1 < stages ? residual : undefined);
     }
     return codes;
   }
@@ -112,26 +112,4 @@ export function createResidualVqKernel(
 function readFirstProjection(weights: QuantizerWeights, prefixes: readonly string[], outDim: number, inDim: number, bias: boolean): Projection {
   const present = prefixes.find((prefix) => Object.keys(weights).some((name) => name.startsWith(`${prefix}.`)));
   return readProjection(weights, present ?? prefixes[0]!, outDim, inDim, bias);
-}
-
-/**
- * `residual[n] -= codebook[codes[n·stride + offset]]` for every vector; Float32Array stores round
- * each difference to float32, as the reference's float32 tensors do. A plain function rather than a
- * loop inside the `encodeSteps` generator: in a profile of the bench's RVQ the same loop took about
- * 1.5× as long inside the generator. Four channels per step: V8 does not unroll the loop itself, and
- * unrolled it took 9 ms instead of 16 ms over the bench's 8 stages of 10,000 × 128.
- */
-function subtractRows(residual: Float32Array, count: number, dim: number, codebook: Float32Array, codes: Int32Array, stride: number, offset: number): void {
-  for (let n = 0, base = 0; n < count; n++, base += dim) {
-    let row = codes[n * stride + offset]! * dim;
-    const end = base + dim;
-    let i = base;
-    for (; i + 3 < end; i += 4, row += 4) {
-      residual[i] = residual[i]! - codebook[row]!;
-      residual[i + 1] = residual[i + 1]! - codebook[row + 1]!;
-      residual[i + 2] = residual[i + 2]! - codebook[row + 2]!;
-      residual[i + 3] = residual[i + 3]! - codebook[row + 3]!;
-    }
-    for (; i < end; i++, row++) residual[i] = residual[i]! - codebook[row]!;
-  }
 }
