@@ -59,13 +59,17 @@ const maxScoredFraction = 0.25;
 const simdScoredFactor = 16;
 /**
  * The SIMD scan is set up once the vectors searched so far reach both limits: its setup (a
- * WebAssembly instance, the codebook copied and transposed, about 5 ns per codebook value) costs
- * as much as scanning several vectors in TypeScript, and small problems do not repay it. Measured
- * with `node bench/quantizers/simd-crossover.mjs` (a fresh search per call): SIMD was 1.3–1.6× faster
- * from 16 vectors and K·dim·count ≈ 2¹⁷ on, 3–5× from 2²⁰, and slower below either limit.
+ * WebAssembly instance, about 0.2 ms, and the int16 copy of the codebook written into fresh memory)
+ * costs as much as scanning tens of vectors in TypeScript, and small problems do not repay it.
+ * Measured with `node bench/quantizers/simd-crossover.mjs` (a fresh search per call, int16 screen,
+ * 2-core development VM, where the first write to a fresh 4 KB page of memory costs about 20 µs):
+ * SIMD broke even at 64 vectors over 1024×128 (2²³ multiply-adds) and won 1.4–1.9× at 256 vectors
+ * from 2²² on (256×64, 1024×128); below 64 vectors or 2²² it lost (0.2–0.8×, 0.5× for 16 vectors over
+ * 8192×256). A quantizer's search counts the vectors of all its calls, so it sets the scan up after
+ * its first 64.
  */
-const minSimdVectors = 16;
-const minSimdWork = 1 << 17;
+const minSimdVectors = 64;
+const minSimdWork = 1 << 22;
 
 /**
  * Builds a reusable exact nearest-row search. Results are identical to the plain exhaustive loop

@@ -31,10 +31,11 @@ const maxScreenCandidates = 4;
 const maxDim = 1 << 16;
 
 /**
- * Prepares the SIMD scan: copies the codebook into WebAssembly memory transposed in blocks of 8 rows
- * (`[⌈K/8⌉][dim][8]`, zero-padded), once. Returns `undefined` when SIMD is unavailable, the codebook or
- * the norms hold a non-finite value (or norms above 2¹²⁶), the clamp is NaN or +∞, or the memory would
- * be too large; callers then keep the scalar scan.
+ * Prepares the SIMD scan: copies the codebook into WebAssembly memory, once: in int16 for the screen
+ * and, when first needed, in float32, transposed in blocks of 8 rows (`[⌈K/8⌉][dim][8]`, zero-padded).
+ * Returns `undefined` when SIMD is unavailable, the codebook or the norms hold a non-finite value (or
+ * norms above 2¹²⁶), the clamp is NaN or +∞, or the memory would be too large; callers then keep the
+ * scalar scan.
  *
  * Why the result is exactly the plain float64 loop's (documented on `nearestCodes`). The kernel gives
  * float32 dot products `dot32_k`; in double, the approximate score would be `A_k = ‖e_k‖² − 2·dot32_k`
@@ -105,7 +106,14 @@ export function createSimdNearestScan(
   const groups = paddedSize / 4;
   const blockBytes = dim * 32;
   const blocksPerCall = Math.max(1, Math.floor(kernelRowBudget / (8 * dim)));
-  writeFloat32Codebook(codebook, codebookSize, dim, new Float32Array(memory.buffer, layout.book, blocks * dim * 8));
+  // The float32 copy is written on first use (the float32 kernel, or a residual step): the int16
+  // screen does not read it, and writing K·dim floats into fresh memory was half the setup time.
+  let floatBookWritten = false;
+  const floatBook = (): number => {
+    if (!floatBookWritten) writeFloat32Codebook(codebook, codebookSize, dim, new Float32Array(memory.buffer, layout.book, blocks * dim * 8));
+    floatBookWritten = true;
+    return layout.book;
+  };
   // Padding rows get +∞, so they are never the minimum nor collected.
   const offsets = new Float32Array(memory.buffer, layout.offsets, paddedSize).fill(Infinity);
   for (let k = 0; k < codebookSize; k++) offsets[k] = l2 ? norms![k]! / 2 : 0;
@@ -171,8 +179,9 @@ export function createSimdNearestScan(
         } else {
           chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
           chunk.fill(0, rows * dim, padded * dim);
+          const book = floatBook();
           for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
-            kernel.dots(layout.vectors, padded, dim, layout.book + b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), layout.scores + b0 * 32, paddedSize);
+            kernel.dots(layout.vectors, padded, dim, book + b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), layout.scores + b0 * 32, paddedSize);
           }
         }
         let candidateCount = 0;
@@ -187,7 +196,7 @@ export function createSimdNearestScan(
         if (subtract) {
           // Both kernels left the chunk's vectors at layout.vectors, unchanged.
           for (let r = 0; r < rows; r++) chunkCodes[r] = out[(n0 + r) * outStride + outOffset]!;
-          kernel.subtract(layout.vectors, rows, dim, layout.book, layout.codes);
+          kernel.subtract(layout.vectors, rows, dim, floatBook(), layout.codes);
           vectors.set(chunk.subarray(0, rows * dim), n0 * dim);
         }
       }
