@@ -165,7 +165,7 @@ export function createSimdNearestScan(
     found = kernel.collect(scores, layout.offsets, groups, float32Above(limit), layout.candidates);
     if (found === 1) return candidates[0]!;
     if (found === 0) return -1; // cannot happen (the minimum row is within its own limit); kept safe
-    return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms);
+    return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms, l2 ? vectorNorm : undefined);
   };
 
   return {
