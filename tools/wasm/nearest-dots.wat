@@ -17,7 +17,7 @@
 ;; ports); the 8 accumulators stay in registers and need no horizontal sums.
 ;;
 ;; `idots` is the same tile on int16 values: vectors and rows scaled by powers of two and rounded
-;; to integers of at most q in magnitude (q chosen so that dim·q² < 2³¹), two channels per i32 lane
+;; to integers of at most 32767 in magnitude (scales chosen so that ‖x̃‖·‖ẽ‖ < 2³¹, which bounds every sum), two channels per i32 lane
 ;; (`i32x4.dot_i16x8_s`), summed exactly in int32, then converted to float32 and multiplied by the
 ;; vector's scale. Twice the multiply-adds per instruction of the float32 tile; the TypeScript side
 ;; bounds the quantisation error (packages/core/src/quantizers/math/int16-screen.ts).
