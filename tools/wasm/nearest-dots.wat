@@ -294,24 +294,33 @@
       (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
 
   ;; One residual-VQ step on count float32 vectors of dim channels (x, row-major): vector n loses row
-  ;; codes[n] (int32) of the float32 book (the `dots` layout, blocks × dim × 8, so a row's channels
-  ;; lie 32 bytes apart), x[n][d] = x[n][d] − row[d], rounded to float32 as Float32Array stores are.
-  (func (export "subtract") (param $x i32) (param $count i32) (param $dim i32) (param $book i32) (param $codes i32)
-    (local $n i32) (local $p i32) (local $end i32) (local $r i32) (local $k i32)
+  ;; codes[n] (int32) of rows (float32, row-major, dim per row), x[n][d] = x[n][d] − row[d], rounded
+  ;; to float32 as Float32Array stores are (f32x4.sub rounds each lane as f32.sub does). Four
+  ;; channels per step, the last dim mod 4 one at a time.
+  (func (export "subtract") (param $x i32) (param $count i32) (param $dim i32) (param $rows i32) (param $codes i32)
+    (local $n i32) (local $p i32) (local $r i32) (local $rowBytes i32) (local $end i32) (local $wholeEnd i32)
     (if (i32.or (i32.le_s (local.get $count) (i32.const 0)) (i32.le_s (local.get $dim) (i32.const 0))) (then (return)))
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 2)))
     (local.set $p (local.get $x))
     (loop $vectors
-      (local.set $k (i32.load (i32.add (local.get $codes) (i32.shl (local.get $n) (i32.const 2)))))
-      ;; row k starts at block k >> 3 (dim × 32 bytes each), lane k & 7
-      (local.set $r (i32.add (local.get $book)
-        (i32.add (i32.mul (i32.shr_u (local.get $k) (i32.const 3)) (i32.shl (local.get $dim) (i32.const 5)))
-                 (i32.shl (i32.and (local.get $k) (i32.const 7)) (i32.const 2)))))
-      (local.set $end (i32.add (local.get $p) (i32.shl (local.get $dim) (i32.const 2))))
-      (loop $channels
-        (f32.store (local.get $p) (f32.sub (f32.load (local.get $p)) (f32.load (local.get $r))))
-        (local.set $p (i32.add (local.get $p) (i32.const 4)))
-        (local.set $r (i32.add (local.get $r) (i32.const 32)))
-        (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
+      (local.set $r (i32.add (local.get $rows)
+        (i32.mul (i32.load (i32.add (local.get $codes) (i32.shl (local.get $n) (i32.const 2)))) (local.get $rowBytes))))
+      (local.set $end (i32.add (local.get $p) (local.get $rowBytes)))
+      (local.set $wholeEnd (i32.add (local.get $p) (i32.and (local.get $rowBytes) (i32.const -16))))
+      (block $whole
+        (loop $quads
+          (br_if $whole (i32.ge_u (local.get $p) (local.get $wholeEnd)))
+          (v128.store (local.get $p) (f32x4.sub (v128.load (local.get $p)) (v128.load (local.get $r))))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (local.set $r (i32.add (local.get $r) (i32.const 16)))
+          (br $quads)))
+      (block $rest
+        (loop $singles
+          (br_if $rest (i32.ge_u (local.get $p) (local.get $end)))
+          (f32.store (local.get $p) (f32.sub (f32.load (local.get $p)) (f32.load (local.get $r))))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (local.set $r (i32.add (local.get $r) (i32.const 4)))
+          (br $singles)))
       (local.set $n (i32.add (local.get $n) (i32.const 1)))
       (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
 

@@ -18,8 +18,8 @@ export interface NearestDotsKernel {
    * to nearest (see the .wat file for the room it needs after `x` and `out`).
    */
   quantize(x: number, count: number, dim: number, inverses: number, out: number, pairs: number): void;
-  /** `x[n] −= row codes[n]` of the float32 `book` (the layout of `dots`) for `count` vectors, in float32. */
-  subtract(x: number, count: number, dim: number, book: number, codes: number): void;
+  /** `x[n] −= row codes[n]` of the float32 `rows` (row-major) for `count` vectors, in float32. */
+  subtract(x: number, count: number, dim: number, rows: number, codes: number): void;
   /** The smallest float32 `offsets[k] − scores[k]` over `4·groups` rows. */
   minimum(scores: number, offsets: number, groups: number): number;
   /** Writes the rows with `offsets[k] − scores[k] ≤ limit` to `out` (int32, increasing) and returns their number. */

@@ -32,7 +32,8 @@ const maxDim = 1 << 16;
 
 /**
  * Prepares the SIMD scan: copies the codebook into WebAssembly memory, once: in int16 for the screen
- * and, when first needed, in float32, transposed in blocks of 8 rows (`[⌈K/8⌉][dim][8]`, zero-padded).
+ * and, when first needed, in float32, transposed in blocks of 8 rows (`[⌈K/8⌉][dim][8]`, zero-padded)
+ * for the float32 kernel and row-major for residual steps.
  * Returns `undefined` when SIMD is unavailable, the codebook or the norms hold a non-finite value (or
  * norms above 2¹²⁶), the clamp is NaN or +∞, or the memory would be too large; callers then keep the
  * scalar scan.
@@ -106,13 +107,20 @@ export function createSimdNearestScan(
   const groups = paddedSize / 4;
   const blockBytes = dim * 32;
   const blocksPerCall = Math.max(1, Math.floor(kernelRowBudget / (8 * dim)));
-  // The float32 copy is written on first use (the float32 kernel, or a residual step): the int16
-  // screen does not read it, and writing K·dim floats into fresh memory was half the setup time.
+  // The float32 copies are written on first use: the transposed one by the float32 kernel, the
+  // row-major one by residual steps. The int16 screen reads neither, and writing K·dim floats into
+  // fresh memory was half the setup time.
   let floatBookWritten = false;
   const floatBook = (): number => {
     if (!floatBookWritten) writeFloat32Codebook(codebook, codebookSize, dim, new Float32Array(memory.buffer, layout.book, blocks * dim * 8));
     floatBookWritten = true;
     return layout.book;
+  };
+  let rowsWritten = false;
+  const rowMajor = (): number => {
+    if (!rowsWritten) new Float32Array(memory.buffer, layout.rows, codebookSize * dim).set(codebook.subarray(0, codebookSize * dim));
+    rowsWritten = true;
+    return layout.rows;
   };
   // Padding rows get +∞, so they are never the minimum nor collected.
   const offsets = new Float32Array(memory.buffer, layout.offsets, paddedSize).fill(Infinity);
@@ -196,7 +204,7 @@ export function createSimdNearestScan(
         if (subtract) {
           // Both kernels left the chunk's vectors at layout.vectors, unchanged.
           for (let r = 0; r < rows; r++) chunkCodes[r] = out[(n0 + r) * outStride + outOffset]!;
-          kernel.subtract(layout.vectors, rows, dim, floatBook(), layout.codes);
+          kernel.subtract(layout.vectors, rows, dim, rowMajor(), layout.codes);
           vectors.set(chunk.subarray(0, rows * dim), n0 * dim);
         }
       }
