@@ -17,7 +17,7 @@
 ;; ports); the 8 accumulators stay in registers and need no horizontal sums.
 ;;
 ;; `idots` is the same tile on int16 values: vectors and rows scaled by powers of two and rounded
-;; to integers of at most q in magnitude (q chosen so that dim·q² < 2³¹), two channels per i32 lane
+;; to integers of at most 32767 in magnitude (scales chosen so that ‖x̃‖·‖ẽ‖ < 2³¹, which bounds every sum), two channels per i32 lane
 ;; (`i32x4.dot_i16x8_s`), summed exactly in int32, then converted to float32 and multiplied by the
 ;; vector's scale. Twice the multiply-adds per instruction of the float32 tile; the TypeScript side
 ;; bounds the quantisation error (packages/core/src/quantizers/math/int16-screen.ts).
@@ -200,25 +200,61 @@
   ;; The smallest s_k = offsets[k] − scores[k] over 4·groups rows (groups ≥ 1).
   ;; Per vector of x (count × dim float32): norms[n] (float64) = Σ x_d² summed in double from channel 0
   ;; (each square exact in double, one rounding per addition: the same value as core's TypeScript
-  ;; loops), and maxes[n] (float32) = max |x_d|, NaN if a value is NaN.
+  ;; loops), and maxes[n] (float32) = max |x_d| where every value is finite (with a NaN or ±∞ the
+  ;; norm is NaN or +∞, which callers check first, and maxes[n] is unspecified).
   (func (export "stats") (param $x i32) (param $count i32) (param $dim i32) (param $norms i32) (param $maxes i32)
     (local $n i32) (local $p i32) (local $end i32) (local $sum f64) (local $v f64) (local $m f32) (local $a f32)
-    (if (i32.le_s (local.get $count) (i32.const 0)) (then (return)))
-    (local.set $p (local.get $x))
+    (local $rowBytes i32) (local $s01 v128) (local $s23 v128) (local $d v128)
+    (local $sum01 v128) (local $sum23 v128) (local $m01 v128) (local $m23 v128)
+    (if (i32.or (i32.le_s (local.get $count) (i32.const 0)) (i32.le_s (local.get $dim) (i32.const 0))) (then (return)))
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 2)))
+    ;; Four vectors at a time, each in its own float64 lane (vectors n, n+1 in one f64x2, n+2, n+3 in
+    ;; another): every lane still sums its own vector from channel 0, so the values are those of the
+    ;; one-vector loop below, but four additions are in flight instead of one (the loop is bound by
+    ;; the latency of the addition).
+    (block $groups
+      (loop $group
+        (br_if $groups (i32.gt_s (i32.add (local.get $n) (i32.const 4)) (local.get $count)))
+        (local.set $p (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $rowBytes))))
+        (local.set $end (i32.add (local.get $p) (local.get $rowBytes)))
+        (local.set $sum01 (v128.const f64x2 0 0))
+        (local.set $sum23 (v128.const f64x2 0 0))
+        (local.set $m01 (v128.const f32x4 0 0 0 0))
+        (local.set $m23 (v128.const f32x4 0 0 0 0))
+        (loop $channels
+          (local.set $s01 (v128.load32_lane 1 (i32.add (local.get $p) (local.get $rowBytes)) (v128.load32_zero (local.get $p))))
+          (local.set $s23 (v128.load32_lane 1 (i32.add (local.get $p) (i32.mul (local.get $rowBytes) (i32.const 3)))
+            (v128.load32_zero (i32.add (local.get $p) (i32.shl (local.get $rowBytes) (i32.const 1))))))
+          (local.set $d (f64x2.promote_low_f32x4 (local.get $s01)))
+          (local.set $sum01 (f64x2.add (local.get $sum01) (f64x2.mul (local.get $d) (local.get $d))))
+          (local.set $d (f64x2.promote_low_f32x4 (local.get $s23)))
+          (local.set $sum23 (f64x2.add (local.get $sum23) (f64x2.mul (local.get $d) (local.get $d))))
+          ;; pmax (one maxps) instead of the NaN-propagating f32x4.max, which V8 spends several
+          ;; instructions on: a NaN or ±∞ already makes the vector's norm non-finite.
+          (local.set $m01 (f32x4.pmax (local.get $m01) (f32x4.abs (local.get $s01))))
+          (local.set $m23 (f32x4.pmax (local.get $m23) (f32x4.abs (local.get $s23))))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
+        (v128.store (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum01))
+        (v128.store offset=16 (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum23))
+        (v128.store64_lane 0 (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m01))
+        (v128.store64_lane offset=8 0 (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m23))
+        (local.set $n (i32.add (local.get $n) (i32.const 4)))
+        (br $group)))
+    (if (i32.ge_s (local.get $n) (local.get $count)) (then (return)))
+    (local.set $p (i32.add (local.get $x) (i32.mul (local.get $n) (local.get $rowBytes))))
     (loop $vectors
-      (local.set $end (i32.add (local.get $p) (i32.shl (local.get $dim) (i32.const 2))))
+      (local.set $end (i32.add (local.get $p) (local.get $rowBytes)))
       (local.set $sum (f64.const 0))
       (local.set $m (f32.const 0))
-      (if (i32.gt_s (local.get $dim) (i32.const 0))
-        (then
-          (loop $channels
-            (local.set $a (f32.load (local.get $p)))
-            (local.set $v (f64.promote_f32 (local.get $a)))
-            (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
-            ;; f32.max propagates NaN, so a NaN channel leaves NaN.
-            (local.set $m (f32.max (local.get $m) (f32.abs (local.get $a))))
-            (local.set $p (i32.add (local.get $p) (i32.const 4)))
-            (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))))
+      (loop $channels
+        (local.set $a (f32.load (local.get $p)))
+        (local.set $v (f64.promote_f32 (local.get $a)))
+        (local.set $sum (f64.add (local.get $sum) (f64.mul (local.get $v) (local.get $v))))
+        ;; f32.max propagates NaN, so a NaN channel leaves NaN.
+        (local.set $m (f32.max (local.get $m) (f32.abs (local.get $a))))
+        (local.set $p (i32.add (local.get $p) (i32.const 4)))
+        (br_if $channels (i32.lt_u (local.get $p) (local.get $end))))
       (f64.store (i32.add (local.get $norms) (i32.shl (local.get $n) (i32.const 3))) (local.get $sum))
       (f32.store (i32.add (local.get $maxes) (i32.shl (local.get $n) (i32.const 2))) (local.get $m))
       (local.set $n (i32.add (local.get $n) (i32.const 1)))
@@ -257,6 +293,37 @@
       (local.set $n (i32.add (local.get $n) (i32.const 1)))
       (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
 
+  ;; One residual-VQ step on count float32 vectors of dim channels (x, row-major): vector n loses row
+  ;; codes[n] (int32) of rows (float32, row-major, dim per row), x[n][d] = x[n][d] − row[d], rounded
+  ;; to float32 as Float32Array stores are (f32x4.sub rounds each lane as f32.sub does). Four
+  ;; channels per step, the last dim mod 4 one at a time.
+  (func (export "subtract") (param $x i32) (param $count i32) (param $dim i32) (param $rows i32) (param $codes i32)
+    (local $n i32) (local $p i32) (local $r i32) (local $rowBytes i32) (local $end i32) (local $wholeEnd i32)
+    (if (i32.or (i32.le_s (local.get $count) (i32.const 0)) (i32.le_s (local.get $dim) (i32.const 0))) (then (return)))
+    (local.set $rowBytes (i32.shl (local.get $dim) (i32.const 2)))
+    (local.set $p (local.get $x))
+    (loop $vectors
+      (local.set $r (i32.add (local.get $rows)
+        (i32.mul (i32.load (i32.add (local.get $codes) (i32.shl (local.get $n) (i32.const 2)))) (local.get $rowBytes))))
+      (local.set $end (i32.add (local.get $p) (local.get $rowBytes)))
+      (local.set $wholeEnd (i32.add (local.get $p) (i32.and (local.get $rowBytes) (i32.const -16))))
+      (block $whole
+        (loop $quads
+          (br_if $whole (i32.ge_u (local.get $p) (local.get $wholeEnd)))
+          (v128.store (local.get $p) (f32x4.sub (v128.load (local.get $p)) (v128.load (local.get $r))))
+          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (local.set $r (i32.add (local.get $r) (i32.const 16)))
+          (br $quads)))
+      (block $rest
+        (loop $singles
+          (br_if $rest (i32.ge_u (local.get $p) (local.get $end)))
+          (f32.store (local.get $p) (f32.sub (f32.load (local.get $p)) (f32.load (local.get $r))))
+          (local.set $p (i32.add (local.get $p) (i32.const 4)))
+          (local.set $r (i32.add (local.get $r) (i32.const 4)))
+          (br $singles)))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br_if $vectors (i32.lt_s (local.get $n) (local.get $count)))))
+
   ;; Two running minima (8 rows per step), so that the f32x4.min latency does not bound the loop;
   ;; an odd last group goes to the first.
   (func (export "minimum") (param $scores i32) (param $offsets i32) (param $groups i32) (result f32)
@@ -283,12 +350,28 @@
       (f32.min (f32x4.extract_lane 2 (local.get $m)) (f32x4.extract_lane 3 (local.get $m)))))
 
   ;; Writes, in increasing order, every row k < 4·groups with s_k ≤ limit to out (i32) and returns
-  ;; how many; s_k is computed exactly as in `minimum`.
+  ;; how many; s_k is computed exactly as in `minimum`. Usually only a row or two of a vector's
+  ;; thousand qualify, so 16 rows are first tested at once and skipped together when none does;
+  ;; otherwise (and for the last groups) 4 rows at a time go through the bitmask.
   (func (export "collect") (param $scores i32) (param $offsets i32) (param $groups i32) (param $limit f32) (param $out i32) (result i32)
     (local $l v128) (local $k i32) (local $end i32) (local $mask i32) (local $found i32)
     (local.set $l (f32x4.splat (local.get $limit)))
     (local.set $end (i32.shl (local.get $groups) (i32.const 2)))
     (loop $rows
+      (block $quad
+        (br_if $quad (i32.gt_u (i32.add (local.get $k) (i32.const 16)) (local.get $end)))
+        (br_if $quad (v128.any_true (v128.or
+          (v128.or
+            (f32x4.le (f32x4.sub (v128.load (local.get $offsets)) (v128.load (local.get $scores))) (local.get $l))
+            (f32x4.le (f32x4.sub (v128.load offset=16 (local.get $offsets)) (v128.load offset=16 (local.get $scores))) (local.get $l)))
+          (v128.or
+            (f32x4.le (f32x4.sub (v128.load offset=32 (local.get $offsets)) (v128.load offset=32 (local.get $scores))) (local.get $l))
+            (f32x4.le (f32x4.sub (v128.load offset=48 (local.get $offsets)) (v128.load offset=48 (local.get $scores))) (local.get $l))))))
+        (local.set $scores (i32.add (local.get $scores) (i32.const 64)))
+        (local.set $offsets (i32.add (local.get $offsets) (i32.const 64)))
+        (local.set $k (i32.add (local.get $k) (i32.const 16)))
+        (br_if $rows (i32.lt_u (local.get $k) (local.get $end)))
+        (return (local.get $found)))
       (local.set $mask (i32x4.bitmask (f32x4.le
         (f32x4.sub (v128.load (local.get $offsets)) (v128.load (local.get $scores)))
         (local.get $l))))

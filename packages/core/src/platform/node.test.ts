@@ -11,7 +11,7 @@ const tensor = (data: Float32Array, dims: number[]): Tensor<'float32'> => ({ typ
 
 describe("Node's createQuantizer", () => {
   it('searches large codebooks on onnxruntime-node in encodeAsync, with the codes of encode', async () => {
-    const [size, dim, count] = [512, 16, 1100]; // 1100 × 512 × 16 ≈ 9.0M multiply-adds ≥ the 2^23 threshold
+    const [size, dim, count] = [8192, 16, 1100]; // 1100 × 8192 × 16 ≈ 144M multiply-adds ≥ the 2^27 threshold
     const codebook = seededNormal(size * dim, 1);
     const vq = createQuantizer({ type: 'vq', codebookSize: size, dim }, { codebook });
     const x = tensor(seededNormal(count * dim, 2, 1.3), [1, count, dim]);
@@ -22,7 +22,7 @@ describe("Node's createQuantizer", () => {
   });
 
   it('runs every stage of a residual VQ through the runtime', async () => {
-    const [stages, size, dim, count] = [4, 256, 32, 1100]; // 9.0M multiply-adds per stage
+    const [stages, size, dim, count] = [4, 4096, 32, 1100]; // 144M multiply-adds per stage (≥ 2^27)
     const codebooks = seededNormal(stages * size * dim, 3);
     const rvq = createQuantizer({ type: 'residual-vq', numQuantizers: stages, codebookSize: size, dim }, { codebooks: tensor(codebooks, [stages, size, dim]) });
     const x = tensor(seededNormal(count * dim, 4), [1, count, dim]);
@@ -48,7 +48,7 @@ describe("Node's createQuantizer", () => {
     const bigCodebook = seededNormal(1024 * dim, 7);
     const big = createQuantizer({ type: 'vq', codebookSize: 1024, dim }, { codebook: bigCodebook }, { nearestSearch: typescriptNearestSearch });
     const neutral = createNeutralQuantizer({ type: 'vq', codebookSize: 1024, dim }, { codebook: bigCodebook });
-    const many = tensor(seededNormal(1100 * dim, 9), [1, 1100, dim]); // 9.0M multiply-adds: large enough for the graph
+    const many = tensor(seededNormal(17000 * dim, 9), [1, 17000, dim]); // 139M multiply-adds: large enough for the graph
     expect(Array.from((await big.encodeAsync(many)).data, Number)).toEqual(Array.from((await neutral.encodeAsync(many)).data, Number));
     expect(usage.graphVectors).toBe(graphBefore);
   });

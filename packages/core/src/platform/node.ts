@@ -10,7 +10,7 @@ import { defaultNearestSearch } from '../runtime/node.js';
 
 /**
  * Builds a quantizer from its JSON spec and named weights. `encode` runs in TypeScript;
- * `encodeAsync` gives the same codes and runs codebook searches of at least 2^23 multiply-adds
+ * `encodeAsync` gives the same codes and runs codebook searches of at least 2^27 multiply-adds
  * (`count × codebookSize × dim`) on onnxruntime-node (`options.nearestSearch` overrides, e.g.
  * `typescriptNearestSearch`).
  *

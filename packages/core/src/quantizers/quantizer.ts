@@ -71,7 +71,7 @@ export interface QuantizerOptions {
    * Where `encodeAsync` runs codebook searches by default. The runtime-neutral `createQuantizer`
    * uses the TypeScript search, and so does the browser entry (onnxruntime-web on one WASM thread is
    * slower than core's SIMD scan); the Node entry defaults to `defaultNearestSearch()`, which moves
-   * searches of at least 2^23 multiply-adds (`count × codebookSize × dim`) to onnxruntime-node when it
+   * searches of at least 2^27 multiply-adds (`count × codebookSize × dim`) to onnxruntime-node when it
    * is installed.
    * Families without a codebook search (FSQ, LFQ, BSQ) ignore it.
    */

@@ -9,7 +9,7 @@ const tensor = (data: Float32Array, dims: number[]): Tensor<'float32'> => ({ typ
 // onnxruntime-web's WASM backend, run in Node: the path the browser build takes.
 describe("the browser's defaultNearestSearch", () => {
   it('runs large searches of encodeAsync on onnxruntime-web when a quantizer opts in, with the codes of encode', async () => {
-    const [size, dim, count] = [256, 32, 1100]; // 9.0M multiply-adds ≥ the 2^23 threshold
+    const [size, dim, count] = [4096, 32, 1100]; // 144M multiply-adds ≥ the 2^27 threshold
     const codebook = seededNormal(size * dim, 11);
     const vq = createQuantizer({ type: 'vq', codebookSize: size, dim, metric: 'cosine' }, { codebook }, { nearestSearch: defaultNearestSearch() });
     const x = tensor(seededNormal(count * dim, 12), [2, count / 2, dim]);

@@ -62,7 +62,7 @@ export async function createSession(model: ModelSource, options: CreateSessionOp
 const browserNearestSearch = lazyNearestSearch((model) => createSession(model, { executionProviders: ['wasm'] }));
 
 /**
- * A nearest-code search on onnxruntime-web's WASM backend for searches of at least 2^23 multiply-adds
+ * A nearest-code search on onnxruntime-web's WASM backend for searches of at least 2^27 multiply-adds
  * (`count × codebookSize × dim`), TypeScript below; the same codes either way. Opt-in: pass it as
  * `createQuantizer(spec, weights, { nearestSearch: defaultNearestSearch() })`. Unlike in Node, the
  * browser `createQuantizer` does not use it by default, because on one WASM thread onnxruntime-web

@@ -77,7 +77,7 @@ const nodeNearestSearch = lazyNearestSearch((model) => createSession(model));
 
 /**
  * The nearest-code search that Node's `createQuantizer` gives quantizers by default: searches of at
- * least 2^23 multiply-adds (`count × codebookSize × dim`, e.g. 64 vectors over a 16384×8 codebook) run
+ * least 2^27 multiply-adds (`count × codebookSize × dim`, e.g. 1,024 vectors over a 1024×128 codebook) run
  * on onnxruntime-node (its default thread count), smaller ones in TypeScript, with the same codes either way. Without onnxruntime-node installed, everything
  * stays in TypeScript. One instance per process; `release()` frees its sessions.
  *

@@ -1,4 +1,4 @@
-import { int16DotErrorBound, int16Limit, int16Quantization, quantizeValue, scaleExponent } from './int16-screen.js';
+import { codebookNormLimit, int16DotErrorBound, int16ScaleExponent, normRoom, powerOfTwo, quantizeValue, roundingError, vectorNormLimit } from './int16-screen.js';
 import type { NearestDotsKernel } from './nearest-dots-module.js';
 import { crossBound } from './scan-score-error-bound.js';
 import { kernelRowBudget, type SimdScanLayout } from './simd-scan-layout.js';
@@ -33,8 +33,7 @@ export function createInt16ChunkScreen(
   layout: SimdScanLayout,
   kernel: NearestDotsKernel,
 ): Int16ChunkScreen | undefined {
-  const limit = int16Limit(dim);
-  const book = writeInt16Codebook(codebook, codebookSize, dim, limit, memory.buffer, layout.screenBook);
+  const book = writeInt16Codebook(codebook, codebookSize, dim, memory.buffer, layout.screenBook);
   if (book === undefined) return undefined;
   const { vectorChunk, pairs } = layout;
   const blocks = layout.paddedSize / 8;
@@ -56,8 +55,9 @@ export function createInt16ChunkScreen(
       kernel.stats(layout.vectors, rows, dim, layout.norms, layout.maxes);
       for (let r = 0; r < rows; r++) {
         const norm = norms[r]!;
-        // A NaN or ±∞ value makes the norm non-finite (NaN exponent: not screenable).
-        const exponent = Number.isFinite(norm) ? scaleExponent(maxes[r]!, limit) : NaN;
+        // A NaN or ±∞ value makes the norm non-finite (NaN exponent: not screenable). √norm·(1 + 2⁻²⁰)
+        // bounds ‖x‖₂: the double sum of float32 squares is within dim·2⁻⁵³ ≤ 2⁻³⁷ of the exact one.
+        const exponent = Number.isFinite(norm) ? int16ScaleExponent(maxes[r]!, Math.sqrt(norm) * (1 + 2 ** -20), book.vectorRoom) : NaN;
         const total = exponent + book.exponent;
         // 2^−exponent and 2^total must be exact float32 values (subnormals included) for the bound to hold.
         if (!(exponent >= -127 && exponent <= 149 && total >= -149 && total <= 127)) {
@@ -66,9 +66,9 @@ export function createInt16ChunkScreen(
           vectorMaxError[r] = NaN;
           continue;
         }
-        inverses[r] = 2 ** -exponent;
-        scales[r] = 2 ** total;
-        vectorMaxError[r] = maxes[r] === 0 ? 0 : 2 ** (exponent - 1);
+        inverses[r] = powerOfTwo(-exponent);
+        scales[r] = powerOfTwo(total);
+        vectorMaxError[r] = roundingError(exponent, maxes[r]!);
         // ‖x‖₁ ≤ √dim·‖x‖₂; the margin covers the rounding of the norm and of the square root.
         vectorAbsSum[r] = Math.sqrt(dim * norm) * (1 + 2 ** -20);
       }
@@ -99,7 +99,7 @@ export function createInt16ChunkScreen(
   };
 }
 
-/** The int16 codebook's scale and what the bound needs of it. */
+/** The int16 codebook's scale and what the bound and the vectors' scales need of it. */
 interface Int16Codebook {
   /** Scale exponent of the codebook's integers. */
   readonly exponent: number;
@@ -107,32 +107,53 @@ interface Int16Codebook {
   readonly maxError: number;
   /** The largest ‖e_k‖₁, rounded up. */
   readonly absSumMax: number;
+  /** The room of the vectors' norms ({@link normRoom}) that keeps every int32 sum below 2³¹ against these rows. */
+  readonly vectorRoom: number;
 }
 
 /**
  * Writes the codebook as int16 at byte `offset` in the layout of `idots` (block b, channel pair i,
- * row j, channel c at int16 index ((b·pairs + i)·8 + j)·2 + c; padding stays zero).
+ * row j, channel c at int16 index ((b·pairs + i)·8 + j)·2 + c; padding stays zero), scaled so that
+ * every |ẽ| ≤ 32767 and ‖ẽ_k‖₂ ≤ 46340, and measures the rows' exact largest ‖ẽ_k‖² for the vectors.
  */
-function writeInt16Codebook(codebook: Float32Array, size: number, dim: number, limit: number, buffer: ArrayBuffer, offset: number): Int16Codebook | undefined {
+function writeInt16Codebook(codebook: Float32Array, size: number, dim: number, buffer: ArrayBuffer, offset: number): Int16Codebook | undefined {
   const pairs = (dim + 1) >> 1;
   let maxAbs = 0;
   let absSumMax = 0;
+  let squaredNormMax = 0;
   for (let k = 0; k < size; k++) {
     let absSum = 0;
+    let squaredNorm = 0;
     for (let d = k * dim; d < (k + 1) * dim; d++) {
       const value = Math.abs(codebook[d]!);
       absSum += value;
+      squaredNorm += value * value;
       if (value > maxAbs) maxAbs = value;
     }
     if (absSum > absSumMax) absSumMax = absSum;
+    if (squaredNorm > squaredNormMax) squaredNormMax = squaredNorm;
   }
-  const { exponent, maxError } = int16Quantization(maxAbs, limit);
+  // √(largest ‖e_k‖²)·(1 + 2⁻²⁰) bounds every ‖e_k‖₂ (the double sums are within 2⁻³⁷ of exact).
+  const exponent = int16ScaleExponent(maxAbs, Math.sqrt(squaredNormMax) * (1 + 2 ** -20), normRoom(codebookNormLimit, dim));
   if (!Number.isFinite(exponent)) return undefined;
   const book = new Int16Array(buffer, offset, Math.ceil(size / 8) * pairs * 16);
-  const inverse = 2 ** -exponent;
+  const inverse = powerOfTwo(-exponent);
+  // Σẽ² of integers up to 32767 over at most 2¹⁶ channels stays below 2⁴⁶: exact in double.
+  let integerSquaredNormMax = 0;
   for (let k = 0; k < size; k++) {
     const base = (k >> 3) * pairs * 16 + (k & 7) * 2;
-    for (let d = 0; d < dim; d++) book[base + (d >> 1) * 16 + (d & 1)] = quantizeValue(codebook[k * dim + d]!, inverse);
+    let integerSquaredNorm = 0;
+    for (let d = 0; d < dim; d++) {
+      const value = quantizeValue(codebook[k * dim + d]!, inverse);
+      book[base + (d >> 1) * 16 + (d & 1)] = value;
+      integerSquaredNorm += value * value;
+    }
+    if (integerSquaredNorm > integerSquaredNormMax) integerSquaredNormMax = integerSquaredNorm;
   }
-  return { exponent, maxError, absSumMax: absSumMax * (1 + 2 ** -40) };
+  return {
+    exponent,
+    maxError: roundingError(exponent, maxAbs),
+    absSumMax: absSumMax * (1 + 2 ** -40),
+    vectorRoom: normRoom(vectorNormLimit(integerSquaredNormMax), dim),
+  };
 }

@@ -1,16 +1,74 @@
 import { describe, expect, it } from 'vitest';
 import { createSeededRandom as random } from '../../testing/seeded-random.js';
-import { int16DotErrorBound, int16Limit, int16Quantization, quantizeValue, scaleExponent } from './int16-screen.js';
+import { codebookNormLimit, int16DotErrorBound, int16Max, int16ScaleExponent, normRoom, powerOfTwo, quantizeValue, roundingError, scaleExponent, vectorNormLimit } from './int16-screen.js';
 import { crossBound } from './scan-score-error-bound.js';
 
-describe('int16Limit and scaleExponent', () => {
-  it('keeps dim·q² below 2³¹ and q within int16', () => {
-    for (const dim of [1, 2, 3, 8, 128, 129, 256, 1000, 65536]) {
-      const q = int16Limit(dim);
-      expect(q).toBeLessThanOrEqual(32767);
-      expect(dim * q * q).toBeLessThan(2 ** 31);
-      if (q < 32767) expect(dim * (q + 1) * (q + 1)).toBeGreaterThanOrEqual(2 ** 31 - 1);
+/** Largest |v|, ‖v‖₂ (as the screen computes it) and ‖v‖₁ of a vector. */
+function measure(values: Float32Array): { maxAbs: number; squaredNorm: number; absSum: number } {
+  let maxAbs = 0;
+  let squaredNorm = 0;
+  let absSum = 0;
+  for (const v of values) {
+    maxAbs = Math.max(maxAbs, Math.abs(v));
+    squaredNorm += v * v;
+    absSum += Math.abs(v);
+  }
+  return { maxAbs, squaredNorm, absSum };
+}
+
+/** The screen's scaling: rows against the codebook norm limit, then vectors against the room the rows leave. */
+function scaleAll(x: Float32Array, rows: Float32Array[], dim: number) {
+  const book = rows.map(measure);
+  const maxAbsE = Math.max(...book.map((m) => m.maxAbs));
+  const maxSquaredNorm = Math.max(...book.map((m) => m.squaredNorm));
+  const bookExponent = int16ScaleExponent(maxAbsE, Math.sqrt(maxSquaredNorm) * (1 + 2 ** -20), normRoom(codebookNormLimit, dim));
+  const eq = rows.map((e) => Array.from(e, (v) => quantizeValue(v, 2 ** -bookExponent)));
+  const integerSquaredNormMax = Math.max(...eq.map((e) => e.reduce((sum, v) => sum + v * v, 0)));
+  const vector = measure(x);
+  const vectorExponent = int16ScaleExponent(vector.maxAbs, Math.sqrt(vector.squaredNorm) * (1 + 2 ** -20), normRoom(vectorNormLimit(integerSquaredNormMax), dim));
+  const xq = Array.from(x, (v) => quantizeValue(v, 2 ** -vectorExponent));
+  return { book, maxAbsE, maxSquaredNorm, bookExponent, eq, vector, vectorExponent, xq };
+}
+
+describe('int16 scales', () => {
+  it('keep every integer within int16, the rows within the norm limit and every integer dot product below 2³¹, adversarial vectors included', () => {
+    let largest = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed);
+      const dim = [1, 2, 3, 8, 128, 129, 256, 1000][seed % 8]!;
+      const scale = 2 ** Math.floor(next() * 60 - 30);
+      // Random rows, plus rows that put all their norm in one channel or spread it evenly.
+      const rows = Array.from({ length: 6 }, (_, i) => Float32Array.from({ length: dim }, (_, d) => (i === 0 ? (d === 0 ? scale : 0) : i === 1 ? scale : (next() * 2 - 1) * scale)));
+      // Vectors: along a row (the largest dot product it can reach), one-hot, even, random.
+      const candidates = [rows[seed % 6]!.map((v) => v * 3), Float32Array.from({ length: dim }, (_, d) => (d === dim - 1 ? -7 : 0)), new Float32Array(dim).fill(-0.3), Float32Array.from({ length: dim }, () => next() * 2 - 1)];
+      for (const x of candidates) {
+        const { bookExponent, eq, vectorExponent, xq } = scaleAll(x, rows, dim);
+        for (const v of [...xq, ...eq.flat()]) expect(Math.abs(v)).toBeLessThanOrEqual(int16Max);
+        for (const e of eq) {
+          expect(Math.sqrt(e.reduce((sum, v) => sum + v * v, 0))).toBeLessThanOrEqual(codebookNormLimit);
+          // Products below 2³⁰ and at most 1000 of them: the double sum is exact.
+          const integer = e.reduce((sum, v, d) => sum + v * xq[d]!, 0);
+          expect(Math.abs(integer), `seed ${seed} dim ${dim} exponents ${bookExponent} ${vectorExponent}`).toBeLessThan(2 ** 31);
+          largest = Math.max(largest, Math.abs(integer));
+        }
+      }
     }
+    // Not vacuous: vectors along a row come close to the limit.
+    expect(largest).toBeGreaterThan(2 ** 30);
+  });
+
+  it('use the finest scale that keeps both limits', () => {
+    // 8 channels of 1: ‖v‖ = √8; the norm limit binds, not the value limit.
+    const room = normRoom(codebookNormLimit, 8);
+    const s = int16ScaleExponent(1, Math.sqrt(8), room);
+    expect(Math.sqrt(8) * 2 ** -s).toBeLessThanOrEqual(room);
+    expect(Math.sqrt(8) * 2 ** -(s - 1)).toBeGreaterThan(room);
+    // One channel: the value limit binds.
+    expect(int16ScaleExponent(1, 1, room)).toBe(scaleExponent(1, int16Max));
+    expect(int16ScaleExponent(NaN, 1, room)).toBeNaN();
+    expect(normRoom(10, 1000)).toBeNaN();
+    expect(vectorNormLimit(0)).toBe(2 ** 24);
+    expect(vectorNormLimit(codebookNormLimit ** 2) * codebookNormLimit).toBeLessThan(2 ** 31);
   });
 
   it('finds the smallest power of two that brings maxAbs within the limit, across the float32 range', () => {
@@ -27,6 +85,12 @@ describe('int16Limit and scaleExponent', () => {
     expect(scaleExponent(NaN, 2047)).toBeNaN();
     expect(scaleExponent(Infinity, 2047)).toBeNaN();
   });
+
+  it('powerOfTwo gives 2^e exactly over the whole double range and beyond it', () => {
+    for (let e = -1100; e <= 1100; e++) expect(powerOfTwo(e), `2^${e}`).toBe(Math.pow(2, e));
+    expect(powerOfTwo(-1074)).toBe(Number.MIN_VALUE);
+    expect(powerOfTwo(1023) * 2).toBe(Infinity);
+  });
 });
 
 describe('int16DotErrorBound', () => {
@@ -35,45 +99,27 @@ describe('int16DotErrorBound', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const next = random(seed);
       const dim = 1 + Math.floor(next() * 300);
-      const limit = int16Limit(dim);
       const xScale = 2 ** Math.floor(next() * 80 - 40);
       const x = Float32Array.from({ length: dim }, () => (next() < 0.05 ? 0 : (next() * 2 - 1) * xScale));
       if (seed % 7 === 0) x[0] = 50 * xScale; // one outlier channel coarsens the scale of the rest
       if (seed % 11 === 0) x.fill(0);
       const rows = Array.from({ length: 8 }, () => Float32Array.from({ length: dim }, () => (next() * 2 - 1) * (seed % 3 === 0 ? 1e-3 : 1)));
-      let maxAbsE = 0;
-      let absSumMax = 0;
-      let maxNorm = 0;
-      for (const e of rows) {
-        let absSum = 0;
-        let norm = 0;
-        for (const v of e) {
-          maxAbsE = Math.max(maxAbsE, Math.abs(v));
-          absSum += Math.abs(v);
-          norm += v * v;
-        }
-        absSumMax = Math.max(absSumMax, absSum);
-        maxNorm = Math.max(maxNorm, norm);
-      }
-      const book = int16Quantization(maxAbsE, limit);
-      let maxAbsX = 0;
-      let xNorm = 0;
-      for (const v of x) {
-        maxAbsX = Math.max(maxAbsX, Math.abs(v));
-        xNorm += v * v;
-      }
-      const vector = int16Quantization(maxAbsX, limit);
-      const xq = Array.from(x, (v) => quantizeValue(v, 2 ** -vector.exponent));
-      const scale = Math.fround(2 ** (vector.exponent + book.exponent));
-      const bound = int16DotErrorBound(dim, vector.maxError, Math.sqrt(dim * xNorm) * (1 + 2 ** -20), book.maxError, absSumMax * (1 + 2 ** -40), crossBound(xNorm, maxNorm));
-      for (const e of rows) {
+      const { book, maxAbsE, maxSquaredNorm, bookExponent, eq, vector, vectorExponent, xq } = scaleAll(x, rows, dim);
+      const absSumMax = Math.max(...book.map((m) => m.absSum));
+      const scale = Math.fround(2 ** (vectorExponent + bookExponent));
+      const bound = int16DotErrorBound(
+        dim,
+        roundingError(vectorExponent, vector.maxAbs),
+        Math.sqrt(dim * vector.squaredNorm) * (1 + 2 ** -20),
+        roundingError(bookExponent, maxAbsE),
+        absSumMax * (1 + 2 ** -40),
+        crossBound(vector.squaredNorm, maxSquaredNorm),
+      );
+      for (const [k, e] of rows.entries()) {
         let integer = 0;
         let exact = 0;
         for (let d = 0; d < dim; d++) {
-          const eq = quantizeValue(e[d]!, 2 ** -book.exponent);
-          expect(Math.abs(eq)).toBeLessThanOrEqual(limit);
-          expect(Math.abs(xq[d]!)).toBeLessThanOrEqual(limit);
-          integer += xq[d]! * eq;
+          integer += xq[d]! * eq[k]![d]!;
           exact += x[d]! * e[d]!;
         }
         const dotq = Math.fround(Math.fround(integer) * scale);

@@ -7,6 +7,7 @@ import { searchCodebookTree } from './search-codebook-tree.js';
 import { nearestDotsModule } from './nearest-dots-module.js';
 import { createSimdNearestScan, type SimdNearestScan } from './simd-nearest-scan.js';
 import { squaredNorms } from './squared-norms.js';
+import { subtractRows } from './subtract-rows.js';
 
 /** Options of {@link createNearestCodeSearch}. */
 export interface NearestCodeSearchOptions {
@@ -24,6 +25,12 @@ export interface NearestCodeSearch {
   readonly codebook: Codebook;
   /** Same result as `nearestCodes` with this search's codebook. */
   search(vectors: Float32Array, count: number, out: Int32Array, output?: NearestCodeOutput): Int32Array;
+  /**
+   * `search`, then one residual-VQ step in place: each vector loses its chosen row,
+   * `vectors[n][d] −= rows[code][d]` rounded to float32. Where the WebAssembly scan runs, the
+   * subtraction happens while each chunk of vectors is still in its memory, instead of a second pass.
+   */
+  searchAndSubtract(vectors: Float32Array, count: number, out: Int32Array, output?: NearestCodeOutput): Int32Array;
 }
 
 /** Box pruning pays off only in low dimensions; beyond this the exhaustive scan is used. */
@@ -52,13 +59,17 @@ const maxScoredFraction = 0.25;
 const simdScoredFactor = 16;
 /**
  * The SIMD scan is set up once the vectors searched so far reach both limits: its setup (a
- * WebAssembly instance, the codebook copied and transposed, about 5 ns per codebook value) costs
- * as much as scanning several vectors in TypeScript, and small problems do not repay it. Measured
- * with `node bench/quantizers/simd-crossover.mjs` (a fresh search per call): SIMD was 1.3–1.6× faster
- * from 16 vectors and K·dim·count ≈ 2¹⁷ on, 3–5× from 2²⁰, and slower below either limit.
+ * WebAssembly instance, about 0.2 ms, and the int16 copy of the codebook written into fresh memory)
+ * costs as much as scanning tens of vectors in TypeScript, and small problems do not repay it.
+ * Measured with `node bench/quantizers/simd-crossover.mjs` (a fresh search per call, int16 screen,
+ * 2-core development VM, where the first write to a fresh 4 KB page of memory costs about 20 µs):
+ * SIMD broke even at 64 vectors over 1024×128 (2²³ multiply-adds) and won 1.4–1.9× at 256 vectors
+ * from 2²² on (256×64, 1024×128); below 64 vectors or 2²² it lost (0.2–0.8×, 0.5× for 16 vectors over
+ * 8192×256). A quantizer's search counts the vectors of all its calls, so it sets the scan up after
+ * its first 64.
  */
-const minSimdVectors = 16;
-const minSimdWork = 1 << 17;
+const minSimdVectors = 64;
+const minSimdWork = 1 << 22;
 
 /**
  * Builds a reusable exact nearest-row search. Results are identical to the plain exhaustive loop
@@ -103,12 +114,16 @@ export function createNearestCodeSearch(codebook: Codebook, options: NearestCode
   let searched = 0;
 
   /** The exhaustive scan: SIMD once the searched work pays for its setup, else the TypeScript loop (same codes). */
-  function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void {
+  function scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number, subtract: boolean): void {
     if (simd === undefined && (scanChoice === 'simd' || (searched >= minSimdVectors && searched * codebookSize * dim >= minSimdWork))) {
       simd = createSimdNearestScan(rows, codebookSize, dim, metric, norms, minDistance) ?? null;
     }
-    if (simd) simd.scan(vectors, count, out, outStride, outOffset);
-    else scanNearestCodes(vectors, count, dim, rows, codebookSize, norms, minDistance, out, outStride, outOffset);
+    if (simd) {
+      simd.scan(vectors, count, out, outStride, outOffset, subtract);
+      return;
+    }
+    scanNearestCodes(vectors, count, dim, rows, codebookSize, norms, minDistance, out, outStride, outOffset);
+    if (subtract) subtractRows(vectors, count, dim, rows, out, outStride, outOffset);
   }
 
   function normsAreExact(): boolean {
@@ -119,34 +134,39 @@ export function createNearestCodeSearch(codebook: Codebook, options: NearestCode
     return own.every((v, k) => v === given[k]);
   }
 
+  /** The search of `count` vectors, and with `subtract` the residual step after it. */
+  function run(vectors: Float32Array, count: number, out: Int32Array, output: NearestCodeOutput, subtract: boolean): Int32Array {
+    const { outStride = 1, outOffset = 0 } = output;
+    searched += count;
+    const ready = pruning === 'useful' || (pruning === 'untried' && searched >= minSearchedForTree);
+    // Non-finite inputs would break the bounds; the scan handles them as the plain loop does.
+    if (!ready || !allFinite(vectors, count * dim)) {
+      scan(vectors, count, out, outStride, outOffset, subtract);
+      return out;
+    }
+    tree ??= buildCodebookTree(rows, codebookSize, dim, norms ?? squaredNorms(rows, codebookSize, dim));
+    // Searched in chunks (a short probe first): as soon as a chunk shows that the tree scores too
+    // large a share of the codebook, the rest goes to the scan, now and in later calls.
+    let start = 0;
+    while (start < count && pruning !== 'useless') {
+      const stop = Math.min(count, start + (pruning === 'untried' ? probeCount : chunkSize));
+      const scored = searchCodebookTree(tree, vectors, start, stop, l2, minDistance, out, outStride, outOffset);
+      pruning = scored > treeLimit * (stop - start) * codebookSize ? 'useless' : 'useful';
+      start = stop;
+    }
+    if (subtract) subtractRows(vectors, start, dim, rows, out, outStride, outOffset);
+    if (start < count) {
+      tree = undefined;
+      const rest = vectors.subarray(start * dim);
+      scan(rest, count - start, out, outStride, outOffset + start * outStride, subtract);
+    }
+    return out;
+  }
+
   return {
     codebook,
-    search(vectors, count, out, output = {}) {
-      const { outStride = 1, outOffset = 0 } = output;
-      searched += count;
-      const ready = pruning === 'useful' || (pruning === 'untried' && searched >= minSearchedForTree);
-      // Non-finite inputs would break the bounds; the scan handles them as the plain loop does.
-      if (!ready || !allFinite(vectors, count * dim)) {
-        scan(vectors, count, out, outStride, outOffset);
-        return out;
-      }
-      tree ??= buildCodebookTree(rows, codebookSize, dim, norms ?? squaredNorms(rows, codebookSize, dim));
-      // Searched in chunks (a short probe first): as soon as a chunk shows that the tree scores too
-      // large a share of the codebook, the rest goes to the scan, now and in later calls.
-      let start = 0;
-      while (start < count && pruning !== 'useless') {
-        const stop = Math.min(count, start + (pruning === 'untried' ? probeCount : chunkSize));
-        const scored = searchCodebookTree(tree, vectors, start, stop, l2, minDistance, out, outStride, outOffset);
-        pruning = scored > treeLimit * (stop - start) * codebookSize ? 'useless' : 'useful';
-        start = stop;
-      }
-      if (start < count) {
-        tree = undefined;
-        const rest = vectors.subarray(start * dim);
-        scan(rest, count - start, out, outStride, outOffset + start * outStride);
-      }
-      return out;
-    },
+    search: (vectors, count, out, output = {}) => run(vectors, count, out, output, false),
+    searchAndSubtract: (vectors, count, out, output = {}) => run(vectors, count, out, output, true),
   };
 }
 

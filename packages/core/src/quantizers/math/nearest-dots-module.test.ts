@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nearestDotsModule, type NearestDotsKernel } from './nearest-dots-module.js';
+import { createSeededRandom as random } from '../../testing/seeded-random.js';
 
 /** The kernel's documented arithmetic: float32 products, float32 sum from channel 0, no FMA. */
 function float32Dot(x: Float32Array, xOffset: number, e: Float32Array, eOffset: number, dim: number): number {
@@ -59,5 +60,29 @@ describe('nearestDotsModule', () => {
     expect(kernel.collect(0, 64, 3, 1e30, 256)).toBe(8);
     expect(Array.from(out.subarray(0, 8))).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(kernel.collect(0, 64, 3, -2, 256)).toBe(0);
+  });
+
+  it('collects the same rows as a plain loop when they are sparse, clustered or in the last groups (skipped 16 rows at a time)', () => {
+    const module = nearestDotsModule()!;
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as NearestDotsKernel;
+    const next = random(17);
+    for (const groups of [1, 2, 3, 4, 5, 7, 8, 9, 31, 64, 255]) {
+      const rows = groups * 4;
+      const scores = new Float32Array(memory.buffer, 0, rows);
+      const offsets = new Float32Array(memory.buffer, 4096, rows);
+      const out = new Int32Array(memory.buffer, 8192, rows);
+      for (const share of [0, 0.01, 0.1, 1]) {
+        for (let k = 0; k < rows; k++) {
+          scores[k] = next() * 4 - 2;
+          // A share of rows lands below the limit 0; the last row often does, to hit the tail.
+          offsets[k] = scores[k]! + (next() < share || (k === rows - 1 && share > 0) ? -next() : 1 + next());
+        }
+        const want: number[] = [];
+        for (let k = 0; k < rows; k++) if (Math.fround(offsets[k]! - scores[k]!) <= 0) want.push(k);
+        const found = kernel.collect(0, 4096, groups, 0, 8192);
+        expect(Array.from(out.subarray(0, found)), `groups ${groups} share ${share}`).toEqual(want);
+      }
+    }
   });
 });

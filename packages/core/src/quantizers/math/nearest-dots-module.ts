@@ -11,13 +11,15 @@ export interface NearestDotsKernel {
    * the 4 lanes of `mins[n]` to the smallest `offsets[k] − out[k]` of the call's rows.
    */
   idots(x: number, count: number, pairs: number, book: number, blocks: number, out: number, stride: number, scales: number, offsets: number, mins: number): void;
-  /** Per vector: the double `Σ x_d²` from channel 0 into `norms` (float64) and `max |x_d|` into `maxes` (float32). */
+  /** Per vector: the double `Σ x_d²` from channel 0 into `norms` (float64) and `max |x_d|` into `maxes` (float32; unspecified where the norm is not finite). */
   stats(x: number, count: number, dim: number, norms: number, maxes: number): void;
   /**
    * Int16 copies of `count` float32 vectors for `idots`, each scaled by its `inverses[n]` and rounded
    * to nearest (see the .wat file for the room it needs after `x` and `out`).
    */
   quantize(x: number, count: number, dim: number, inverses: number, out: number, pairs: number): void;
+  /** `x[n] −= row codes[n]` of the float32 `rows` (row-major) for `count` vectors, in float32. */
+  subtract(x: number, count: number, dim: number, rows: number, codes: number): void;
   /** The smallest float32 `offsets[k] − scores[k]` over `4·groups` rows. */
   minimum(scores: number, offsets: number, groups: number): number;
   /** Writes the rows with `offsets[k] − scores[k] ≤ limit` to `out` (int32, increasing) and returns their number. */

@@ -8,8 +8,12 @@ import { kernelRowBudget, simdScanLayout } from './simd-scan-layout.js';
 
 /** An exhaustive nearest-row scan over one codebook that scores in WebAssembly SIMD (see {@link createSimdNearestScan}). */
 export interface SimdNearestScan {
-  /** Same contract and result as {@link scanNearestCodes} with this scan's codebook, norms and clamp. */
-  scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number): void;
+  /**
+   * Same contract and result as {@link scanNearestCodes} with this scan's codebook, norms and clamp.
+   * With `subtract`, each vector then loses its chosen row in place (float32, as `subtractRows`),
+   * while its chunk is still in WebAssembly memory: one residual-VQ stage without a second pass.
+   */
+  scan(vectors: Float32Array, count: number, out: Int32Array, outStride: number, outOffset: number, subtract?: boolean): void;
 }
 
 /** Which dot-product kernel the scan uses: the int16 screen while it stays tight (`auto`), or one of the two. */
@@ -27,10 +31,12 @@ const maxScreenCandidates = 4;
 const maxDim = 1 << 16;
 
 /**
- * Prepares the SIMD scan: copies the codebook into WebAssembly memory transposed in blocks of 8 rows
- * (`[⌈K/8⌉][dim][8]`, zero-padded), once. Returns `undefined` when SIMD is unavailable, the codebook or
- * the norms hold a non-finite value (or norms above 2¹²⁶), the clamp is NaN or +∞, or the memory would
- * be too large; callers then keep the scalar scan.
+ * Prepares the SIMD scan: copies the codebook into WebAssembly memory, once: in int16 for the screen
+ * and, when first needed, in float32, transposed in blocks of 8 rows (`[⌈K/8⌉][dim][8]`, zero-padded)
+ * for the float32 kernel and row-major for residual steps.
+ * Returns `undefined` when SIMD is unavailable, the codebook or the norms hold a non-finite value (or
+ * norms above 2¹²⁶), the clamp is NaN or +∞, or the memory would be too large; callers then keep the
+ * scalar scan.
  *
  * Why the result is exactly the plain float64 loop's (documented on `nearestCodes`). The kernel gives
  * float32 dot products `dot32_k`; in double, the approximate score would be `A_k = ‖e_k‖² − 2·dot32_k`
@@ -101,7 +107,21 @@ export function createSimdNearestScan(
   const groups = paddedSize / 4;
   const blockBytes = dim * 32;
   const blocksPerCall = Math.max(1, Math.floor(kernelRowBudget / (8 * dim)));
-  writeFloat32Codebook(codebook, codebookSize, dim, new Float32Array(memory.buffer, layout.book, blocks * dim * 8));
+  // The float32 copies are written on first use: the transposed one by the float32 kernel, the
+  // row-major one by residual steps. The int16 screen reads neither, and writing K·dim floats into
+  // fresh memory was half the setup time.
+  let floatBookWritten = false;
+  const floatBook = (): number => {
+    if (!floatBookWritten) writeFloat32Codebook(codebook, codebookSize, dim, new Float32Array(memory.buffer, layout.book, blocks * dim * 8));
+    floatBookWritten = true;
+    return layout.book;
+  };
+  let rowsWritten = false;
+  const rowMajor = (): number => {
+    if (!rowsWritten) new Float32Array(memory.buffer, layout.rows, codebookSize * dim).set(codebook.subarray(0, codebookSize * dim));
+    rowsWritten = true;
+    return layout.rows;
+  };
   // Padding rows get +∞, so they are never the minimum nor collected.
   const offsets = new Float32Array(memory.buffer, layout.offsets, paddedSize).fill(Infinity);
   for (let k = 0; k < codebookSize; k++) offsets[k] = l2 ? norms![k]! / 2 : 0;
@@ -110,6 +130,7 @@ export function createSimdNearestScan(
   let screenOn = screen !== undefined;
   const chunk = new Float32Array(memory.buffer, layout.vectors, vectorChunk * dim);
   const candidates = new Int32Array(memory.buffer, layout.candidates, paddedSize);
+  const chunkCodes = new Int32Array(memory.buffer, layout.codes, vectorChunk);
   const rounded = new Float32Array(1);
   const roundedBits = new Int32Array(rounded.buffer);
 
@@ -152,11 +173,11 @@ export function createSimdNearestScan(
     found = kernel.collect(scores, layout.offsets, groups, float32Above(limit), layout.candidates);
     if (found === 1) return candidates[0]!;
     if (found === 0) return -1; // cannot happen (the minimum row is within its own limit); kept safe
-    return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms);
+    return rescoreCandidates(vectors, n, dim, codebook, candidates, found, metric, minDistance, norms, l2 ? vectorNorm : undefined);
   };
 
   return {
-    scan(vectors, count, out, outStride, outOffset) {
+    scan(vectors, count, out, outStride, outOffset, subtract = false) {
       for (let n0 = 0; n0 < count; n0 += vectorChunk) {
         const rows = Math.min(vectorChunk, count - n0);
         const padded = (rows + 3) & ~3;
@@ -166,8 +187,9 @@ export function createSimdNearestScan(
         } else {
           chunk.set(vectors.subarray(n0 * dim, (n0 + rows) * dim));
           chunk.fill(0, rows * dim, padded * dim);
+          const book = floatBook();
           for (let b0 = 0; b0 < blocks; b0 += blocksPerCall) {
-            kernel.dots(layout.vectors, padded, dim, layout.book + b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), layout.scores + b0 * 32, paddedSize);
+            kernel.dots(layout.vectors, padded, dim, book + b0 * blockBytes, Math.min(blocksPerCall, blocks - b0), layout.scores + b0 * 32, paddedSize);
           }
         }
         let candidateCount = 0;
@@ -179,6 +201,12 @@ export function createSimdNearestScan(
           else scanNearestCodes(vectors.subarray(n * dim), 1, dim, codebook, codebookSize, norms, minDistance, out, outStride, outOffset + n * outStride);
         }
         if (screened && kernelChoice === 'auto' && candidateCount > maxScreenCandidates * rows) screenOn = false;
+        if (subtract) {
+          // Both kernels left the chunk's vectors at layout.vectors, unchanged.
+          for (let r = 0; r < rows; r++) chunkCodes[r] = out[(n0 + r) * outStride + outOffset]!;
+          kernel.subtract(layout.vectors, rows, dim, rowMajor(), layout.codes);
+          vectors.set(chunk.subarray(0, rows * dim), n0 * dim);
+        }
       }
     },
   };

@@ -10,6 +10,8 @@ export interface SimdScanLayout {
   readonly book: number;
   /** Int16 codebook, `[⌈K/8⌉][pairs][8][2]` (screen only). */
   readonly screenBook: number;
+  /** Float32 codebook as given, `[K][dim]`, for residual steps (written on first use). */
+  readonly rows: number;
   /** Float32 vectors of the chunk (32 bytes of room after them). */
   readonly vectors: number;
   /** Int16 vectors of the chunk, `[chunk][pairs][2]` (screen only; 32 bytes of room after them). */
@@ -30,6 +32,8 @@ export interface SimdScanLayout {
   readonly norms: number;
   /** Float32 per vector: max |x_d|. */
   readonly maxes: number;
+  /** Int32 per vector: the chunk's codes, for `subtract`. */
+  readonly codes: number;
   /** Bytes in all. */
   readonly totalBytes: number;
 }
@@ -58,6 +62,7 @@ export function simdScanLayout(codebookSize: number, dim: number, screen: boolea
   };
   const book = take(blocks * dim * 32);
   const screenBook = take(when(blocks * pairs * 32));
+  const rows = take(codebookSize * dim * 4);
   const vectors = take(vectorChunk * dim * 4 + quantizeRoom);
   const screenVectors = take(when(vectorChunk * pairs * 4 + quantizeRoom));
   const inverses = take(when(vectorChunk * 4));
@@ -69,5 +74,6 @@ export function simdScanLayout(codebookSize: number, dim: number, screen: boolea
   end = (end + 7) & ~7;
   const norms = take(vectorChunk * 8);
   const maxes = take(vectorChunk * 4);
-  return { vectorChunk, paddedSize, pairs, book, screenBook, vectors, screenVectors, inverses, scales, mins, scores, offsets, candidates, norms, maxes, totalBytes: end };
+  const codes = take(vectorChunk * 4);
+  return { vectorChunk, paddedSize, pairs, book, screenBook, rows, vectors, screenVectors, inverses, scales, mins, scores, offsets, candidates, norms, maxes, codes, totalBytes: end };
 }

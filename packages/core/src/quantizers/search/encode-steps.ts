@@ -11,6 +11,12 @@ export interface NearestRequest {
   readonly out: Int32Array;
   readonly outStride: number;
   readonly outOffset: number;
+  /**
+   * When given, one residual-VQ step follows the search: each of the `count` vectors of `residual`
+   * (rows of the codebook's `dim`) loses the codebook row chosen for it, in place, in float32. The
+   * synchronous runner fuses it with the search where `residual` is `vectors`.
+   */
+  readonly residual?: Float32Array;
 }
 
 /**
@@ -22,7 +28,7 @@ export interface NearestRequest {
  */
 export type EncodeSteps<T> = Generator<NearestRequest, T, void>;
 
-/** Shorthand for a request that writes codes `out[n * stride + offset]`. */
-export function nearestRequest(lookup: NearestLookup, vectors: Float32Array, count: number, out: Int32Array, outStride = 1, outOffset = 0): NearestRequest {
-  return { lookup, vectors, count, out, outStride, outOffset };
+/** Shorthand for a request that writes codes `out[n * stride + offset]` (and, with `residual`, subtracts the chosen rows from it). */
+export function nearestRequest(lookup: NearestLookup, vectors: Float32Array, count: number, out: Int32Array, outStride = 1, outOffset = 0, residual?: Float32Array): NearestRequest {
+  return residual === undefined ? { lookup, vectors, count, out, outStride, outOffset } : { lookup, vectors, count, out, outStride, outOffset, residual };
 }

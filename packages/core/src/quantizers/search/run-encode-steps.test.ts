@@ -64,4 +64,27 @@ describe('runEncodeSteps / runEncodeStepsAsync', () => {
     const error = await runEncodeStepsAsync(twoStages(), { nearest: true } as never).catch((e: unknown) => e);
     expect(InvalidArgumentError.isInstance(error) && error.argument).toBe('options.nearestSearch');
   });
+
+  it('subtracts the chosen rows from a request’s residual, fused with the search or after it, on every path', async () => {
+    /** Two stages over the same rows; stage 1 searches the residual stage 0 left (or a copy of it, then subtracts from the original). */
+    function* residualStages(sameArray: boolean): EncodeSteps<[number[], number[]]> {
+      const residual = Float32Array.from(vectors);
+      const codes = new Int32Array(6);
+      yield nearestRequest(lookup, sameArray ? residual : residual.slice(), 3, codes, 2, 0, residual);
+      const afterFirst = Array.from(residual);
+      yield nearestRequest(lookup, sameArray ? residual : residual.slice(), 3, codes, 2, 1, residual);
+      return [Array.from(codes), afterFirst.concat(Array.from(residual))];
+    }
+    // Stage 0: (9,1)→(10,0), (1,8)→(0,10), (.5,.5)→(0,0); residuals (−1,1), (1,−2), (.5,.5) all pick (0,0).
+    const want: [number[], number[]] = [
+      [1, 0, 2, 0, 0, 0],
+      [-1, 1, 1, -2, 0.5, 0.5, -1, 1, 1, -2, 0.5, 0.5],
+    ];
+    const external: AsyncNearestSearch = { nearestCodes: (v, count, codebook, out, output) => typescriptNearestSearch.nearestCodes(v, count, codebook, out, output) };
+    for (const sameArray of [true, false]) {
+      expect(runEncodeSteps(residualStages(sameArray)), `sync, same array ${sameArray}`).toEqual(want);
+      expect(await runEncodeStepsAsync(residualStages(sameArray), undefined), `async own search, same array ${sameArray}`).toEqual(want);
+      expect(await runEncodeStepsAsync(residualStages(sameArray), external), `async external search, same array ${sameArray}`).toEqual(want);
+    }
+  });
 });

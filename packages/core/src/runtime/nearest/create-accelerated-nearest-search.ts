@@ -18,14 +18,14 @@ const topRows = 4;
 
 /**
  * Work per call (`count × codebookSize × dim` multiply-adds) at and above which the ONNX graph is
- * used: 2^23. Measured on one thread with `node bench/quantizers/threshold.mjs <count>` against the
- * prepared TypeScript search that quantizers keep (SIMD scan, tree for dim ≤ 8): the graph costs a
- * fixed ~30–40 µs per call plus about half the TypeScript time per multiply-add (AVX2 with FMA against
- * 128-bit WebAssembly SIMD). For 1,024 vectors per call (crossover near K·D = 8,192) and for 64
- * (near K·D = 131,072) the two meet close to 2^23 multiply-adds per call; beyond, the graph is
- * 2–2.3× faster.
+ * used: 2^27. Measured on one thread with `node bench/quantizers/threshold.mjs <count>` against the
+ * prepared TypeScript search that quantizers keep (int16-screened WebAssembly SIMD scan, tree for
+ * dim ≤ 8): with 64 vectors per call the TypeScript search was about 2× faster up to the largest
+ * size tried (4096×128, 2^25); with 256 and 1,024 vectors the two met between 2^25 and 2^27, and the
+ * graph was 1.0–1.2× faster at 2^27 and 1.2–1.6× at 2^29. (Against the earlier float32 SIMD scan
+ * they met near 2^23.)
  */
-export const defaultAccelerationThreshold = 2 ** 23;
+export const defaultAccelerationThreshold = 2 ** 27;
 
 /** Options of {@link createAcceleratedNearestSearch}. */
 export interface AcceleratedNearestSearchOptions {
