@@ -5,7 +5,9 @@ import { encodeUtf8Into } from '../bytes/index.js';
 import { hashBytes } from '../vocabulary/index.js';
 import { IdBuffer, PieceCache } from '../vocabulary/index.js';
 import { byteLevelToBytes, BYTE_TO_CHAR } from './byte-level-alphabet.js';
+import { CharIds } from './char-ids.js';
 import { mergeWord } from './merge-word.js';
+import { findWordCuts, type WordCuts } from './word-cuts.js';
 import { PairTable } from './pair-table.js';
 import { readMerges } from './read-merges.js';
 import { array, boolean, integer, object, string, type Spec } from './spec.js';
@@ -22,6 +24,14 @@ export interface BpeModelData {
   unkToken: string | null;
   fuseUnk: boolean;
   ignoreMerges: boolean;
+  /** Token string → id, when the reader built it already (else built from `tokens` on first need). */
+  vocab?: Map<string, number>;
+  /** The model's safe word cuts ({@link BpeModel.cuts}), when known already (a compiled tokenizer stores them). */
+  wordCuts?: WordCuts | null;
+  /** The single-character tokens, when known already (a compiled tokenizer stores them). */
+  charIds?: CharIds;
+  /** The ids {@link BpeModel.specialIds} packs, when known already (a compiled tokenizer stores them). */
+  specialIds?: Int32Array;
 }
 
 /** Reads and checks `model` of a tokenizer.json into {@link BpeModelData}. */
@@ -68,6 +78,7 @@ export function readBpeModel(spec: Spec, byteLevel: boolean): BpeModelData {
   });
   return {
     tokens,
+    vocab,
     merges,
     byteLevel,
     byteFallback: boolean(spec.byte_fallback, `${path}.byte_fallback`, false),
@@ -88,17 +99,18 @@ export function readBpeModel(spec: Spec, byteLevel: boolean): BpeModelData {
  * tiktoken engine, or only decodes, never needs them, and loading stays fast.
  */
 export class BpeModel {
-  /** Id → token string. */
-  readonly tokens: Array<string | undefined>;
   /** The data the model was built from (what a compiled tokenizer stores). */
   readonly data: BpeModelData;
   private vocabMap: Map<string, number> | undefined;
+  private charIdTable: CharIds | undefined;
+  private wordCuts: WordCuts | null | undefined;
   private pairTable: PairTable | undefined;
   private readonly byteLevel: boolean;
   private readonly byteIds = new Int32Array(256).fill(-1);
   private readonly byteFallbackIds = new Int32Array(256).fill(-1);
   private readonly byteFallback: boolean;
-  private readonly unkId: number;
+  private unkId = -1;
+  private scanned = false;
   private readonly fuseUnk: boolean;
   private readonly ignoreMerges: boolean;
   private readonly cache = new PieceCache();
@@ -108,28 +120,62 @@ export class BpeModel {
 
   constructor(data: BpeModelData) {
     this.data = data;
-    this.tokens = data.tokens;
+    this.vocabMap = data.vocab;
+    this.wordCuts = data.wordCuts;
+    this.charIdTable = data.charIds;
+    const special = data.specialIds;
+    if (special !== undefined && special.length === 513) {
+      this.byteIds.set(special.subarray(0, 256));
+      this.byteFallbackIds.set(special.subarray(256, 512));
+      this.unkId = special[512] as number;
+      this.scanned = true;
+    }
     this.byteLevel = data.byteLevel;
     this.byteFallback = data.byteFallback;
     this.fuseUnk = data.fuseUnk;
     this.ignoreMerges = data.ignoreMerges;
-    // One pass over the tokens finds the byte tokens, the <0xNN> fallbacks and the unknown token
-    // without building the token → id map. The first id of a token wins, as in the map.
-    let unkId = -1;
-    const tokens = data.tokens;
+  }
+
+  /** Id → token string (holes for ids without one). */
+  get tokens(): Array<string | undefined> {
+    return this.data.tokens;
+  }
+
+  /**
+   * Finds the byte tokens, the <0xNN> fallbacks and the unknown token in one pass over the tokens, on
+   * first need: a model that encodes on the tiktoken engine, or only decodes, never reads its token
+   * strings, and a compiled tokenizer then never even builds them. The first id of a token wins.
+   */
+  private scanTokens(): void {
+    if (this.scanned) return;
+    this.scanned = true;
+    const tokens = this.data.tokens;
     for (let id = 0; id < tokens.length; id++) {
       const token = tokens[id];
       if (token === undefined) continue;
-      if (token.length === 1 && data.byteLevel) {
+      if (token.length === 1 && this.byteLevel) {
         const b = CHAR_TO_BYTE.get(token);
         if (b !== undefined && this.byteIds[b] === -1) this.byteIds[b] = id;
       } else if (token.length === 6 && token.startsWith('<0x') && token.endsWith('>')) {
         const b = FALLBACK_BYTES.get(token);
         if (b !== undefined && this.byteFallbackIds[b] === -1) this.byteFallbackIds[b] = id;
       }
-      if (unkId === -1 && token === data.unkToken) unkId = id;
+      if (this.unkId === -1 && token === this.data.unkToken) this.unkId = id;
     }
-    this.unkId = unkId;
+  }
+
+  /**
+   * The byte-level token of each byte, the `<0xNN>` token of each byte and the unknown token's id, packed
+   * as 256 + 256 + 1 ids (-1: none); what a compiled tokenizer stores, so that encoding never needs the
+   * token strings.
+   */
+  get specialIds(): Int32Array {
+    this.scanTokens();
+    const packed = new Int32Array(513);
+    packed.set(this.byteIds);
+    packed.set(this.byteFallbackIds, 256);
+    packed[512] = this.unkId;
+    return packed;
   }
 
   /** Token string → id. */
@@ -147,29 +193,68 @@ export class BpeModel {
   }
 
   private get pairs(): PairTable {
-    if (this.pairTable === undefined) {
-      const merges = this.data.merges;
-      const table = new PairTable(merges.length / 3);
-      for (let i = 0; i < merges.length; i += 3) table.add(merges[i] as number, merges[i + 1] as number, i / 3, merges[i + 2] as number);
-      this.pairTable = table;
-    }
+    this.pairTable ??= new PairTable(this.data.merges);
     return this.pairTable;
+  }
+
+  /** The single-character tokens (character-level models start words from them). */
+  get charIds(): CharIds {
+    this.charIdTable ??= CharIds.fromTokens(this.tokens);
+    return this.charIdTable;
+  }
+
+  /**
+   * Where a character-level word may be cut without changing its ids (null: nowhere, or a byte-level or
+   * `ignore_merges` model); what a compiled tokenizer stores as `wordCuts`.
+   */
+  get cuts(): WordCuts | null {
+    if (this.wordCuts === undefined) {
+      this.scanTokens();
+      const byteOrUnknown = (id: number): boolean => id === this.unkId || this.byteFallbackIds.includes(id);
+      this.wordCuts = this.byteLevel || this.ignoreMerges ? null : findWordCuts(this.tokens, this.data.merges, this.charIds, byteOrUnknown);
+    }
+    return this.wordCuts;
   }
 
   /** Appends the ids of one pre-token to `out`. */
   encodeWord(word: string, out: number[]): void {
-    if (word.length === 0) return;
-    if (this.buffer.length < word.length * 3) this.buffer = new Uint8Array(word.length * 3 + 1024);
-    const buffer = this.buffer;
-    const length = encodeUtf8Into(word, 0, word.length, buffer);
-    const hash = hashBytes(buffer, 0, length);
     const ids = this.scratch;
     ids.length = 0;
-    if (!this.cache.appendTo(buffer, length, hash, ids)) {
-      this.encodeUncached(word, buffer, length, ids);
-      this.cache.set(buffer, length, hash, ids, 0);
+    this.encodeWordInto(word, ids);
+    const data = ids.data;
+    for (let i = 0; i < ids.length; i++) out.push(data[i] as number);
+  }
+
+  /** Appends the ids of one pre-token to an id buffer. */
+  encodeWordInto(word: string, out: IdBuffer): void {
+    if (word.length === 0) return;
+    const cuts = this.cuts;
+    let start = 0;
+    if (cuts !== null) {
+      // ignore_merges models never get here: their whole-word lookup must see the whole word.
+      const { unit, unsafeBefore } = cuts;
+      const mark = String.fromCharCode(unit);
+      for (let i = word.indexOf(mark, 1); i > 0; i = word.indexOf(mark, i + 1)) {
+        const before = word.charCodeAt(i - 1);
+        if (before === unit || unsafeBefore[before] === 1) continue;
+        this.encodePiece(word, start, i, out);
+        start = i;
+      }
     }
-    for (let i = 0; i < ids.length; i++) out.push(ids.data[i] as number);
+    this.encodePiece(word, start, word.length, out);
+  }
+
+  /** Appends the ids of `word[start, end)` to `out`, from the memo when it was merged before. */
+  private encodePiece(word: string, start: number, end: number, out: IdBuffer): void {
+    if (this.buffer.length < (end - start) * 3) this.buffer = new Uint8Array((end - start) * 3 + 1024);
+    const buffer = this.buffer;
+    const length = encodeUtf8Into(word, start, end, buffer);
+    const hash = hashBytes(buffer, 0, length);
+    const from = out.length;
+    if (!this.cache.appendTo(buffer, length, hash, out)) {
+      this.encodeUncached(word, start, end, buffer, length, out);
+      this.cache.set(buffer, length, hash, out, from);
+    }
   }
 
   /**
@@ -178,6 +263,7 @@ export class BpeModel {
    * one byte; the unknown token covers one character, or the run of unknown characters it fused.
    */
   tokenByteLengths(word: string, ids: readonly number[], from: number, out: number[]): void {
+    this.scanTokens();
     let unit = 0;
     for (let i = from; i < ids.length; i++) {
       const id = ids[i] as number;
@@ -211,13 +297,15 @@ export class BpeModel {
   }
 
   private isUnknown(ch: string): boolean {
+    this.scanTokens();
     if (this.vocab.has(ch)) return false;
     return !(this.byteFallback && new TextEncoder().encode(ch).every((b) => (this.byteFallbackIds[b] as number) >= 0));
   }
 
-  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: IdBuffer): void {
+  private encodeUncached(word: string, start: number, end: number, buffer: Uint8Array, length: number, out: IdBuffer): void {
+    this.scanTokens();
     if (this.ignoreMerges) {
-      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word);
+      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word.slice(start, end));
       if (direct !== undefined) {
         out.push(direct);
         return;
@@ -233,27 +321,32 @@ export class BpeModel {
         symbols[count++] = id;
       }
     } else {
-      for (let i = 0; i < word.length; i++) {
-        const cp = word.codePointAt(i) as number;
-        const ch = String.fromCodePoint(cp);
-        if (cp > 0xffff) i++;
-        const id = this.vocab.get(ch);
-        if (id !== undefined) {
-          symbols[count++] = id;
-          continue;
-        }
-        // byte_fallback: the character's UTF-8 bytes as <0xNN> tokens, if the vocabulary has them all.
-        const bytes = this.byteFallback ? new TextEncoder().encode(ch) : null;
-        if (bytes !== null && bytes.every((b) => (this.byteFallbackIds[b] as number) >= 0)) {
-          for (const b of bytes) symbols[count++] = this.byteFallbackIds[b] as number;
+      // Characters read from their UTF-8 bytes, which a byte fallback needs anyway.
+      const charIds = this.charIds;
+      for (let i = 0; i < length; ) {
+        const lead = buffer[i] as number;
+        const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        let cp = size === 1 ? lead : lead & (0xff >> (size + 1));
+        for (let k = 1; k < size; k++) cp = (cp << 6) | ((buffer[i + k] as number) & 0x3f);
+        const id = charIds.get(cp);
+        if (id >= 0) symbols[count++] = id;
+        else if (this.byteFallback && this.hasFallbacks(buffer, i, size)) {
+          // byte_fallback: the character's UTF-8 bytes as <0xNN> tokens, if the vocabulary has them all.
+          for (let k = 0; k < size; k++) symbols[count++] = this.byteFallbackIds[buffer[i + k] as number] as number;
         } else if (this.unkId >= 0) {
           if (!(this.fuseUnk && count > 0 && symbols[count - 1] === this.unkId)) symbols[count++] = this.unkId;
         } else {
-          throw new InvalidSpecError({ path: 'model.unk_token', expected: `an unknown token or byte_fallback for ${JSON.stringify(ch)}`, received: null });
+          throw new InvalidSpecError({ path: 'model.unk_token', expected: `an unknown token or byte_fallback for ${JSON.stringify(String.fromCodePoint(cp))}`, received: null });
         }
+        i += size;
       }
     }
     mergeWord(this.pairs, symbols, count, out);
+  }
+
+  private hasFallbacks(buffer: Uint8Array, at: number, size: number): boolean {
+    for (let k = 0; k < size; k++) if ((this.byteFallbackIds[buffer[at + k] as number] as number) < 0) return false;
+    return true;
   }
 }
 

@@ -1,5 +1,5 @@
 import { InvalidSpecError } from '@jointok/core';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ describe.each([
   ['llama3', true],
   ['qwen3', true],
   ['llama2', false],
+  ['gemma3', false],
 ])('%s compiled', (name, engine) => {
   const json = readFileSync(pathOf(name), 'utf8');
   const original = fromTokenizerJson(json);
@@ -47,7 +48,8 @@ describe('fromCompiledTokenizer on damaged bytes', () => {
     expect(() => fromCompiledTokenizer(version)).toThrow(/format version/);
     const merge = bytes.slice();
     const view = new DataView(merge.buffer);
-    const metaEnd = 28 + ((view.getUint32(12, true) + 3) & ~3);
+    // The header is 5 words plus one length per section (6); merges are the first section.
+    const metaEnd = (44 + view.getUint32(12, true) + 3) & ~3;
     view.setInt32(metaEnd, 1 << 30, true);
     expect(() => fromCompiledTokenizer(merge)).toThrow(/merge ids/);
   });
@@ -60,13 +62,44 @@ describe('loadTokenizerJsonFile', () => {
     const reference = fromTokenizerJson(readFileSync(path, 'utf8'));
     const text = documents[2] as string;
     expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
-    const entries = readdirSync(cacheDirectory);
+    const entries = readdirSync(cacheDirectory).filter((entry) => entry.endsWith('.jtkc'));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatch(/^[0-9a-f]{64}\.jtkc$/);
+    // The installed file is old enough to be stamped: the next load need not read it.
+    expect(readdirSync(cacheDirectory).filter((entry) => entry.endsWith('.stamp'))).toHaveLength(1);
     expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
     writeFileSync(join(cacheDirectory, entries[0] as string), 'damaged');
     expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(reference.encode(text));
     expect(readFileSync(join(cacheDirectory, entries[0] as string)).subarray(0, 4).toString()).toBe('JTKC');
     expect(loadTokenizerJsonFile(path, { cacheDirectory: false }).encode(text)).toEqual(reference.encode(text));
   });
+
+  it('loads the new content of a file rewritten in place, even with its size and modification time kept', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'jointok-cache-test-'));
+    const cacheDirectory = join(folder, 'cache');
+    const path = join(folder, 'tokenizer.json');
+    const past = new Date(Date.now() - 60_000);
+    // A file changed in the last 2 s is never stamped (its next change could share the timestamp).
+    const settle = (): Promise<void> => new Promise((done) => setTimeout(done, 2100));
+    const original = JSON.parse(readFileSync(pathOf('llama2'), 'utf8')) as { model: { merges: unknown[] } };
+    const originalText = JSON.stringify(original);
+    writeFileSync(path, originalText);
+    utimesSync(path, past, past);
+    await settle();
+    const text = 'Hello world, hello tokens';
+    const before = loadTokenizerJsonFile(path, { cacheDirectory }).encode(text);
+    expect(before).toEqual(fromTokenizerJson(original).encode(text));
+    expect(readdirSync(cacheDirectory).filter((entry) => entry.endsWith('.stamp'))).toHaveLength(1);
+    // Without merges every character stays a token: other ids, from a file whose size (padded with JSON
+    // whitespace), inode and modification time are the ones stamped before — only its change time differs.
+    const edited = { ...original, model: { ...original.model, merges: [] } };
+    const editedText = JSON.stringify(edited);
+    writeFileSync(path, editedText + ' '.repeat(Buffer.byteLength(originalText) - Buffer.byteLength(editedText)));
+    utimesSync(path, past, past);
+    expect(statSync(path).size).toBe(Buffer.byteLength(originalText));
+    await settle();
+    const expected = fromTokenizerJson(edited).encode(text);
+    expect(expected).not.toEqual(before);
+    expect(loadTokenizerJsonFile(path, { cacheDirectory }).encode(text)).toEqual(expected);
+  }, 20_000);
 });

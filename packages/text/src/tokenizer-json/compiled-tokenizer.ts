@@ -1,68 +1,88 @@
-import { InvalidSpecError } from '@jointok/core';
+import type { AddedToken } from './added-tokens.js';
+import { BpeModel, type BpeModelData } from './bpe-model.js';
+import { CharIds } from './char-ids.js';
+import { fail, int32Section, readCompiledSections, uint32Section, writeCompiledSections } from './compiled-sections.js';
+import { buildTokenizer, readTokenizerJsonParts, resolveAddedTokens, type TokenizerJsonParts } from './from-tokenizer-json.js';
 import type { HfTokenizer } from './hf-tokenizer.js';
-import { buildTokenizer, readTokenizerJsonParts, type TokenizerJsonParts } from './from-tokenizer-json.js';
 import type { Spec } from './spec.js';
+import { byteLevelTokenStrings, packTokenStrings, unpackTokenStrings } from './token-strings.js';
 
-// Layout (host byte order, marked): "JTKC" | u32 version | u32 byte-order mark | u32 meta bytes |
-// u32 merge ints | u32 engine offsets | u32 engine bytes | meta JSON (UTF-8, padded to 4) |
-// merges Int32 | engine offsets Uint32 | engine token bytes.
-const MAGIC = 0x434b544a; // "JTKC" read as a little-endian u32
-const VERSION = 1;
-const ORDER = 0x01020304;
-const HEADER = 28;
-const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+// Version 2: token strings as packed text (not JSON), added tokens resolved, word cuts precomputed.
+const VERSION = 2;
+// Sections: merges (Int32 triples), token offsets (Uint32), token text (UTF-8), engine offsets (Uint32),
+// engine token bytes, single-character tokens (Int32 [code point, id] pairs). A tiktoken-shaped model
+// stores no token text: its strings are its bytes in GPT-2's alphabet, rebuilt on first need.
+const SECTIONS = 6;
 
 interface Meta {
   spec: Spec;
-  model: { tokens: Array<string | null>; byteLevel: boolean; byteFallback: boolean; unkToken: string | null; fuseUnk: boolean; ignoreMerges: boolean };
+  model: {
+    tokenCount: number;
+    holes: number[];
+    irregular: Array<[number, string]>;
+    byteLevel: boolean;
+    byteFallback: boolean;
+    unkToken: string | null;
+    fuseUnk: boolean;
+    ignoreMerges: boolean;
+    wordCuts: { unit: number; unsafeBefore: number[] } | null;
+    specialIds: number[];
+  };
+  addedTokens: AddedToken[];
   engine: { pattern: string } | null;
 }
 
 /**
  * Compiles a tokenizer.json (text or parsed object) into jointok's compact binary form: the file checked
- * and read once — vocabulary, merges as integers, and for tiktoken-shaped models the byte vocabulary the
- * tiktoken engine runs — so that {@link fromCompiledTokenizer} loads it in a fraction of the time. The
- * form is specific to this version of `@jointok/text` (a later one may reject it: compile again).
+ * and read once — vocabulary, merges as integers, added tokens with their ids resolved, and for
+ * tiktoken-shaped models the byte vocabulary the tiktoken engine runs — so that
+ * {@link fromCompiledTokenizer} loads it in a fraction of the time. The form is specific to this version
+ * of `@jointok/text` (a later one may reject it: compile again).
  */
 export function compileTokenizerJson(json: string | object): Uint8Array {
   const parts = readTokenizerJsonParts(json);
   buildTokenizer(parts); // every stage checked now, not when the compiled form is loaded
-  const model = object(parts.spec.model);
-  const { vocab: _vocab, merges: _merges, ...modelRest } = model;
+  const model = new BpeModel(parts.model);
+  const { vocab: _vocab, merges: _merges, ...modelRest } = object(parts.spec.model);
+  const tokens = parts.model.tokens;
+  const holes: number[] = [];
+  for (let id = 0; id < tokens.length; id++) if (tokens[id] === undefined) holes.push(id);
+  const packed = parts.engine === null ? packTokenStrings(tokens) : null;
+  const cuts = model.cuts;
   const meta: Meta = {
-    spec: { ...parts.spec, model: modelRest },
+    // added_tokens are stored resolved, below.
+    spec: { ...parts.spec, model: modelRest, added_tokens: null },
     model: {
-      tokens: parts.model.tokens.map((t) => t ?? null),
+      tokenCount: tokens.length,
+      holes,
+      irregular: packed?.irregular ?? [],
       byteLevel: parts.model.byteLevel,
       byteFallback: parts.model.byteFallback,
       unkToken: parts.model.unkToken,
       fuseUnk: parts.model.fuseUnk,
       ignoreMerges: parts.model.ignoreMerges,
+      wordCuts: cuts === null ? null : { unit: cuts.unit, unsafeBefore: units(cuts.unsafeBefore) },
+      specialIds: [...model.specialIds],
     },
+    addedTokens: resolveAddedTokens(parts.spec, model),
     engine: parts.engine === null ? null : { pattern: parts.engine.pattern },
   };
-  const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
-  const metaPadded = (metaBytes.length + 3) & ~3;
-  const merges = parts.model.merges;
-  const offsets = parts.engine?.vocabulary.offsets ?? new Uint32Array(0);
-  const engineBytes = parts.engine?.vocabulary.bytes ?? new Uint8Array(0);
-  const out = new Uint8Array(HEADER + metaPadded + 4 * merges.length + 4 * offsets.length + engineBytes.length);
-  const header = new Uint32Array(out.buffer, 0, HEADER / 4);
-  header.set([MAGIC, VERSION, ORDER, metaBytes.length, merges.length, offsets.length, engineBytes.length]);
-  let at = HEADER;
-  out.set(metaBytes, at);
-  at += metaPadded;
-  out.set(new Uint8Array(merges.buffer, merges.byteOffset, merges.byteLength), at);
-  at += merges.byteLength;
-  out.set(new Uint8Array(offsets.buffer, offsets.byteOffset, offsets.byteLength), at);
-  at += offsets.byteLength;
-  out.set(engineBytes, at);
-  return out;
+  const none = new Uint8Array(0);
+  return writeCompiledSections(VERSION, meta, [
+    parts.model.merges,
+    packed?.offsets ?? none,
+    packed?.text ?? none,
+    parts.engine?.vocabulary.offsets ?? none,
+    parts.engine?.vocabulary.bytes ?? none,
+    // The character-level encode starts from these; stored, it needs no token string until a decode.
+    parts.model.byteLevel ? none : model.charIds.pairs,
+  ]);
 }
 
 /**
  * Loads a tokenizer compiled by {@link compileTokenizerJson}: the same ids, offsets and decodes as
- * `fromTokenizerJson` on the original file.
+ * `fromTokenizerJson` on the original file. The tokenizer keeps views of `bytes` (no copies of its
+ * megabytes of merges and token bytes): do not modify them afterwards.
  *
  * @throws InvalidSpecError at `compiled tokenizer` when the bytes are not a compiled tokenizer of this
  *   version, are truncated, or are inconsistent
@@ -72,57 +92,108 @@ export function fromCompiledTokenizer(bytes: Uint8Array): HfTokenizer {
 }
 
 function readCompiledTokenizer(bytes: Uint8Array): TokenizerJsonParts {
-  const fail = (expected: string, received?: unknown): never => {
-    throw new InvalidSpecError({ path: 'compiled tokenizer', expected, received: received ?? 'other bytes' });
-  };
-  if (!(bytes instanceof Uint8Array) || bytes.length < HEADER) fail('a compiled tokenizer (compileTokenizerJson)', bytes);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const little = view.getUint32(8, true) === ORDER;
-  const u32 = (at: number): number => view.getUint32(at, little);
-  if (u32(0) !== MAGIC) fail('the magic bytes "JTKC"');
-  if (u32(4) !== VERSION) fail(`format version ${VERSION} (compile the tokenizer.json again)`, u32(4));
-  if (u32(8) !== ORDER) fail('a known byte order');
-  const [metaLength, mergeInts, offsetCount, engineLength] = [u32(12), u32(16), u32(20), u32(24)];
-  const metaEnd = HEADER + ((metaLength + 3) & ~3);
-  const mergesEnd = metaEnd + 4 * mergeInts;
-  const offsetsEnd = mergesEnd + 4 * offsetCount;
-  if (offsetsEnd + engineLength !== bytes.length || mergeInts % 3 !== 0) fail(`${offsetsEnd + engineLength} bytes in sections that add up`, `${bytes.length} bytes`);
-  let meta: Meta;
-  try {
-    meta = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(HEADER, HEADER + metaLength))) as Meta;
-  } catch (cause) {
-    throw new InvalidSpecError({ path: 'compiled tokenizer', expected: 'a JSON header', received: 'unreadable text', cause });
-  }
-  const tokens = meta?.model?.tokens;
-  if (!Array.isArray(tokens) || !tokens.every((t) => t === null || typeof t === 'string') || typeof meta.spec !== 'object' || meta.spec === null) fail('a header with a token list and a spec');
-  // Copies, not views: the sections need 4-byte alignment, which the caller's buffer may not have.
-  const merges = new Int32Array(mergeInts);
-  new Uint8Array(merges.buffer).set(bytes.subarray(metaEnd, mergesEnd));
-  for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < tokens.length)) fail(`merge ids below ${tokens.length}`, merges[i]);
-  const swapped = little !== HOST_LITTLE_ENDIAN;
-  if (swapped) merges.forEach((v, i) => (merges[i] = swap(v)));
+  const { meta: raw, sections, swapped } = readCompiledSections(bytes, VERSION, SECTIONS);
+  const meta = raw as Meta;
+  const m = meta?.model;
+  if (typeof meta?.spec !== 'object' || meta.spec === null || typeof m !== 'object' || m === null || !Array.isArray(meta.addedTokens)) fail('a header with a spec, a model and added tokens');
+  const count = m.tokenCount;
+  if (!Number.isInteger(count) || count < 0 || !Array.isArray(m.holes) || !Array.isArray(m.irregular)) fail('a token count, holes and irregular tokens');
+  if (!m.holes.every((id) => Number.isInteger(id) && id >= 0 && id < count)) fail(`hole ids below ${count}`);
+  const [mergeSection, offsetSection, textSection, engineOffsetSection, engineBytes, charSection] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  const merges = int32Section(mergeSection, swapped);
+  if (merges.length % 3 !== 0) fail('merge triples');
+  for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < count)) fail(`merge ids below ${count}`, merges[i]);
   let engine: TokenizerJsonParts['engine'] = null;
+  let tokens: () => Array<string | undefined>;
   if (meta.engine !== null) {
-    if (typeof meta.engine?.pattern !== 'string' || offsetCount !== tokens.length + 1) fail('an engine section with one offset per token');
-    const offsets = new Uint32Array(offsetCount);
-    new Uint8Array(offsets.buffer).set(bytes.subarray(mergesEnd, offsetsEnd));
-    if (swapped) offsets.forEach((v, i) => (offsets[i] = swap(v) >>> 0));
-    for (let i = 1; i < offsets.length; i++) if ((offsets[i] as number) < (offsets[i - 1] as number)) fail('increasing token offsets');
-    if (offsets[0] !== 0 || offsets[offsets.length - 1] !== engineLength) fail('token offsets that span the token bytes');
-    engine = { pattern: meta.engine.pattern, vocabulary: { bytes: bytes.slice(offsetsEnd), offsets } };
+    const offsets = uint32Section(engineOffsetSection, swapped);
+    if (typeof meta.engine?.pattern !== 'string' || offsets.length !== count + 1) fail('an engine section with one offset per token');
+    checkOffsets(offsets, engineBytes.length);
+    const vocabulary = { bytes: engineBytes, offsets };
+    engine = { pattern: meta.engine.pattern, vocabulary };
+    tokens = () => byteLevelTokenStrings(vocabulary, m.holes);
+  } else {
+    const offsets = uint32Section(offsetSection, swapped);
+    if (offsets.length !== count + 1) fail('one token offset per token');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(textSection);
+    } catch (cause) {
+      fail('token text in UTF-8', cause);
+    }
+    checkOffsets(offsets, text.length);
+    if (!m.irregular.every((entry) => Array.isArray(entry) && Number.isInteger(entry[0]) && entry[0] >= 0 && entry[0] < count && typeof entry[1] === 'string')) fail('irregular tokens as [id, string]');
+    tokens = () => unpackTokenStrings(offsets, text, m.holes, m.irregular);
   }
-  const m = meta.model;
+  checkAddedTokens(meta.addedTokens);
+  const charPairs = int32Section(charSection, swapped);
+  for (let i = 1; i < charPairs.length; i += 2) if (!((charPairs[i] as number) >= 0 && (charPairs[i] as number) < count)) fail(`character token ids below ${count}`, charPairs[i]);
+  const specialIds = m.specialIds;
+  if (!Array.isArray(specialIds) || specialIds.length !== 513 || !specialIds.every((id) => Number.isInteger(id) && id >= -1 && id < count)) fail('513 special ids');
+  const cuts = m.wordCuts;
+  if (cuts !== null && !(typeof cuts === 'object' && Number.isInteger(cuts.unit) && Array.isArray(cuts.unsafeBefore))) fail('word cuts');
   return {
     spec: { ...meta.spec },
-    model: { tokens: tokens.map((t) => t ?? undefined), merges, byteLevel: m.byteLevel === true, byteFallback: m.byteFallback === true, unkToken: typeof m.unkToken === 'string' ? m.unkToken : null, fuseUnk: m.fuseUnk === true, ignoreMerges: m.ignoreMerges === true },
+    model: lazyTokens(
+      {
+        merges,
+        byteLevel: m.byteLevel === true,
+        byteFallback: m.byteFallback === true,
+        unkToken: typeof m.unkToken === 'string' ? m.unkToken : null,
+        fuseUnk: m.fuseUnk === true,
+        ignoreMerges: m.ignoreMerges === true,
+        wordCuts: cuts === null ? null : { unit: cuts.unit, unsafeBefore: flags(cuts.unsafeBefore) },
+        ...(m.byteLevel === true ? {} : { charIds: new CharIds(charPairs) }),
+        specialIds: Int32Array.from(specialIds),
+      },
+      tokens,
+    ),
     engine,
+    addedTokens: meta.addedTokens,
   };
+}
+
+/** Model data whose token strings are built on first access (a tiktoken-shaped model may never need them). */
+function lazyTokens(rest: Omit<BpeModelData, 'tokens'>, build: () => Array<string | undefined>): BpeModelData {
+  let tokens: Array<string | undefined> | undefined;
+  return {
+    ...rest,
+    get tokens() {
+      tokens ??= build();
+      return tokens;
+    },
+  };
+}
+
+function checkOffsets(offsets: Uint32Array, end: number): void {
+  for (let i = 1; i < offsets.length; i++) if ((offsets[i] as number) < (offsets[i - 1] as number)) fail('increasing token offsets');
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== end) fail('token offsets that span the token text');
+}
+
+/** The UTF-16 units flagged in a 64K-entry table. */
+function units(table: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let unit = 0; unit < table.length; unit++) if (table[unit] === 1) out.push(unit);
+  return out;
+}
+
+function flags(list: readonly unknown[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const unit of list) {
+    if (!(Number.isInteger(unit) && (unit as number) >= 0 && (unit as number) < 0x10000)) fail('word cuts as UTF-16 units', unit);
+    table[unit as number] = 1;
+  }
+  return table;
+}
+
+function checkAddedTokens(tokens: readonly unknown[]): void {
+  for (const token of tokens) {
+    const t = token as Partial<AddedToken> | null;
+    const ok = typeof t === 'object' && t !== null && Number.isInteger(t.id) && (t.id as number) >= 0 && typeof t.content === 'string';
+    if (!ok || !(['special', 'lstrip', 'rstrip', 'singleWord', 'normalized'] as const).every((k) => typeof t[k] === 'boolean')) fail('added tokens with ids, contents and flags', token);
+  }
 }
 
 function object(value: unknown): Spec {
   return typeof value === 'object' && value !== null ? (value as Spec) : {};
-}
-
-function swap(v: number): number {
-  return ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24);
 }

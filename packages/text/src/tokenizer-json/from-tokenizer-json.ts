@@ -1,7 +1,7 @@
 import { InvalidSpecError, UnsupportedError } from '@jointok/core';
 import { describeValue } from '@jointok/core/internal';
 import { checkDense } from '../vocabulary/tiktoken-file.js';
-import { readAddedTokens } from './added-tokens.js';
+import { readAddedTokens, type AddedToken } from './added-tokens.js';
 import { buildAlignedNormalizer } from './aligned-normalizers.js';
 import { BpeModel, readBpeModel, type BpeModelData } from './bpe-model.js';
 import { tiktokenEngine, tiktokenEngineForm, type TiktokenEngineForm } from './tiktoken-engine.js';
@@ -21,6 +21,11 @@ export interface TokenizerJsonParts {
   model: BpeModelData;
   /** The model in tiktoken's terms when its pre-tokenizer and merges allow the tiktoken engine, else null. */
   engine: TiktokenEngineForm | null;
+  /**
+   * The added tokens with their ids resolved and checked against the vocabulary ({@link resolveAddedTokens}),
+   * as a compiled tokenizer stores them; absent: resolved from `spec.added_tokens` when built.
+   */
+  addedTokens?: AddedToken[];
 }
 
 /**
@@ -55,13 +60,7 @@ export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
   const { spec } = parts;
   const preTokenizer = buildPreTokenizer(spec.pre_tokenizer);
   const model = new BpeModel(parts.model);
-  // Hugging Face gives an added token whose content is already a vocabulary token that token's id,
-  // whatever id the file lists.
-  const addedTokens = readAddedTokens(spec.added_tokens).map((token) => {
-    const id = model.vocab.get(token.content);
-    return id === undefined || id === token.id ? token : { ...token, id };
-  });
-  checkAddedTokenIds(addedTokens, model);
+  const addedTokens = parts.addedTokens ?? resolveAddedTokens(spec, model);
   return new HfTokenizer({
     normalizer: buildNormalizer(spec.normalizer),
     preTokenizer,
@@ -73,6 +72,21 @@ export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
     alignedNormalizer: buildAlignedNormalizer(spec.normalizer),
     offsetsUnsupported: trimmingProcessor(spec.post_processor, 'post_processor'),
   });
+}
+
+/**
+ * The added tokens of a tokenizer.json with the ids Hugging Face gives them: an added token whose content
+ * is already a vocabulary token gets that token's id, whatever id the file lists. Checked as
+ * {@link checkAddedTokenIds} says.
+ */
+export function resolveAddedTokens(spec: Spec, model: BpeModel): AddedToken[] {
+  const vocab = model.vocab;
+  const addedTokens = readAddedTokens(spec.added_tokens).map((token) => {
+    const id = vocab.get(token.content);
+    return id === undefined || id === token.id ? token : { ...token, id };
+  });
+  checkAddedTokenIds(addedTokens, model);
+  return addedTokens;
 }
 
 /**
