@@ -32,6 +32,8 @@ export interface BpeModelData {
   charIds?: CharIds;
   /** The ids {@link BpeModel.specialIds} packs, when known already (a compiled tokenizer stores them). */
   specialIds?: Int32Array;
+  /** The merge table's slots ({@link BpeModel.pairs}), when built already (a compiled tokenizer stores them). */
+  pairSlots?: Int32Array;
 }
 
 /** Reads and checks `model` of a tokenizer.json into {@link BpeModelData}. */
@@ -192,8 +194,9 @@ export class BpeModel {
     return this.vocabMap;
   }
 
-  private get pairs(): PairTable {
-    this.pairTable ??= new PairTable(this.data.merges);
+  /** The merge table, built on first need unless stored (a model on the tiktoken engine never needs it). */
+  get pairs(): PairTable {
+    this.pairTable ??= new PairTable(this.data.merges, this.data.pairSlots);
     return this.pairTable;
   }
 

@@ -48,10 +48,18 @@ describe('fromCompiledTokenizer on damaged bytes', () => {
     expect(() => fromCompiledTokenizer(version)).toThrow(/format version/);
     const merge = bytes.slice();
     const view = new DataView(merge.buffer);
-    // The header is 5 words plus one length per section (6); merges are the first section.
-    const metaEnd = (44 + view.getUint32(12, true) + 3) & ~3;
+    // The header is 5 words plus one length per section (7); merges are the first section.
+    const metaEnd = (48 + view.getUint32(12, true) + 3) & ~3;
     view.setInt32(metaEnd, 1 << 30, true);
     expect(() => fromCompiledTokenizer(merge)).toThrow(/merge ids/);
+    // The stored merge table (the last section) must point at merge lines.
+    const table = bytes.slice();
+    const header = new DataView(table.buffer);
+    let at = (48 + header.getUint32(12, true) + 3) & ~3;
+    for (let section = 0; section < 6; section++) at += (header.getUint32(20 + 4 * section, true) + 3) & ~3;
+    expect(header.getUint32(20 + 4 * 6, true)).toBeGreaterThan(0);
+    header.setInt32(at, -5, true);
+    expect(() => fromCompiledTokenizer(table)).toThrow(/merge table lines/);
   });
 });
 

@@ -10,9 +10,10 @@ import { byteLevelTokenStrings, packTokenStrings, unpackTokenStrings } from './t
 // Version 2: token strings as packed text (not JSON), added tokens resolved, word cuts precomputed.
 const VERSION = 2;
 // Sections: merges (Int32 triples), token offsets (Uint32), token text (UTF-8), engine offsets (Uint32),
-// engine token bytes, single-character tokens (Int32 [code point, id] pairs). A tiktoken-shaped model
-// stores no token text: its strings are its bytes in GPT-2's alphabet, rebuilt on first need.
-const SECTIONS = 6;
+// engine token bytes, single-character tokens (Int32 [code point, id] pairs), the merge table's slots
+// (Int32). A tiktoken-shaped model stores no token text (its strings are its bytes in GPT-2's
+// alphabet, rebuilt on first need) and no merge table (its engine ranks by id).
+const SECTIONS = 7;
 
 interface Meta {
   spec: Spec;
@@ -76,6 +77,8 @@ export function compileTokenizerJson(json: string | object): Uint8Array {
     parts.engine?.vocabulary.bytes ?? none,
     // The character-level encode starts from these; stored, it needs no token string until a decode.
     parts.model.byteLevel ? none : model.charIds.pairs,
+    // Building it cost a fresh Gemma 3 instance a fifth of its first encode; read in place, it costs a read.
+    parts.engine === null ? model.pairs.slots : none,
   ]);
 }
 
@@ -99,7 +102,7 @@ function readCompiledTokenizer(bytes: Uint8Array): TokenizerJsonParts {
   const count = m.tokenCount;
   if (!Number.isInteger(count) || count < 0 || !Array.isArray(m.holes) || !Array.isArray(m.irregular)) fail('a token count, holes and irregular tokens');
   if (!m.holes.every((id) => Number.isInteger(id) && id >= 0 && id < count)) fail(`hole ids below ${count}`);
-  const [mergeSection, offsetSection, textSection, engineOffsetSection, engineBytes, charSection] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  const [mergeSection, offsetSection, textSection, engineOffsetSection, engineBytes, charSection, slotSection] = sections as [Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array, Uint8Array];
   const merges = int32Section(mergeSection, swapped);
   if (merges.length % 3 !== 0) fail('merge triples');
   for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < count)) fail(`merge ids below ${count}`, merges[i]);
@@ -115,19 +118,31 @@ function readCompiledTokenizer(bytes: Uint8Array): TokenizerJsonParts {
   } else {
     const offsets = uint32Section(offsetSection, swapped);
     if (offsets.length !== count + 1) fail('one token offset per token');
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(textSection);
-    } catch (cause) {
-      fail('token text in UTF-8', cause);
-    }
-    checkOffsets(offsets, text.length);
+    checkOffsets(offsets, offsets[offsets.length - 1] as number);
     if (!m.irregular.every((entry) => Array.isArray(entry) && Number.isInteger(entry[0]) && entry[0] >= 0 && entry[0] < count && typeof entry[1] === 'string')) fail('irregular tokens as [id, string]');
-    tokens = () => unpackTokenStrings(offsets, text, m.holes, m.irregular);
+    // Decoded on first need (a decode, or a model that reads its token strings): decoding Gemma 3's
+    // 2 MB of token text was a fifth of its load, and encoding never needs it.
+    tokens = () => {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(textSection);
+      } catch (cause) {
+        fail('token text in UTF-8', cause);
+      }
+      checkOffsets(offsets, text.length);
+      return unpackTokenStrings(offsets, text, m.holes, m.irregular);
+    };
   }
   checkAddedTokens(meta.addedTokens);
   const charPairs = int32Section(charSection, swapped);
   for (let i = 1; i < charPairs.length; i += 2) if (!((charPairs[i] as number) >= 0 && (charPairs[i] as number) < count)) fail(`character token ids below ${count}`, charPairs[i]);
+  const pairSlots = int32Section(slotSection, swapped);
+  const lines = merges.length / 3;
+  if (pairSlots.length > 0) {
+    // A power of two at least twice the merges (open addressing needs empty slots to stop a probe).
+    if ((pairSlots.length & (pairSlots.length - 1)) !== 0 || pairSlots.length < 2 * lines) fail('a merge table of a power-of-two size', pairSlots.length);
+    for (let i = 0; i < pairSlots.length; i++) if (!((pairSlots[i] as number) >= 0 && (pairSlots[i] as number) <= lines)) fail(`merge table lines up to ${lines}`, pairSlots[i]);
+  }
   const specialIds = m.specialIds;
   if (!Array.isArray(specialIds) || specialIds.length !== 513 || !specialIds.every((id) => Number.isInteger(id) && id >= -1 && id < count)) fail('513 special ids');
   const cuts = m.wordCuts;
@@ -145,6 +160,7 @@ function readCompiledTokenizer(bytes: Uint8Array): TokenizerJsonParts {
         wordCuts: cuts === null ? null : { unit: cuts.unit, unsafeBefore: flags(cuts.unsafeBefore) },
         ...(m.byteLevel === true ? {} : { charIds: new CharIds(charPairs) }),
         specialIds: Int32Array.from(specialIds),
+        ...(pairSlots.length > 0 ? { pairSlots } : {}),
       },
       tokens,
     ),

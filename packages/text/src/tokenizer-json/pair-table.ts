@@ -7,13 +7,24 @@
  */
 export class PairTable {
   private readonly merges: Int32Array;
-  private readonly slots: Int32Array;
+  /** The table itself (a power-of-two length), which a compiled tokenizer stores to skip building it. */
+  readonly slots: Int32Array;
   private readonly mask: number;
 
-  /** Indexes `merges`; of two lines with the same pair the earlier wins, as in Hugging Face. */
-  constructor(merges: Int32Array) {
+  /**
+   * Indexes `merges`; of two lines with the same pair the earlier wins, as in Hugging Face.
+   *
+   * @param slots the table of an earlier `PairTable` over the same merges (its {@link slots}), to use
+   *   instead of building one; the caller vouches that it is
+   */
+  constructor(merges: Int32Array, slots?: Int32Array) {
     this.merges = merges;
     const count = Math.floor(merges.length / 3);
+    if (slots !== undefined) {
+      this.slots = slots;
+      this.mask = slots.length - 1;
+      return;
+    }
     let capacity = 1024;
     while (capacity < count * 2) capacity <<= 1;
     this.slots = new Int32Array(capacity);
