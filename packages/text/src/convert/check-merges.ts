@@ -22,12 +22,11 @@ const lossy = (component: string, reason: string): LossyConversionError => new L
  */
 export function checkMerges(table: RankTable, merges: Int32Array, ignoreMerges: boolean, skip: ReadonlySet<number>, show: (id: number) => string): void {
   const count = merges.length / 3;
-  const pairs = new PairTable(count);
-  for (let i = 0; i < count; i++) {
+  for (let i = 1; i < count; i++) {
     const t = merges[3 * i + 2] as number;
-    if (i > 0 && t < (merges[3 * i - 1] as number)) throw lossy(`model.merges[${i}]`, `yields id ${t} (${show(t)}) after a merge that yields id ${merges[3 * i - 1]}; tiktoken applies merges in id order`);
-    pairs.add(merges[3 * i] as number, merges[3 * i + 1] as number, i, t);
+    if (t < (merges[3 * i - 1] as number)) throw lossy(`model.merges[${i}]`, `yields id ${t} (${show(t)}) after a merge that yields id ${merges[3 * i - 1]}; tiktoken applies merges in id order`);
   }
+  const pairs = new PairTable(merges);
   const { bytes, offsets } = table;
   let symbols = new Int32Array(64);
   const oursBuffer = new IdBuffer();

@@ -54,12 +54,18 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
   private classes = new Uint8Array(1024);
   private readonly pieceCache = new PieceCache();
   private readonly specials: SpecialTokens;
-  private readonly decoder: TokenDecoder;
+  private decoderTable: TokenDecoder | undefined;
+  private readonly vocabulary: FlatVocabulary;
   // Repeated pieces (words recur constantly in real text) skip hashing and merging.
   private readonly cache = new Map<string, number | number[]>();
   private buffer = new Uint8Array(1024);
   // Every encode writes here and copies out once (see IdBuffer); encoding never re-enters.
   private readonly ids = new IdBuffer();
+
+  private get decoder(): TokenDecoder {
+    this.decoderTable ??= new TokenDecoder(this.vocabulary, this.specials.ids);
+    return this.decoderTable;
+  }
 
   constructor(definition: EncodingDefinition) {
     checkSpecialTokens(definition.vocabulary, definition.specialTokens, definition.name);
@@ -71,7 +77,9 @@ export class Encoding implements TextTokenizer<SpecialTokenPolicy> {
     this.scanner = scannerForPattern(definition.pattern);
     this.specials = new SpecialTokens(definition.specialTokens);
     this.specialTokens = this.specials.ids;
-    this.decoder = new TokenDecoder(definition.vocabulary, this.specials.ids);
+    // The id → bytes table (a copy of the vocabulary's bytes) is built on first decode: an encoder that
+    // never decodes, such as the tokenizer.json engine, skips its megabytes.
+    this.vocabulary = definition.vocabulary;
   }
 
   /** Number of ids (one past the largest ordinary or special id). */

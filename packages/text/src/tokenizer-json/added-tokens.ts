@@ -1,5 +1,4 @@
 import { array, boolean, integer, literal, object } from './spec.js';
-import { literalAlternation } from '../pretokenize/literal-regex.js';
 
 /** One `added_tokens` entry. */
 export interface AddedToken {
@@ -43,8 +42,15 @@ export function readAddedTokens(value: unknown, path = 'added_tokens'): AddedTok
  * `single_word` (no word character on either side) and `lstrip` / `rstrip` (absorb adjacent whitespace).
  */
 export class AddedTokenSplitter {
-  private readonly regex: RegExp | null;
   private readonly byContent: Map<string, AddedToken>;
+  /** Flags by UTF-16 unit: some literal starts with it. */
+  private readonly starts = new Uint8Array(0x10000);
+  /**
+   * First UTF-16 unit → `[length, last unit]` of the literals that start with it, longest first, flat:
+   * a place is looked up only for lengths whose last unit is there (a newline does not try the 31
+   * newline runs Gemma adds, unless the run is there).
+   */
+  private readonly shapes = new Map<number, number[]>();
 
   /**
    * @param tokens the added tokens this splitter matches
@@ -57,31 +63,56 @@ export class AddedTokenSplitter {
       // Equal literals: the first wins (Hugging Face picks by hash order, which varies between runs).
       if (text.length > 0 && !this.byContent.has(text)) this.byContent.set(text, token);
     }
-    const literals = [...this.byContent.keys()].sort((a, b) => b.length - a.length);
-    this.regex = literals.length === 0 ? null : literalAlternation(literals, 'added tokens');
+    // Thousands of literals (Gemma's 6,415 added tokens) as one regex alternation cost V8 a long compile
+    // and a slow scan; a table of first units and one lookup per literal length does the same matching.
+    const shapes = new Map<number, Set<number>>();
+    for (const text of this.byContent.keys()) {
+      const unit = text.charCodeAt(0);
+      this.starts[unit] = 1;
+      const set = shapes.get(unit) ?? new Set<number>();
+      set.add(text.length * 0x10000 + text.charCodeAt(text.length - 1));
+      shapes.set(unit, set);
+    }
+    for (const [unit, set] of shapes) {
+      const flat: number[] = [];
+      for (const shape of [...set].sort((a, b) => b - a)) flat.push(Math.floor(shape / 0x10000), shape % 0x10000);
+      this.shapes.set(unit, flat);
+    }
   }
 
+  /** The text between added tokens and the tokens, in order; leftmost match first, longest at a place. */
   split(text: string): Segment[] {
-    if (this.regex === null) return text.length > 0 ? [{ text, start: 0 }] : [];
+    if (this.byContent.size === 0) return text.length > 0 ? [{ text, start: 0 }] : [];
     const segments: Segment[] = [];
     let last = 0;
-    this.regex.lastIndex = 0;
-    for (let m = this.regex.exec(text); m !== null; m = this.regex.exec(text)) {
-      const token = this.byContent.get(m[0]) as AddedToken;
-      let start = m.index;
-      let end = start + m[0].length;
-      if (token.singleWord && ((start > 0 && WORD.test(text[start - 1] as string)) || (end < text.length && WORD.test(text[end] as string)))) {
-        this.regex.lastIndex = start + 1;
-        continue;
-      }
-      if (token.lstrip) while (start > last && WHITE_SPACE.test(text[start - 1] as string)) start--;
-      if (token.rstrip) while (end < text.length && WHITE_SPACE.test(text[end] as string)) end++;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (this.starts[unit] === 0) continue;
+      const token = this.longestAt(text, i, unit);
+      if (token === undefined) continue;
+      let start = i;
+      let end = i + (token.literal as number);
+      // A single_word token inside a word is no match here; shorter literals at this place are not tried.
+      if (token.token.singleWord && ((start > 0 && WORD.test(text[start - 1] as string)) || (end < text.length && WORD.test(text[end] as string)))) continue;
+      if (token.token.lstrip) while (start > last && WHITE_SPACE.test(text[start - 1] as string)) start--;
+      if (token.token.rstrip) while (end < text.length && WHITE_SPACE.test(text[end] as string)) end++;
       if (start > last) segments.push({ text: text.slice(last, start), start: last });
-      segments.push({ id: token.id, start, end });
+      segments.push({ id: token.token.id, start, end });
       last = end;
-      this.regex.lastIndex = end;
+      i = end - 1;
     }
     if (last < text.length) segments.push({ text: text.slice(last), start: last });
     return segments;
+  }
+
+  private longestAt(text: string, at: number, unit: number): { token: AddedToken; literal: number } | undefined {
+    const shapes = this.shapes.get(unit) as number[];
+    for (let k = 0; k < shapes.length; k += 2) {
+      const length = shapes[k] as number;
+      if (at + length > text.length || text.charCodeAt(at + length - 1) !== shapes[k + 1]) continue;
+      const token = this.byContent.get(length === 1 ? (text[at] as string) : text.slice(at, at + length));
+      if (token !== undefined) return { token, literal: length };
+    }
+    return undefined;
   }
 }

@@ -5,8 +5,10 @@ import { encodeUtf8Into } from '../bytes/index.js';
 import { hashBytes } from '../vocabulary/index.js';
 import { IdBuffer, PieceCache } from '../vocabulary/index.js';
 import { byteLevelToBytes, BYTE_TO_CHAR } from './byte-level-alphabet.js';
+import { CharIds } from './char-ids.js';
 import { mergeWord } from './merge-word.js';
 import { PairTable } from './pair-table.js';
+import { findWordCuts, type WordCuts } from './word-cuts.js';
 import { readMerges } from './read-merges.js';
 import { array, boolean, integer, object, string, type Spec } from './spec.js';
 
@@ -112,6 +114,8 @@ export class BpeModel {
   readonly tokenCount: number;
   private vocabMap: Map<string, number> | undefined;
   private pairTable: PairTable | undefined;
+  private charIdTable: CharIds | undefined;
+  private wordCuts: WordCuts | null | undefined;
   private readonly byteLevel: boolean;
   private readonly byteIds = new Int32Array(256).fill(-1);
   private readonly byteFallbackIds = new Int32Array(256).fill(-1);
@@ -199,30 +203,72 @@ export class BpeModel {
     return this.vocabMap;
   }
 
+  /** The merge table, built on first need (a model on the tiktoken engine never needs it). */
   private get pairs(): PairTable {
-    if (this.pairTable === undefined) {
-      const merges = this.data.merges;
-      const table = new PairTable(merges.length / 3);
-      for (let i = 0; i < merges.length; i += 3) table.add(merges[i] as number, merges[i + 1] as number, i / 3, merges[i + 2] as number);
-      this.pairTable = table;
-    }
+    this.pairTable ??= new PairTable(this.data.merges);
     return this.pairTable;
+  }
+
+  /** The single-character tokens (character-level models start words from them), found on first need. */
+  private get charIds(): CharIds {
+    this.charIdTable ??= CharIds.fromTokens(this.tokenSlots, (id) => this.tokenLength(id), (id) => this.tokenAt(id));
+    return this.charIdTable;
+  }
+
+  /**
+   * Where a character-level word may be cut without changing its ids (null: nowhere, or a byte-level or
+   * `ignore_merges` model, whose whole-word lookup must see the whole word); found on first need.
+   */
+  get cuts(): WordCuts | null {
+    if (this.wordCuts === undefined) {
+      const byteOrUnknown = (id: number): boolean => id === this.unkId || this.byteFallbackIds.includes(id);
+      this.wordCuts = this.byteLevel || this.ignoreMerges ? null : findWordCuts(this.tokenSlots, (id) => this.tokenAt(id), this.data.merges, this.charIds, byteOrUnknown);
+    }
+    return this.wordCuts;
   }
 
   /** Appends the ids of one pre-token to `out`. */
   encodeWord(word: string, out: number[]): void {
-    if (word.length === 0) return;
-    if (this.buffer.length < word.length * 3) this.buffer = new Uint8Array(word.length * 3 + 1024);
-    const buffer = this.buffer;
-    const length = encodeUtf8Into(word, 0, word.length, buffer);
-    const hash = hashBytes(buffer, 0, length);
     const ids = this.scratch;
     ids.length = 0;
-    if (!this.cache.appendTo(buffer, length, hash, ids)) {
-      this.encodeUncached(word, buffer, length, ids);
-      this.cache.set(buffer, length, hash, ids, 0);
+    this.encodeWordInto(word, ids);
+    const data = ids.data;
+    for (let i = 0; i < ids.length; i++) out.push(data[i] as number);
+  }
+
+  /**
+   * Appends the ids of one pre-token to an id buffer. A SentencePiece-style word (often a whole text: such
+   * tokenizer.json files have no pre-tokenizer) is merged in pieces cut before its space mark where
+   * {@link cuts} proves that gives the same ids, each piece memoized.
+   */
+  encodeWordInto(word: string, out: IdBuffer): void {
+    if (word.length === 0) return;
+    const cuts = this.cuts;
+    let start = 0;
+    if (cuts !== null) {
+      const { unit, unsafeBefore } = cuts;
+      const mark = String.fromCharCode(unit);
+      for (let i = word.indexOf(mark, 1); i > 0; i = word.indexOf(mark, i + 1)) {
+        const before = word.charCodeAt(i - 1);
+        if (before === unit || unsafeBefore[before] === 1) continue;
+        this.encodePiece(word, start, i, out);
+        start = i;
+      }
     }
-    for (let i = 0; i < ids.length; i++) out.push(ids.data[i] as number);
+    this.encodePiece(word, start, word.length, out);
+  }
+
+  /** Appends the ids of `word[start, end)` to `out`, from the memo when it was merged before. */
+  private encodePiece(word: string, start: number, end: number, out: IdBuffer): void {
+    if (this.buffer.length < (end - start) * 3) this.buffer = new Uint8Array((end - start) * 3 + 1024);
+    const buffer = this.buffer;
+    const length = encodeUtf8Into(word, start, end, buffer);
+    const hash = hashBytes(buffer, 0, length);
+    const from = out.length;
+    if (!this.cache.appendTo(buffer, length, hash, out)) {
+      this.encodeUncached(word, start, end, buffer, length, out);
+      this.cache.set(buffer, length, hash, out, from);
+    }
   }
 
   /**
@@ -269,9 +315,9 @@ export class BpeModel {
     return !(this.byteFallback && new TextEncoder().encode(ch).every((b) => (this.byteFallbackIds[b] as number) >= 0));
   }
 
-  private encodeUncached(word: string, buffer: Uint8Array, length: number, out: IdBuffer): void {
+  private encodeUncached(word: string, start: number, end: number, buffer: Uint8Array, length: number, out: IdBuffer): void {
     if (this.ignoreMerges) {
-      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word);
+      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word.slice(start, end));
       if (direct !== undefined) {
         out.push(direct);
         return;
@@ -287,27 +333,32 @@ export class BpeModel {
         symbols[count++] = id;
       }
     } else {
-      for (let i = 0; i < word.length; i++) {
-        const cp = word.codePointAt(i) as number;
-        const ch = String.fromCodePoint(cp);
-        if (cp > 0xffff) i++;
-        const id = this.vocab.get(ch);
-        if (id !== undefined) {
-          symbols[count++] = id;
-          continue;
-        }
-        // byte_fallback: the character's UTF-8 bytes as <0xNN> tokens, if the vocabulary has them all.
-        const bytes = this.byteFallback ? new TextEncoder().encode(ch) : null;
-        if (bytes !== null && bytes.every((b) => (this.byteFallbackIds[b] as number) >= 0)) {
-          for (const b of bytes) symbols[count++] = this.byteFallbackIds[b] as number;
+      // Characters decoded from the UTF-8 bytes already written, which a byte fallback needs anyway.
+      const charIds = this.charIds;
+      for (let i = 0; i < length; ) {
+        const lead = buffer[i] as number;
+        const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        let cp = size === 1 ? lead : lead & (0xff >> (size + 1));
+        for (let k = 1; k < size; k++) cp = (cp << 6) | ((buffer[i + k] as number) & 0x3f);
+        const id = charIds.get(cp);
+        if (id >= 0) symbols[count++] = id;
+        else if (this.byteFallback && this.hasFallbacks(buffer, i, size)) {
+          // byte_fallback: the character's UTF-8 bytes as <0xNN> tokens, if the vocabulary has them all.
+          for (let k = 0; k < size; k++) symbols[count++] = this.byteFallbackIds[buffer[i + k] as number] as number;
         } else if (this.unkId >= 0) {
           if (!(this.fuseUnk && count > 0 && symbols[count - 1] === this.unkId)) symbols[count++] = this.unkId;
         } else {
-          throw new InvalidSpecError({ path: 'model.unk_token', expected: `an unknown token or byte_fallback for ${JSON.stringify(ch)}`, received: null });
+          throw new InvalidSpecError({ path: 'model.unk_token', expected: `an unknown token or byte_fallback for ${JSON.stringify(String.fromCodePoint(cp))}`, received: null });
         }
+        i += size;
       }
     }
     mergeWord(this.pairs, symbols, count, out);
+  }
+
+  private hasFallbacks(buffer: Uint8Array, at: number, size: number): boolean {
+    for (let k = 0; k < size; k++) if ((this.byteFallbackIds[buffer[at + k] as number] as number) < 0) return false;
+    return true;
   }
 }
 

@@ -1,7 +1,7 @@
 import { InvalidSpecError, UnsupportedError } from '@jointok/core';
 import { describeValue } from '@jointok/core/internal';
 import { checkDense } from '../vocabulary/tiktoken-file.js';
-import { readAddedTokens } from './added-tokens.js';
+import { readAddedTokens, type AddedToken } from './added-tokens.js';
 import { buildAlignedNormalizer } from './aligned-normalizers.js';
 import { BpeModel, readBpeModel, type BpeModelData } from './bpe-model.js';
 import { tiktokenEngine, tiktokenEngineForm, type TiktokenEngineForm } from './tiktoken-engine.js';

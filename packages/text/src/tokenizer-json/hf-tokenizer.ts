@@ -2,6 +2,7 @@ import { InvalidArgumentError, UnsupportedError, type ModalityTokenizer } from '
 import { textModalityTokenizer, type TextModalityOptions } from '../modality/text-modality-tokenizer.js';
 import type { TextTokenizer } from '../modality/text-tokenizer.js';
 import { UnknownTokenIdError } from '../errors/index.js';
+import { IdBuffer } from '../vocabulary/index.js';
 import { AddedTokenSplitter, type AddedToken } from './added-tokens.js';
 import type { BpeModel } from './bpe-model.js';
 import type { AlignedNormalizer } from './aligned-normalizers.js';
@@ -55,6 +56,7 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
   private readonly added = new Map<number, AddedToken>();
   /** One past the largest id of the vocabulary and the added tokens. */
   readonly vocabularySize: number;
+  private readonly buffer = new IdBuffer();
 
   constructor(stages: HfTokenizerStages) {
     this.stages = stages;
@@ -84,29 +86,39 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
     if (typeof text !== 'string') throw new InvalidArgumentError({ argument: 'text', expected: 'a string', received: text });
     const { normalizer, preTokenizer, model, postProcessor } = this.stages;
     const engine = this.stages.engine ?? null;
-    let ids: number[] = [];
+    // Ids gathered in a typed buffer and copied out once: pushing each onto a growing array cost more
+    // than the BPE that found them. A text the engine encodes whole is its array, not copied.
+    const buffer = this.buffer;
+    buffer.reset();
+    let whole: number[] | null = null;
     // Lone surrogates reach Hugging Face (Rust) as U+FFFD; make them so here too.
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
     let first = true;
     // Hugging Face's order: raw-matched added tokens split the input; each stretch between them is
     // normalized, and normalized-matched added tokens split the normalized stretch.
-    for (const segment of this.rawSplitter.split(wellFormed)) {
+    const segments = this.rawSplitter.split(wellFormed);
+    for (const segment of segments) {
       if ('id' in segment) {
-        ids.push(segment.id);
+        buffer.push(segment.id);
         first = false;
         continue;
       }
       const normalized = normalizer === null ? segment.text : normalizer(segment.text);
-      for (const part of this.normalizedSplitter.split(normalized)) {
-        if ('id' in part) ids.push(part.id);
+      const parts = this.normalizedSplitter.split(normalized);
+      for (const part of parts) {
+        if ('id' in part) buffer.push(part.id);
         else if (engine !== null) {
           const got = engine.encodeOrdinary(part.text);
-          if (ids.length === 0) ids = got;
-          else for (let i = 0; i < got.length; i++) ids.push(got[i] as number);
-        } else for (const piece of preTokenizer.split(part.text, first)) model.encodeWord(piece, ids);
+          if (segments.length === 1 && parts.length === 1) whole = got;
+          else {
+            buffer.reserve(got.length);
+            for (let i = 0; i < got.length; i++) buffer.data[buffer.length++] = got[i] as number;
+          }
+        } else for (const piece of preTokenizer.split(part.text, first)) model.encodeWordInto(piece, buffer);
         first = false;
       }
     }
+    const ids = whole ?? buffer.toArray();
     return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
   }
 

@@ -2,24 +2,81 @@ import type { IdBuffer } from '../vocabulary/index.js';
 import type { PairTable } from './pair-table.js';
 
 const NONE = 0x7fffffff;
+/** Words up to this many symbols merge by rescanning their pairs (no heap to build). */
+const SHORT_WORD = 48;
+
+// Scratch reused from one word to the next (merging is synchronous and never re-entered): a word costs
+// no allocation unless it is longer than every word before it.
+let priorities = new Int32Array(256);
+let next = new Int32Array(256);
+let prev = new Int32Array(256);
+let heap = new Float64Array(256);
 
 /**
  * Merges `symbols[0, count)` (ids) in place with Hugging Face's rule — lowest merge priority first,
- * leftmost on ties — and appends the result to `out`. A heap keyed by `priority * 2^32 + position`
- * with lazy deletion keeps long words O(n log n).
+ * leftmost on ties — and appends the result to `out`. Short words rescan their pair priorities after
+ * each merge; long ones use a heap keyed by `priority * 2^32 + position` with lazy deletion, which keeps
+ * them O(n log n).
  */
 export function mergeWord(pairs: PairTable, symbols: Int32Array, count: number, out: IdBuffer): void {
   if (count === 1) {
     out.push(symbols[0] as number);
     return;
   }
-  const next = new Int32Array(count);
-  const prev = new Int32Array(count);
-  const pairPriority = new Int32Array(count).fill(NONE);
-  const heap: number[] = [];
+  if (priorities.length < count) {
+    const size = Math.max(count, 2 * priorities.length);
+    priorities = new Int32Array(size);
+    next = new Int32Array(size);
+    prev = new Int32Array(size);
+  }
+  if (count <= SHORT_WORD) mergeShort(pairs, symbols, count, out);
+  else mergeLong(pairs, symbols, count, out);
+}
+
+/** Priority of the merge of `a` then `b`, or NONE. */
+function priorityOf(pairs: PairTable, a: number, b: number): number {
+  const line = pairs.find(a, b);
+  return line < 0 ? NONE : pairs.priorityAt(line);
+}
+
+function mergeShort(pairs: PairTable, symbols: Int32Array, count: number, out: IdBuffer): void {
+  const rank = priorities;
+  // rank[i]: priority of merging symbols i and i + 1; the list shrinks in place as pairs merge.
+  for (let i = 0; i < count - 1; i++) rank[i] = priorityOf(pairs, symbols[i] as number, symbols[i + 1] as number);
+  let length = count;
+  for (;;) {
+    let best = NONE;
+    let at = -1;
+    for (let i = 0; i < length - 1; i++) {
+      if ((rank[i] as number) < best) {
+        best = rank[i] as number;
+        at = i;
+      }
+    }
+    if (at < 0) break;
+    symbols[at] = pairs.mergedAt(best); // a pair table's priority is its merge line
+    for (let i = at + 1; i < length - 1; i++) {
+      symbols[i] = symbols[i + 1] as number;
+      rank[i] = rank[i + 1] as number;
+    }
+    length--;
+    if (at + 1 < length) rank[at] = priorityOf(pairs, symbols[at] as number, symbols[at + 1] as number);
+    if (at > 0) rank[at - 1] = priorityOf(pairs, symbols[at - 1] as number, symbols[at] as number);
+  }
+  out.reserve(length);
+  for (let i = 0; i < length; i++) out.data[out.length++] = symbols[i] as number;
+}
+
+function mergeLong(pairs: PairTable, symbols: Int32Array, count: number, out: IdBuffer): void {
+  const pairPriority = priorities;
+  let size = 0;
   const push = (key: number): void => {
-    let i = heap.length;
-    heap.push(key);
+    if (size === heap.length) {
+      const grown = new Float64Array(2 * heap.length);
+      grown.set(heap);
+      heap = grown;
+    }
+    let i = size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if ((heap[parent] as number) <= key) break;
@@ -30,13 +87,13 @@ export function mergeWord(pairs: PairTable, symbols: Int32Array, count: number, 
   };
   const pop = (): number => {
     const top = heap[0] as number;
-    const last = heap.pop() as number;
-    if (heap.length > 0) {
+    const last = heap[--size] as number;
+    if (size > 0) {
       let i = 0;
       for (;;) {
         let child = 2 * i + 1;
-        if (child >= heap.length) break;
-        if (child + 1 < heap.length && (heap[child + 1] as number) < (heap[child] as number)) child++;
+        if (child >= size) break;
+        if (child + 1 < size && (heap[child + 1] as number) < (heap[child] as number)) child++;
         if ((heap[child] as number) >= last) break;
         heap[i] = heap[child] as number;
         i = child;
@@ -51,24 +108,25 @@ export function mergeWord(pairs: PairTable, symbols: Int32Array, count: number, 
       pairPriority[i] = NONE;
       return;
     }
-    const slot = pairs.find(symbols[i] as number, symbols[j] as number);
-    pairPriority[i] = slot < 0 ? NONE : pairs.priorityAt(slot);
-    if (slot >= 0) push(pairs.priorityAt(slot) * 4294967296 + i);
+    const priority = priorityOf(pairs, symbols[i] as number, symbols[j] as number);
+    pairPriority[i] = priority;
+    if (priority !== NONE) push(priority * 4294967296 + i);
   };
   for (let i = 0; i < count; i++) {
     next[i] = i + 1;
     prev[i] = i - 1;
   }
   for (let i = 0; i < count - 1; i++) consider(i);
-  while (heap.length > 0) {
+  pairPriority[count - 1] = NONE;
+  while (size > 0) {
     const key = pop();
     const i = key % 4294967296;
     const priority = (key - i) / 4294967296;
-    if (pairPriority[i] !== priority || next[i] as number >= count) continue;
+    if (pairPriority[i] !== priority || (next[i] as number) >= count) continue;
     const j = next[i] as number;
-    const slot = pairs.find(symbols[i] as number, symbols[j] as number);
-    if (slot < 0 || pairs.priorityAt(slot) !== priority) continue;
-    symbols[i] = pairs.mergedAt(slot);
+    const line = pairs.find(symbols[i] as number, symbols[j] as number);
+    if (line < 0 || pairs.priorityAt(line) !== priority) continue;
+    symbols[i] = pairs.mergedAt(line);
     next[i] = next[j] as number;
     if ((next[j] as number) < count) prev[next[j] as number] = i;
     pairPriority[j] = NONE;

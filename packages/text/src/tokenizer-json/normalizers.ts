@@ -30,7 +30,11 @@ export function buildNormalizer(value: unknown, path = 'normalizer'): Normalizer
     case 'Replace': {
       const target = pattern(spec.pattern, `${path}.pattern`);
       const content = literal(spec.content, `${path}.content`);
-      if (target.kind === 'String') return (text) => text.split(target.source).join(content);
+      if (target.kind === 'String') {
+        const source = target.source;
+        // replaceAll is one native pass; an empty pattern is split/join's (between units, not also at both ends).
+        return source.length > 0 ? (text) => text.replaceAll(source, content) : (text) => text.split(source).join(content);
+      }
       const regex = translateRegex(target.source);
       return (text) => text.replace(regex, () => content);
     }

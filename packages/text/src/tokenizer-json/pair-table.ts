@@ -1,52 +1,65 @@
 /**
- * (left id, right id) → (merge priority, merged id), as `Int32Array` open addressing: Hugging Face
- * BPE applies the merge with the lowest priority (its line in `merges`) first.
+ * (left id, right id) → merge line, over a merge list of `[left, right, merged]` id triples in priority
+ * order: Hugging Face BPE applies the merge with the lowest priority (its line in `merges`) first.
+ * Open addressing over one `Int32Array` of line numbers (+1; 0 is empty), whose keys are read from the
+ * merge list itself: 4 bytes a slot rather than 16, because fresh memory is what building the table
+ * costs (Gemma 3's 515k merges: 4 MiB, not 16).
  */
 export class PairTable {
-  private readonly left: Int32Array;
-  private readonly right: Int32Array;
-  private readonly priority: Int32Array;
-  private readonly merged: Int32Array;
+  private readonly merges: Int32Array;
+  /** The table itself (a power-of-two length), which a compiled tokenizer stores to skip building it. */
+  readonly slots: Int32Array;
   private readonly mask: number;
 
-  constructor(capacityHint: number) {
+  /**
+   * Indexes `merges`; of two lines with the same pair the earlier wins, as in Hugging Face.
+   *
+   * @param slots the table of an earlier `PairTable` over the same merges (its {@link slots}), to use
+   *   instead of building one; the caller vouches that it is
+   */
+  constructor(merges: Int32Array, slots?: Int32Array) {
+    this.merges = merges;
+    const count = Math.floor(merges.length / 3);
+    if (slots !== undefined) {
+      this.slots = slots;
+      this.mask = slots.length - 1;
+      return;
+    }
     let capacity = 1024;
-    while (capacity < capacityHint * 2) capacity <<= 1;
-    this.left = new Int32Array(capacity).fill(-1);
-    this.right = new Int32Array(capacity);
-    this.priority = new Int32Array(capacity);
-    this.merged = new Int32Array(capacity);
+    while (capacity < count * 2) capacity <<= 1;
+    this.slots = new Int32Array(capacity);
     this.mask = capacity - 1;
+    for (let line = 0; line < count; line++) {
+      const slot = this.slotOf(merges[3 * line] as number, merges[3 * line + 1] as number);
+      if (this.slots[slot] === 0) this.slots[slot] = line + 1;
+    }
   }
 
+  /** The pair's slot, or the empty slot where it would go. */
   private slotOf(a: number, b: number): number {
+    const slots = this.slots;
+    const merges = this.merges;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 0;
     slot = (slot ^ (slot >>> 16)) & this.mask;
-    while (this.left[slot] !== -1 && (this.left[slot] !== a || this.right[slot] !== b)) slot = (slot + 1) & this.mask;
-    return slot;
+    for (;;) {
+      const line = (slots[slot] as number) - 1;
+      if (line < 0 || (merges[3 * line] === a && merges[3 * line + 1] === b)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
-  /** Adds a merge unless the pair already has one (the earlier line wins, as in Hugging Face). */
-  add(a: number, b: number, priority: number, merged: number): void {
-    const slot = this.slotOf(a, b);
-    if (this.left[slot] !== -1) return;
-    this.left[slot] = a;
-    this.right[slot] = b;
-    this.priority[slot] = priority;
-    this.merged[slot] = merged;
-  }
-
-  /** Slot of the pair's merge, or -1; read it with {@link priorityAt} and {@link mergedAt}. */
+  /** The line of the pair's merge, or -1; read it with {@link priorityAt} and {@link mergedAt}. */
   find(a: number, b: number): number {
-    const slot = this.slotOf(a, b);
-    return this.left[slot] === -1 ? -1 : slot;
+    return (this.slots[this.slotOf(a, b)] as number) - 1;
   }
 
-  priorityAt(slot: number): number {
-    return this.priority[slot] as number;
+  /** The merge priority of a line {@link find} gave (the line itself). */
+  priorityAt(line: number): number {
+    return line;
   }
 
-  mergedAt(slot: number): number {
-    return this.merged[slot] as number;
+  /** The merged id of a line {@link find} gave. */
+  mergedAt(line: number): number {
+    return this.merges[3 * line + 2] as number;
   }
 }

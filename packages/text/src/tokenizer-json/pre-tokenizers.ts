@@ -1,5 +1,6 @@
 import { InvalidSpecError } from '@jointok/core';
 import { classifyText, scannerForPattern, translateRegex } from '../pretokenize/index.js';
+import { escapeRegexLiteral } from '../pretokenize/literal-regex.js';
 import { array, boolean, literal, object, pattern, type Spec, string, unsupported } from './spec.js';
 
 /** A pre-tokenizer stage: one piece → pieces. `first`: the piece starts the input (Metaspace `first`). */
@@ -96,6 +97,15 @@ function matcher(source: string): (text: string) => Array<[number, number]> {
   };
 }
 
+/** Match spans of a literal string (leftmost, non-overlapping, as its escaped regex would give). */
+function literalMatcher(literal: string): (text: string) => Array<[number, number]> {
+  return (text) => {
+    const spans: Array<[number, number]> = [];
+    for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) spans.push([at, at + literal.length]);
+    return spans;
+  };
+}
+
 function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
   const spec: Spec = object(value, path);
   switch (spec.type) {
@@ -118,8 +128,7 @@ function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
       }
       // invert: the matches are the pieces and the gaps the delimiters.
       const invert = boolean(spec.invert, `${path}.invert`, false);
-      const source = target.kind === 'String' ? target.source.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&') : target.source;
-      const match = matcher(source);
+      const match = target.kind === 'String' && target.source.length > 0 ? literalMatcher(target.source) : matcher(target.kind === 'String' ? escapeRegexLiteral(target.source) : target.source);
       return (piece) => {
         const spans = match(piece);
         return splitBy(piece, spans, behavior, invert);
@@ -132,7 +141,7 @@ function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
       if (scheme !== 'never') flags.prefixes.push(replacement);
       flags.spaceReplacement = replacement;
       return (piece, first) => {
-        let text = piece.split(' ').join(replacement);
+        let text = piece.replaceAll(' ', replacement);
         if ((scheme === 'always' || (scheme === 'first' && first)) && !text.startsWith(replacement)) text = replacement + text;
         if (!split) return [text];
         const out: string[] = [];

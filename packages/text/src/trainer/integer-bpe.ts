@@ -65,15 +65,16 @@ export function trainIntegerBpe(sequences: ReadonlyArray<ArrayLike<number>>, opt
 
 /** Builds an integer BPE from its alphabet size and merges (e.g. saved from {@link trainIntegerBpe}). */
 export function integerBpe(alphabetSize: number, merges: ReadonlyArray<readonly [number, number]>): IntegerBpe {
-  const pairs = new PairTable(merges.length + 1);
   const parts = new Int32Array(2 * merges.length);
+  const triples = new Int32Array(3 * merges.length);
   merges.forEach(([a, b], i) => {
     const id = alphabetSize + i;
     if (!(a >= 0 && a < id && b >= 0 && b < id)) throw new InvalidArgumentError({ argument: `merges[${i}]`, expected: `two ids below ${id}`, received: [a, b] });
-    pairs.add(a, b, i, id);
+    triples.set([a, b, id], 3 * i);
     parts[2 * i] = a;
     parts[2 * i + 1] = b;
   });
+  const pairs = new PairTable(triples);
   const vocabularySize = alphabetSize + merges.length;
   const expand = (id: number, out: number[]): void => {
     // Iterative, so deep merge chains cannot overflow the stack.
