@@ -30,4 +30,24 @@ describe('AddedTokenSplitter', () => {
     const splitter = new AddedTokenSplitter([token(1, '<m>', { lstrip: true, rstrip: true })]);
     expect(splitter.split('a  <m> \tb')).toEqual([{ text: 'a', start: 0 }, { id: 1, start: 1, end: 8 }, { text: 'b', start: 8 }]);
   });
+
+  it('finds literals the same way with few first units (one character class) and with many (a scan)', () => {
+    // 80 literals with 80 different first units take the scan; the same two among them alone take the class.
+    const many = Array.from({ length: 80 }, (_, i) => token(i, `${String.fromCharCode(0x4e00 + i)}!`));
+    const probe = 'a\u4e00!b\u4e01c\u4e4f!\u4e4f!';
+    const expected = [
+      { text: 'a', start: 0 },
+      { id: 0, start: 1, end: 3 },
+      { text: 'b\u4e01c', start: 3 },
+      { id: 79, start: 6, end: 8 },
+      { id: 79, start: 8, end: 10 },
+    ];
+    expect(new AddedTokenSplitter(many).split(probe)).toEqual(expected);
+    expect(new AddedTokenSplitter([many[0]!, many[79]!]).split(probe)).toEqual(expected);
+  });
+
+  it('matches literals that start with a surrogate or a character the regex syntax uses', () => {
+    const splitter = new AddedTokenSplitter([token(1, '\u{1F600}x'), token(2, ']'), token(3, '\\'), token(4, '^')]);
+    expect(splitter.split('a\u{1F600}x]\\^')).toEqual([{ text: 'a', start: 0 }, { id: 1, start: 1, end: 4 }, { id: 2, start: 4, end: 5 }, { id: 3, start: 5, end: 6 }, { id: 4, start: 6, end: 7 }]);
+  });
 });

@@ -41,6 +41,12 @@ export interface BpeModelData {
   unkToken: string | null;
   fuseUnk: boolean;
   ignoreMerges: boolean;
+  /** The model's safe word cuts ({@link BpeModel.cuts}), when known already (a compiled tokenizer stores them). */
+  wordCuts?: WordCuts | null;
+  /** The single-character tokens ({@link BpeModel.charIds}), when known already (a compiled tokenizer stores them). */
+  charIds?: CharIds;
+  /** The merge table's slots ({@link PairTable.slots}), when built already (a compiled tokenizer stores them). */
+  pairSlots?: Int32Array;
 }
 
 /** Reads and checks `model` of a tokenizer.json into {@link BpeModelData}. */
@@ -130,6 +136,8 @@ export class BpeModel {
 
   constructor(data: BpeModelData) {
     this.data = data;
+    this.wordCuts = data.wordCuts;
+    this.charIdTable = data.charIds;
     this.byteLevel = data.byteLevel;
     this.byteFallback = data.byteFallback;
     this.fuseUnk = data.fuseUnk;
@@ -203,14 +211,14 @@ export class BpeModel {
     return this.vocabMap;
   }
 
-  /** The merge table, built on first need (a model on the tiktoken engine never needs it). */
-  private get pairs(): PairTable {
-    this.pairTable ??= new PairTable(this.data.merges);
+  /** The merge table, built on first need unless stored (a model on the tiktoken engine never needs it). */
+  get pairs(): PairTable {
+    this.pairTable ??= new PairTable(this.data.merges, this.data.pairSlots);
     return this.pairTable;
   }
 
   /** The single-character tokens (character-level models start words from them), found on first need. */
-  private get charIds(): CharIds {
+  get charIds(): CharIds {
     this.charIdTable ??= CharIds.fromTokens(this.tokenSlots, (id) => this.tokenLength(id), (id) => this.tokenAt(id));
     return this.charIdTable;
   }

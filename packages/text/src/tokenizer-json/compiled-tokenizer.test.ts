@@ -36,6 +36,10 @@ describe.each([
   });
 });
 
+// Header size and where the merge-table slots start (after the meta JSON and the merges).
+const HEADER = 40;
+const slotsAt = (view: DataView): number => HEADER + ((view.getUint32(12, true) + 3) & ~3) + 4 * view.getUint32(16, true);
+
 describe('fromCompiledTokenizer on damaged bytes', () => {
   const bytes = compileTokenizerJson(readFileSync(pathOf('llama2'), 'utf8'));
 
@@ -47,15 +51,28 @@ describe('fromCompiledTokenizer on damaged bytes', () => {
     expect(() => fromCompiledTokenizer(version)).toThrow(/format version/);
     const merge = bytes.slice();
     const view = new DataView(merge.buffer);
-    const metaEnd = 36 + ((view.getUint32(12, true) + 3) & ~3);
+    const metaEnd = HEADER + ((view.getUint32(12, true) + 3) & ~3);
     view.setInt32(metaEnd, 1 << 30, true);
     expect(() => fromCompiledTokenizer(merge)).toThrow(/merge ids/);
     // Token lengths that overrun the token text.
     const lengths = bytes.slice();
     const lengthsView = new DataView(lengths.buffer);
-    const lengthsAt = 36 + ((lengthsView.getUint32(12, true) + 3) & ~3) + 4 * lengthsView.getUint32(16, true) + 4 * lengthsView.getUint32(20, true);
+    const lengthsAt = slotsAt(lengthsView) + 4 * lengthsView.getUint32(36, true) + 4 * lengthsView.getUint32(20, true);
     lengthsView.setUint32(lengthsAt, 1 << 28, true);
     expect(() => fromCompiledTokenizer(lengths)).toThrow(/token lengths/);
+  });
+
+  it('refuses stored merge-table slots that could make a lookup loop or point past the merges', () => {
+    const full = bytes.slice();
+    const fullView = new DataView(full.buffer);
+    const count = fullView.getUint32(36, true);
+    expect(count).toBeGreaterThan(0); // a general-path model stores its merge table
+    for (let i = 0; i < count; i++) fullView.setInt32(slotsAt(fullView) + 4 * i, 1, true);
+    expect(() => fromCompiledTokenizer(full)).toThrow(/empty slots left/);
+    const past = bytes.slice();
+    const pastView = new DataView(past.buffer);
+    pastView.setInt32(slotsAt(pastView), 0x7fffffff, true);
+    expect(() => fromCompiledTokenizer(past)).toThrow(/merge lines up to/);
   });
 
   it('keeps every token, ids without one included, through the token text', () => {

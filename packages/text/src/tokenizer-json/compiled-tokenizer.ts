@@ -2,19 +2,23 @@ import { InvalidSpecError } from '@jointok/core';
 import type { HfTokenizer } from './hf-tokenizer.js';
 import { readAddedTokens } from './added-tokens.js';
 import { BpeModel, NO_TOKEN, type BpeModelData, type TokenText } from './bpe-model.js';
+import { CharIds } from './char-ids.js';
+import type { WordCuts } from './word-cuts.js';
 import { buildTokenizer, readTokenizerJsonParts, resolveAddedTokenIds, type TokenizerJsonParts } from './from-tokenizer-json.js';
 import type { Spec } from './spec.js';
 
 // Layout (host byte order, marked): "JTKC" | u32 version | u32 byte-order mark | u32 meta bytes |
 // u32 merge ints | u32 engine offsets | u32 engine bytes | u32 token count | u32 token text bytes |
-// meta JSON (UTF-8, padded to 4) | merges Int32 | engine offsets Uint32 | token lengths Uint32 |
-// engine token bytes | token text (UTF-8). The tokens travel as one text and their UTF-16 lengths, not
+// u32 pair slots | meta JSON (UTF-8, padded to 4) | merges Int32 | pair slots Int32 | engine offsets
+// Uint32 | token lengths Uint32 | engine token bytes | token text (UTF-8). What the general BPE path
+// builds at its first encode (the merge table, the word cuts, the character ids: 140 ms for Gemma 3) is
+// stored too; models on the tiktoken engine store no pair slots. The tokens travel as one text and their UTF-16 lengths, not
 // as a JSON array: decoding one string and slicing it is several times faster than JSON.parse of 200,000
 // strings (the slowest step of a load in a profile of gpt-oss's vocabulary).
 const MAGIC = 0x434b544a; // "JTKC" read as a little-endian u32
-const VERSION = 2;
+const VERSION = 3;
 const ORDER = 0x01020304;
-const HEADER = 36;
+const HEADER = 40;
 const HOST_LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 interface Meta {
@@ -23,6 +27,10 @@ interface Meta {
   engine: { pattern: string } | null;
   /** The resolved id of every `added_tokens` entry (loading then never builds the token → id map). */
   addedTokenIds: number[];
+  /** The general path's word cuts: the cut unit and the units a cut may not follow; null: no cuts. */
+  wordCuts: { unit: number; unsafeBefore: number[] } | null;
+  /** `[code point, id]` per single-character token (general path only; empty on the engine). */
+  charIds: number[];
 }
 
 /**
@@ -34,7 +42,12 @@ interface Meta {
 export function compileTokenizerJson(json: string | object): Uint8Array {
   const parts = readTokenizerJsonParts(json);
   buildTokenizer(parts); // every stage checked now, not when the compiled form is loaded
-  const addedTokenIds = resolveAddedTokenIds(readAddedTokens(parts.spec.added_tokens), new BpeModel(parts.model));
+  const bpe = new BpeModel(parts.model);
+  const addedTokenIds = resolveAddedTokenIds(readAddedTokens(parts.spec.added_tokens), bpe);
+  // The general path's tables, built now so that a load never builds them (the engine needs none).
+  const general = parts.engine === null;
+  const cuts = general ? bpe.cuts : null;
+  const pairSlots = general ? bpe.pairs.slots : new Int32Array(0);
   const model = object(parts.spec.model);
   const { vocab: _vocab, merges: _merges, ...modelRest } = model;
   const meta: Meta = {
@@ -48,6 +61,8 @@ export function compileTokenizerJson(json: string | object): Uint8Array {
     },
     engine: parts.engine === null ? null : { pattern: parts.engine.pattern },
     addedTokenIds,
+    wordCuts: cuts === null ? null : { unit: cuts.unit, unsafeBefore: flagged(cuts.unsafeBefore) },
+    charIds: general ? [...bpe.charIds.pairs] : [],
   };
   const metaBytes = new TextEncoder().encode(JSON.stringify(meta));
   const metaPadded = (metaBytes.length + 3) & ~3;
@@ -55,13 +70,13 @@ export function compileTokenizerJson(json: string | object): Uint8Array {
   const offsets = parts.engine?.vocabulary.offsets ?? new Uint32Array(0);
   const engineBytes = parts.engine?.vocabulary.bytes ?? new Uint8Array(0);
   const { lengths, text } = tokenText(parts.model.tokens);
-  const out = new Uint8Array(HEADER + metaPadded + 4 * merges.length + 4 * offsets.length + 4 * lengths.length + engineBytes.length + text.length);
+  const out = new Uint8Array(HEADER + metaPadded + 4 * merges.length + 4 * pairSlots.length + 4 * offsets.length + 4 * lengths.length + engineBytes.length + text.length);
   const header = new Uint32Array(out.buffer, 0, HEADER / 4);
-  header.set([MAGIC, VERSION, ORDER, metaBytes.length, merges.length, offsets.length, engineBytes.length, lengths.length, text.length]);
+  header.set([MAGIC, VERSION, ORDER, metaBytes.length, merges.length, offsets.length, engineBytes.length, lengths.length, text.length, pairSlots.length]);
   let at = HEADER;
   out.set(metaBytes, at);
   at += metaPadded;
-  for (const section of [merges, offsets, lengths]) {
+  for (const section of [merges, pairSlots, offsets, lengths]) {
     out.set(new Uint8Array(section.buffer, section.byteOffset, section.byteLength), at);
     at += section.byteLength;
   }
@@ -101,10 +116,11 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   if (u32(0) !== MAGIC) fail('the magic bytes "JTKC"');
   if (u32(4) !== VERSION) fail(`format version ${VERSION} (compile the tokenizer.json again)`, u32(4));
   if (u32(8) !== ORDER) fail('a known byte order');
-  const [metaLength, mergeInts, offsetCount, engineLength, tokenCount, textLength] = [u32(12), u32(16), u32(20), u32(24), u32(28), u32(32)];
+  const [metaLength, mergeInts, offsetCount, engineLength, tokenCount, textLength, slotCount] = [u32(12), u32(16), u32(20), u32(24), u32(28), u32(32), u32(36)];
   const metaEnd = HEADER + ((metaLength + 3) & ~3);
   const mergesEnd = metaEnd + 4 * mergeInts;
-  const offsetsEnd = mergesEnd + 4 * offsetCount;
+  const slotsEnd = mergesEnd + 4 * slotCount;
+  const offsetsEnd = slotsEnd + 4 * offsetCount;
   const lengthsEnd = offsetsEnd + 4 * tokenCount;
   const engineEnd = lengthsEnd + engineLength;
   if (engineEnd + textLength !== bytes.length || mergeInts % 3 !== 0) fail(`${engineEnd + textLength} bytes in sections that add up`, `${bytes.length} bytes`);
@@ -124,15 +140,20 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   // Views of bytes the caller hands over, where aligned (a file read whole is) and in host byte order;
   // copies otherwise (the sections need 4-byte alignment). Copying Gemma 3's 6 MB of merges was a tenth of its load.
   const aligned = owned && !swapped && (bytes.byteOffset + metaEnd) % 4 === 0;
-  const merges = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset + metaEnd, mergeInts) : new Int32Array(mergeInts);
-  if (!aligned) new Uint8Array(merges.buffer).set(bytes.subarray(metaEnd, mergesEnd));
-  if (swapped) merges.forEach((v, i) => (merges[i] = swap(v)));
+  const int32Section = (from: number, count: number): Int32Array => {
+    const section = aligned ? new Int32Array(bytes.buffer, bytes.byteOffset + from, count) : new Int32Array(count);
+    if (!aligned) new Uint8Array(section.buffer).set(bytes.subarray(from, from + 4 * count));
+    if (swapped) section.forEach((v, i) => (section[i] = swap(v)));
+    return section;
+  };
+  const merges = int32Section(metaEnd, mergeInts);
   for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < slots)) fail(`merge ids below ${slots}`, merges[i]);
+  const pairSlots = slotCount === 0 ? undefined : checkPairSlots(int32Section(mergesEnd, slotCount), mergeInts / 3, fail);
   let engine: TokenizerJsonParts['engine'] = null;
   if (meta.engine !== null) {
     if (typeof meta.engine?.pattern !== 'string' || offsetCount !== slots + 1) fail('an engine section with one offset per token');
     const offsets = new Uint32Array(offsetCount);
-    new Uint8Array(offsets.buffer).set(bytes.subarray(mergesEnd, offsetsEnd));
+    new Uint8Array(offsets.buffer).set(bytes.subarray(slotsEnd, offsetsEnd));
     if (swapped) offsets.forEach((v, i) => (offsets[i] = swap(v) >>> 0));
     for (let i = 1; i < offsets.length; i++) if ((offsets[i] as number) < (offsets[i - 1] as number)) fail('increasing token offsets');
     if (offsets[0] !== 0 || offsets[offsets.length - 1] !== engineLength) fail('token offsets that span the token bytes');
@@ -144,9 +165,60 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   return {
     addedTokenIds,
     spec: { ...meta.spec },
-    model: lazyModelData(tokenText, { merges, byteLevel: m.byteLevel === true, byteFallback: m.byteFallback === true, unkToken: typeof m.unkToken === 'string' ? m.unkToken : null, fuseUnk: m.fuseUnk === true, ignoreMerges: m.ignoreMerges === true }),
+    model: lazyModelData(tokenText, {
+      merges,
+      byteLevel: m.byteLevel === true,
+      byteFallback: m.byteFallback === true,
+      unkToken: typeof m.unkToken === 'string' ? m.unkToken : null,
+      fuseUnk: m.fuseUnk === true,
+      ignoreMerges: m.ignoreMerges === true,
+      ...(engine === null ? { wordCuts: readWordCuts(meta.wordCuts, fail), charIds: readCharIds(meta.charIds, slots, fail) } : {}),
+      ...(pairSlots === undefined ? {} : { pairSlots }),
+    }),
     engine,
   };
+}
+
+/** The units flagged in a table of flags by UTF-16 unit. */
+function flagged(flags: Uint8Array): number[] {
+  const units: number[] = [];
+  for (let unit = 0; unit < flags.length; unit++) if (flags[unit] === 1) units.push(unit);
+  return units;
+}
+
+const isUnit = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) < 0x10000;
+
+function readWordCuts(value: Meta['wordCuts'] | undefined, fail: (expected: string, received?: unknown) => never): WordCuts | null {
+  if (value === null) return null;
+  if (typeof value !== 'object' || !isUnit(value?.unit) || !Array.isArray(value.unsafeBefore) || !value.unsafeBefore.every(isUnit)) return fail('a header with word cuts (a unit and the units a cut may not follow)');
+  const unsafeBefore = new Uint8Array(0x10000);
+  for (const unit of value.unsafeBefore) unsafeBefore[unit] = 1;
+  return { unit: value.unit, unsafeBefore };
+}
+
+function readCharIds(value: unknown, slots: number, fail: (expected: string, received?: unknown) => never): CharIds {
+  const ok = Array.isArray(value) && value.length % 2 === 0 && value.every((v, i) => Number.isInteger(v) && v >= 0 && v < (i % 2 === 0 ? 0x110000 : slots));
+  if (!ok) fail(`a header with [code point, id] pairs of ids below ${slots}`);
+  return new CharIds(Int32Array.from(value as number[]));
+}
+
+/**
+ * Checks stored merge-table slots ({@link PairTable.slots}) enough that lookups stay bounded: a
+ * power-of-two length, merge lines (+1) or 0, and empty slots left (a probe stops at one; a table
+ * without any would never stop).
+ */
+function checkPairSlots(slots: Int32Array, lines: number, fail: (expected: string, received?: unknown) => never): Int32Array {
+  if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0) fail('merge-table slots of a power-of-two count', slots.length);
+  let used = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const line = slots[i] as number;
+    if (line !== 0) {
+      if (!(line > 0 && line <= lines)) fail(`merge-table slots holding merge lines up to ${lines}`, line);
+      used++;
+    }
+  }
+  if (used > lines || used === slots.length) fail('merge-table slots with one line per merge at most and empty slots left');
+  return slots;
 }
 
 /** The tokens as one UTF-8 text and their UTF-16 lengths ({@link NO_TOKEN} for an id without one). */

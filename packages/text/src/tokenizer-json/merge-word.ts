@@ -3,7 +3,7 @@ import type { PairTable } from './pair-table.js';
 
 const NONE = 0x7fffffff;
 /** Words up to this many symbols merge by rescanning their pairs (no heap to build). */
-const SHORT_WORD = 48;
+const SHORT_WORD = 16;
 
 // Scratch reused from one word to the next (merging is synchronous and never re-entered): a word costs
 // no allocation unless it is longer than every word before it.
@@ -67,71 +67,86 @@ function mergeShort(pairs: PairTable, symbols: Int32Array, count: number, out: I
   for (let i = 0; i < length; i++) out.data[out.length++] = symbols[i] as number;
 }
 
+/** Pushes `key` onto the heap of `size` keys; returns the new size. */
+function heapPush(size: number, key: number): number {
+  if (size === heap.length) {
+    const grown = new Float64Array(2 * heap.length);
+    grown.set(heap);
+    heap = grown;
+  }
+  const h = heap;
+  let i = size;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if ((h[parent] as number) <= key) break;
+    h[i] = h[parent] as number;
+    i = parent;
+  }
+  h[i] = key;
+  return size + 1;
+}
+
+/** Removes the smallest of `size` keys (read it from `heap[0]` first); returns the new size. */
+function heapPop(size: number): number {
+  const h = heap;
+  const last = h[--size] as number;
+  if (size > 0) {
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && (h[child + 1] as number) < (h[child] as number)) child++;
+      if ((h[child] as number) >= last) break;
+      h[i] = h[child] as number;
+      i = child;
+    }
+    h[i] = last;
+  }
+  return size;
+}
+
+/**
+ * Long words: a heap of `priority * 2^32 + position` with lazy deletion (a popped key whose pair changed
+ * since is skipped), over a linked list of the symbols left. Plain functions over module scratch, not
+ * closures: a closure made per word kept V8 from inlining the lookups, a third of this path's time.
+ */
 function mergeLong(pairs: PairTable, symbols: Int32Array, count: number, out: IdBuffer): void {
   const pairPriority = priorities;
   let size = 0;
-  const push = (key: number): void => {
-    if (size === heap.length) {
-      const grown = new Float64Array(2 * heap.length);
-      grown.set(heap);
-      heap = grown;
-    }
-    let i = size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((heap[parent] as number) <= key) break;
-      heap[i] = heap[parent] as number;
-      i = parent;
-    }
-    heap[i] = key;
-  };
-  const pop = (): number => {
-    const top = heap[0] as number;
-    const last = heap[--size] as number;
-    if (size > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && (heap[child + 1] as number) < (heap[child] as number)) child++;
-        if ((heap[child] as number) >= last) break;
-        heap[i] = heap[child] as number;
-        i = child;
-      }
-      heap[i] = last;
-    }
-    return top;
-  };
-  const consider = (i: number): void => {
-    const j = next[i] as number;
-    if (j >= count) {
-      pairPriority[i] = NONE;
-      return;
-    }
-    const priority = priorityOf(pairs, symbols[i] as number, symbols[j] as number);
-    pairPriority[i] = priority;
-    if (priority !== NONE) push(priority * 4294967296 + i);
-  };
   for (let i = 0; i < count; i++) {
     next[i] = i + 1;
     prev[i] = i - 1;
   }
-  for (let i = 0; i < count - 1; i++) consider(i);
+  for (let i = 0; i < count - 1; i++) {
+    const priority = priorityOf(pairs, symbols[i] as number, symbols[i + 1] as number);
+    pairPriority[i] = priority;
+    if (priority !== NONE) size = heapPush(size, priority * 4294967296 + i);
+  }
   pairPriority[count - 1] = NONE;
   while (size > 0) {
-    const key = pop();
+    const key = heap[0] as number;
+    size = heapPop(size);
     const i = key % 4294967296;
     const priority = (key - i) / 4294967296;
-    if (pairPriority[i] !== priority || (next[i] as number) >= count) continue;
     const j = next[i] as number;
-    const line = pairs.find(symbols[i] as number, symbols[j] as number);
-    if (line < 0 || pairs.priorityAt(line) !== priority) continue;
-    symbols[i] = pairs.mergedAt(line);
-    next[i] = next[j] as number;
-    if ((next[j] as number) < count) prev[next[j] as number] = i;
+    if (pairPriority[i] !== priority || j >= count) continue;
+    symbols[i] = pairs.mergedAt(priority); // a pair table's priority is its merge line
+    const after = next[j] as number;
+    next[i] = after;
+    if (after < count) prev[after] = i;
     pairPriority[j] = NONE;
-    consider(i);
-    if ((prev[i] as number) >= 0) consider(prev[i] as number);
+    // The merged symbol's pairs with its neighbours are new.
+    if (after < count) {
+      const right = priorityOf(pairs, symbols[i] as number, symbols[after] as number);
+      pairPriority[i] = right;
+      if (right !== NONE) size = heapPush(size, right * 4294967296 + i);
+    } else pairPriority[i] = NONE;
+    const before = prev[i] as number;
+    if (before >= 0) {
+      const left = priorityOf(pairs, symbols[before] as number, symbols[i] as number);
+      pairPriority[before] = left;
+      if (left !== NONE) size = heapPush(size, left * 4294967296 + before);
+    }
   }
   for (let i = 0; i < count; i = next[i] as number) out.push(symbols[i] as number);
 }
