@@ -46,6 +46,17 @@ describe('AddedTokenSplitter', () => {
     expect(new AddedTokenSplitter([many[0]!, many[79]!]).split(probe)).toEqual(expected);
   });
 
+  it('finds a literal whose first unit is common in the text only where its second unit follows', () => {
+    // '▁' starts no one-unit literal: a lone '▁' (every word of a normalized Gemma text) is no candidate.
+    const literals = [token(1, '\u2581\u2581'), token(2, '\u2581\u2581\u2581'), token(3, 'ab'), token(4, 'ac'), token(5, 'b')];
+    const probe = '\u2581a\u2581\u2581b\u2581\u2581\u2581\u2581ad\u2581';
+    const got = new AddedTokenSplitter(literals).split(probe);
+    // The same split by the unit scan (more first units than the regex takes).
+    const scanned = new AddedTokenSplitter([...literals, ...Array.from({ length: 80 }, (_, i) => token(100 + i, `${String.fromCharCode(0x4e00 + i)}!`))]).split(probe);
+    expect(got.map((segment) => ('id' in segment ? segment.id : segment.text))).toEqual(['\u2581a', 1, 5, 2, '\u2581ad\u2581']);
+    expect(got).toEqual(scanned);
+  });
+
   it('matches literals that start with a surrogate or a character the regex syntax uses', () => {
     const splitter = new AddedTokenSplitter([token(1, '\u{1F600}x'), token(2, ']'), token(3, '\\'), token(4, '^')]);
     expect(splitter.split('a\u{1F600}x]\\^')).toEqual([{ text: 'a', start: 0 }, { id: 1, start: 1, end: 4 }, { id: 2, start: 4, end: 5 }, { id: 3, start: 5, end: 6 }, { id: 4, start: 6, end: 7 }]);

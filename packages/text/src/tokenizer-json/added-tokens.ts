@@ -37,8 +37,27 @@ export function readAddedTokens(value: unknown, path = 'added_tokens'): AddedTok
   });
 }
 
-/** Up to this many distinct first units, candidates are found by one character-class regex. */
+/** Up to this many distinct first units, candidates are found by one regex of the literals' first two units. */
 const MAX_CANDIDATE_UNITS = 64;
+
+/** A UTF-16 unit as a regex escape (no `u` flag: a lone surrogate is a unit like any other here). */
+const escapeUnit = (unit: number): string => `\\u${unit.toString(16).padStart(4, '0')}`;
+
+/**
+ * A regex that finds the places where some literal may start, by its first two units: a first unit alone
+ * where a one-unit literal exists, else that unit followed by one of the literals' second units. A text
+ * of Gemma's, normalized, has `▁` at every word, but only `▁▁` starts an added token there.
+ */
+function candidatePattern(literals: Iterable<string>): RegExp {
+  const seconds = new Map<number, Set<number> | null>();
+  for (const text of literals) {
+    const unit = text.charCodeAt(0);
+    if (text.length === 1) seconds.set(unit, null);
+    else if (seconds.get(unit) !== null) seconds.set(unit, (seconds.get(unit) ?? new Set<number>()).add(text.charCodeAt(1)));
+  }
+  const alternatives = [...seconds].map(([unit, next]) => (next === null ? escapeUnit(unit) : `${escapeUnit(unit)}[${[...next].map(escapeUnit).join('')}]`));
+  return new RegExp(alternatives.join('|'), 'g');
+}
 
 /**
  * Splits text around added tokens, leftmost-longest as Hugging Face's matcher does, honouring
@@ -55,8 +74,9 @@ export class AddedTokenSplitter {
    */
   private readonly shapes = new Map<number, number[]>();
   /**
-   * A character class of the first units, when there are few (Gemma's 6,415 literals start with 5): the
-   * regex engine skips to the next candidate far faster than a loop over every unit.
+   * The places a literal may start, by its first two units ({@link candidatePattern}), when the literals
+   * start with few units (Gemma's 6,415 start with 5): the regex engine skips to the next candidate far
+   * faster than a loop over every unit.
    */
   private readonly candidates: RegExp | null;
 
@@ -86,9 +106,7 @@ export class AddedTokenSplitter {
       for (const shape of [...set].sort((a, b) => b - a)) flat.push(Math.floor(shape / 0x10000), shape % 0x10000);
       this.shapes.set(unit, flat);
     }
-    // Units written as \uXXXX and no `u` flag: a lone surrogate is a unit like any other here.
-    const units = [...shapes.keys()].map((unit) => `\\u${unit.toString(16).padStart(4, '0')}`);
-    this.candidates = units.length > 0 && units.length <= MAX_CANDIDATE_UNITS ? new RegExp(`[${units.join('')}]`, 'g') : null;
+    this.candidates = shapes.size > 0 && shapes.size <= MAX_CANDIDATE_UNITS ? candidatePattern(this.byContent.keys()) : null;
   }
 
   /** The next place at or after `from` where some literal may start, or -1. */

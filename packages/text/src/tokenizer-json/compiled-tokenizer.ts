@@ -3,6 +3,7 @@ import type { HfTokenizer } from './hf-tokenizer.js';
 import { readAddedTokens } from './added-tokens.js';
 import { BpeModel, NO_TOKEN, type BpeModelData, type TokenText } from './bpe-model.js';
 import { CharIds } from './char-ids.js';
+import { PairTable } from './pair-table.js';
 import type { WordCuts } from './word-cuts.js';
 import { buildTokenizer, readTokenizerJsonParts, resolveAddedTokenIds, type TokenizerJsonParts } from './from-tokenizer-json.js';
 import type { Spec } from './spec.js';
@@ -208,17 +209,8 @@ function readCharIds(value: unknown, slots: number, fail: (expected: string, rec
  * without any would never stop).
  */
 function checkPairSlots(slots: Int32Array, lines: number, fail: (expected: string, received?: unknown) => never): Int32Array {
-  if (slots.length < 2 || (slots.length & (slots.length - 1)) !== 0) fail('merge-table slots of a power-of-two count', slots.length);
-  let used = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const line = slots[i] as number;
-    if (line !== 0) {
-      if (!(line > 0 && line <= lines)) fail(`merge-table slots holding merge lines up to ${lines}`, line);
-      used++;
-    }
-  }
-  if (used > lines || used === slots.length) fail('merge-table slots with one line per merge at most and empty slots left');
-  return slots;
+  const problem = PairTable.checkSlots(slots, lines);
+  return problem === null ? slots : fail(problem);
 }
 
 /** The tokens as one UTF-8 text and their UTF-16 lengths ({@link NO_TOKEN} for an id without one). */
@@ -262,20 +254,51 @@ function readTokenText(lengths: Uint32Array, bytes: Uint8Array, fail: (expected:
 }
 
 /** Model data whose `tokens` array is made from the token text on first read (see {@link TokenText}). */
+/**
+ * Model data whose token strings are made from the token text on first read. A class, not an object
+ * literal with a getter: each such literal gets a shape of its own, and V8 then re-optimizes the model's
+ * code for every tokenizer loaded (the second instance's first pass ran 1.5× slower).
+ */
+class LazyModelData implements BpeModelData {
+  private tokenArray: Array<string | undefined> | undefined;
+  readonly merges: Int32Array;
+  readonly byteLevel: boolean;
+  readonly byteFallback: boolean;
+  readonly unkToken: string | null;
+  readonly fuseUnk: boolean;
+  readonly ignoreMerges: boolean;
+  readonly wordCuts: WordCuts | null | undefined;
+  readonly charIds: CharIds | undefined;
+  readonly pairSlots: Int32Array | undefined;
+
+  constructor(
+    readonly tokenText: TokenText,
+    rest: Omit<BpeModelData, 'tokens' | 'tokenText'>,
+  ) {
+    this.merges = rest.merges;
+    this.byteLevel = rest.byteLevel;
+    this.byteFallback = rest.byteFallback;
+    this.unkToken = rest.unkToken;
+    this.fuseUnk = rest.fuseUnk;
+    this.ignoreMerges = rest.ignoreMerges;
+    this.wordCuts = rest.wordCuts;
+    this.charIds = rest.charIds;
+    this.pairSlots = rest.pairSlots;
+  }
+
+  get tokens(): Array<string | undefined> {
+    if (this.tokenArray === undefined) {
+      const { text, starts, lengths } = this.tokenText;
+      const tokens = new Array<string | undefined>(lengths.length);
+      for (let id = 0; id < lengths.length; id++) tokens[id] = lengths[id] === NO_TOKEN ? undefined : text.substring(starts[id]!, starts[id]! + lengths[id]!);
+      this.tokenArray = tokens;
+    }
+    return this.tokenArray;
+  }
+}
+
 function lazyModelData(tokenText: TokenText, rest: Omit<BpeModelData, 'tokens' | 'tokenText'>): BpeModelData {
-  let tokens: Array<string | undefined> | undefined;
-  return {
-    ...rest,
-    tokenText,
-    get tokens() {
-      if (tokens === undefined) {
-        const { text, starts, lengths } = tokenText;
-        tokens = new Array<string | undefined>(lengths.length);
-        for (let id = 0; id < lengths.length; id++) tokens[id] = lengths[id] === NO_TOKEN ? undefined : text.substring(starts[id]!, starts[id]! + lengths[id]!);
-      }
-      return tokens;
-    },
-  };
+  return new LazyModelData(tokenText, rest);
 }
 
 function isWellFormed(text: string): boolean {

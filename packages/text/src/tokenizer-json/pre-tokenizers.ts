@@ -1,6 +1,7 @@
 import { InvalidSpecError } from '@jointok/core';
 import { classifyText, scannerForPattern, translateRegex } from '../pretokenize/index.js';
 import { escapeRegexLiteral } from '../pretokenize/literal-regex.js';
+import { sharedStage } from './normalizers.js';
 import { array, boolean, literal, object, pattern, type Spec, string, unsupported } from './spec.js';
 
 /** A pre-tokenizer stage: one piece → pieces. `first`: the piece starts the input (Metaspace `first`). */
@@ -32,6 +33,9 @@ type Behavior = 'Isolated' | 'Removed' | 'MergedWithPrevious' | 'MergedWithNext'
  * (the fold rules of tokenizers' `NormalizedString::split`).
  */
 function splitBy(text: string, spans: Array<[number, number]>, behavior: Behavior, invert = false): string[] {
+  // No match: the text is one non-matching segment, which every behaviour keeps whole (Gemma 3's split
+  // on ' ' after its normalizer has made every space '▁' never matches).
+  if (spans.length === 0 && !invert) return text.length > 0 ? [text] : [];
   const segments: Array<[number, number, boolean]> = [];
   let last = 0;
   for (const [start, end] of spans) {
@@ -167,8 +171,14 @@ function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
 
 /** Builds the `pre_tokenizer` of a tokenizer.json (null → the whole text is one piece). */
 export function buildPreTokenizer(value: unknown, path = 'pre_tokenizer'): PreTokenizerChain {
-  if (value === null || value === undefined) return { split: (text) => (text.length > 0 ? [text] : []), byteLevel: false, prefixes: [], spaceReplacement: null };
-  const flags: Flags = { byteLevel: false, prefixes: [], spaceReplacement: null };
-  const stage = buildStage(value, path, flags);
-  return { split: stage, ...flags };
+  if (value === null || value === undefined) return NO_PRE_TOKENIZER;
+  // Shared between tokenizers with an equal spec, as normalizers are (see `sharedStage`).
+  return sharedStage(builtChains, value, () => {
+    const flags: Flags = { byteLevel: false, prefixes: [], spaceReplacement: null };
+    const stage = buildStage(value, path, flags);
+    return { split: stage, ...flags };
+  });
 }
+
+const NO_PRE_TOKENIZER: PreTokenizerChain = { split: (text) => (text.length > 0 ? [text] : []), byteLevel: false, prefixes: [], spaceReplacement: null };
+const builtChains = new Map<string, PreTokenizerChain>();
