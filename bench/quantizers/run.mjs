@@ -2,7 +2,10 @@
 // operation as an onnxruntime-node graph and in PyTorch on CPU, all in one run, interleaved.
 //
 //   npm run bench:quantizers             (builds core, then runs this)
-//   node bench/quantizers/run.mjs [--runs 7] [--scale 1] [--python /usr/bin/python3] [--only vq-cosine,rvq]
+//   node bench/quantizers/run.mjs [--runs 7] [--scale 1] [--python /usr/bin/python3] [--only vq-cosine,rvq] [--one-thread]
+//
+// --one-thread leaves out the two-thread sides: their idle worker threads (OpenBLAS and onnxruntime spin
+// for a while after each call) take a core from whichever one-thread side runs next on a 2-core machine.
 //
 // Every side (TS, accel, ORT 1t/2t, torch 1t/2t) gets one warm-up call per operation, then --runs
 // timed rounds; within a round each operation runs on every side in turn (the order reversed every
@@ -31,6 +34,7 @@ const option = (name, fallback) => {
 const runs = Number(option('runs', 7));
 const scale = Number(option('scale', 1));
 const python = option('python', '/usr/bin/python3');
+const oneThread = args.includes('--one-thread');
 const log = (message) => process.stderr.write(`${message}\n`);
 if (!(runs >= 5)) log(`warning: --runs ${runs}: medians and spreads of fewer than 5 runs say little`);
 
@@ -54,7 +58,7 @@ const node = (fn) => async () => {
 };
 const typescript = typescriptPaths(allCases, inputs);
 const accelerated = acceleratedPaths(allCases, inputs, ort);
-const torch = { 1: await startTorchServer(python, join(here, 'torch_side.py'), work, 1), 2: await startTorchServer(python, join(here, 'torch_side.py'), work, 2) };
+const torch = { 1: await startTorchServer(python, join(here, 'torch_side.py'), work, 1), ...(oneThread ? {} : { 2: await startTorchServer(python, join(here, 'torch_side.py'), work, 2) }) };
 const ortFeeds = {
   'vq-l2': ['vq_l2_x', 'vq_l2_codebook', 'codebook'],
   'vq-cosine': ['vq_cos_x', 'vq_cos_codebook', 'codebook'],
@@ -91,8 +95,7 @@ for (const c of cases) {
     ...(accelerated.paths[c.name] ? { accel: node(accelerated.paths[c.name]) } : {}),
     torch1: torchSide(c.name, 1),
     ort1: await ortSide(c, 1),
-    torch2: torchSide(c.name, 2),
-    ort2: await ortSide(c, 2),
+    ...(oneThread ? {} : { torch2: torchSide(c.name, 2), ort2: await ortSide(c, 2) }),
   };
 }
 
@@ -116,7 +119,7 @@ for (let round = 0; round < runs; round++) {
     for (const side of order) times[c.name][side].push(await sides[c.name][side]());
   }
 }
-for (const threads of [1, 2]) torch[threads].close();
+for (const server of Object.values(torch)) server.close();
 await accelerated.search.release();
 for (const session of sessions) await session.release();
 const loadAfter = loadavg();
@@ -175,7 +178,7 @@ const blas = (info) => `${info.blas.openblas ?? info.blas.built}${info.blas.thre
 console.log(
   `vectors/s, median of ${runs} interleaved runs after a warm-up, ±half the (max − min) spread (* past ${noisySpread * 100} % total spread); ` +
     `TS = @jointok/core dist (1 thread); accel = encodeAsync on createAcceleratedNearestSearch (ORT, 1 thread); ` +
-    `torch ${torch[1].info.torch}: 1t = ${torch[1].info.threads} intra-op thread (${blas(torch[1].info)}), 2t = ${torch[2].info.threads} (${blas(torch[2].info)}); ` +
+    `torch ${torch[1].info.torch}: 1t = ${torch[1].info.threads} intra-op thread (${blas(torch[1].info)}), ${torch[2] === undefined ? '2t left out (--one-thread)' : `2t = ${torch[2].info.threads} (${blas(torch[2].info)})`}; ` +
     `${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}); node ${process.version}; load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')} before, ${loadAfter.map((v) => v.toFixed(2)).join(' ')} after`,
 );
 console.log(line(header));
@@ -189,6 +192,6 @@ const resultsDir = join(here, '..', 'results');
 mkdirSync(resultsDir, { recursive: true });
 writeFileSync(
   join(resultsDir, 'quantizers.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), runs, scale, node: process.version, torch: torch[1].info, torch2: torch[2].info, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage: { before: loadBefore, after: loadAfter }, results }, null, 1)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), runs, scale, node: process.version, oneThread, torch: torch[1].info, torch2: torch[2]?.info ?? null, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage: { before: loadBefore, after: loadAfter }, results }, null, 1)}\n`,
 );
 rmSync(work, { recursive: true, force: true });
