@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'tsup';
 import * as image from '@jointok/image';
+import { bundlePage } from '../lib/bundle-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -88,21 +88,7 @@ async function decodeAll(api, inputs, big, runs, hash) {
 const entry = join(work, 'entry.mjs');
 writeFileSync(entry, [`import * as api from '@jointok/image';`, `window.jointok = { api, decodeAll: ${decodeAll.toString()} };`].join('\n'));
 log('bundling the page');
-await build({
-  entry: { page: entry },
-  outDir: work,
-  format: ['esm'],
-  platform: 'browser',
-  noExternal: [/.*/],
-  splitting: false,
-  config: false,
-  dts: false,
-  silent: true,
-  esbuildOptions(options) {
-    options.conditions = ['browser'];
-    options.nodePaths = [join(root, 'node_modules')];
-  },
-});
+await bundlePage(entry, work, { format: 'esm' });
 
 // 2. Serve the page, the bundle, the decoder's .wasm and the input files.
 const wasm = createRequire(import.meta.url).resolve('@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm');

@@ -16,10 +16,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'tsup';
 import { benchCases, benchInputs, typescriptPaths } from './cases.mjs';
 import { noisySpread, summarize } from './measure.mjs';
 import { startTorchServer, writeTorchInputs } from './torch-server.mjs';
+import { bundlePage } from '../lib/bundle-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -78,20 +78,7 @@ writeFileSync(
   ].join('\n'),
 );
 log('bundling the page');
-await build({
-  entry: { page: entry },
-  outDir: work,
-  format: ['iife'],
-  platform: 'browser',
-  noExternal: [/.*/],
-  config: false,
-  dts: false,
-  silent: true,
-  esbuildOptions(options) {
-    options.conditions = ['browser'];
-    options.nodePaths = [join(root, 'node_modules')];
-  },
-});
+await bundlePage(entry, work);
 
 // 2. Serve it, with onnxruntime-web's WASM files.
 const ortDist = join(root, 'node_modules/onnxruntime-web/dist');

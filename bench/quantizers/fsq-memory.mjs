@@ -10,16 +10,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { build } from 'tsup';
 import * as core from '@jointok/core';
 import { normalFloats } from './random.mjs';
+import { bundlePage } from '../lib/bundle-page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../..');
 const { values } = parseArgs({
   options: { counts: { type: 'string', default: '100000,1000000' }, runs: { type: 'string', default: '12' }, chromium: { type: 'string', default: '/usr/bin/chromium' } },
 });
@@ -55,21 +54,7 @@ writeFileSync(
     `window.fsqProbe = (count, runs) => probe(createQuantizer, normalFloats, count, runs);`,
   ].join('\n'),
 );
-await build({
-  entry: { page: entry },
-  outDir: work,
-  format: ['iife'],
-  platform: 'browser',
-  noExternal: [/.*/],
-  external: ['onnxruntime-web'],
-  config: false,
-  dts: false,
-  silent: true,
-  esbuildOptions(options) {
-    options.conditions = ['browser'];
-    options.nodePaths = [join(root, 'node_modules')];
-  },
-});
+await bundlePage(entry, work, { external: ['onnxruntime-web'] });
 const server = createServer((request, response) => {
   const path = new URL(request.url, 'http://localhost').pathname;
   if (path === '/page.js') {
