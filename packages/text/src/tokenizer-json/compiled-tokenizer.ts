@@ -256,8 +256,8 @@ function readTokenText(lengths: Uint32Array, bytes: Uint8Array, fail: (expected:
 /** Model data whose `tokens` array is made from the token text on first read (see {@link TokenText}). */
 /**
  * Model data whose token strings are made from the token text on first read. A class, not an object
- * literal with a getter: each such literal gets a shape of its own, and V8 then re-optimizes the model's
- * code for every tokenizer loaded (the second instance's first pass ran 1.5× slower).
+ * literal with a getter: each such literal gets a shape of its own, so the model's reads of its data
+ * would see a new shape with every tokenizer loaded.
  */
 class LazyModelData implements BpeModelData {
   private tokenArray: Array<string | undefined> | undefined;

@@ -16,10 +16,10 @@ const builtNormalizers = new Map<string, Normalizer>();
 
 /**
  * The stage built before from an equal spec, or a new one (remembered for up to {@link MAX_SHARED_STAGES}
- * specs). Stages are pure functions of their spec, and sharing them is what keeps a second tokenizer of
- * the same vocabulary fast: V8 optimizes a tokenizer's encode loop for the very closures it calls, and a
- * second instance with closures of its own would throw that code away in the middle of its first pass
- * (Gemma 3: about 70 ms of a 190 ms first pass, measured).
+ * specs). Stages are pure functions of their spec, and sharing them spares a second tokenizer of the same
+ * vocabulary a deoptimization: V8 optimizes a tokenizer's encode loop for the very closures it calls, and
+ * a second instance with closures of its own made it throw that code away at its first text (`--trace-deopt`:
+ * "wrong call target" in `HfTokenizer.encode`; gone with shared stages).
  */
 export function sharedStage<T>(built: Map<string, T>, value: unknown, build: () => T): T {
   const key = JSON.stringify(value);
