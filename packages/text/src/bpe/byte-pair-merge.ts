@@ -1,4 +1,5 @@
 import type { IdBuffer, RankTable } from '../vocabulary/index.js';
+import { heapPop, heapPush } from './min-heap.js';
 
 /** Pieces longer than this merge through a heap and a linked list, O(n log n), instead of O(n²) scans. */
 const LONG_PIECE = 96;
@@ -106,32 +107,6 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
   const heap = longHeap;
   pairAt.fill(-1, 0, length);
   let heapSize = 0;
-  const push = (key: number): void => {
-    let i = heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pk = heap[parent] as number;
-      if (pk <= key) break;
-      heap[i] = pk;
-      i = parent;
-    }
-    heap[i] = key;
-  };
-  const pop = (): number => {
-    const top = heap[0] as number;
-    const last = heap[--heapSize] as number;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= heapSize) break;
-      if (child + 1 < heapSize && (heap[child + 1] as number) < (heap[child] as number)) child++;
-      if ((heap[child] as number) >= last) break;
-      heap[i] = heap[child] as number;
-      i = child;
-    }
-    heap[i] = last;
-    return top;
-  };
   const byteRanks = table.byteRanks;
   for (let i = 0; i < length; i++) {
     next[i] = i + 1;
@@ -143,11 +118,12 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
     const r = bytePairRanks[((buffer[i] as number) << 8) | (buffer[i + 1] as number)] as number;
     if (r >= 0) {
       pairAt[i] = r;
-      push(r * 4294967296 + i);
+      heapSize = heapPush(heap, heapSize, r * 4294967296 + i);
     }
   }
   while (heapSize > 0) {
-    const key = pop();
+    const key = heap[0] as number;
+    heapSize = heapPop(heap, heapSize);
     const start = key % 4294967296;
     const rank = (key - start) / 4294967296;
     // Stale: the part was absorbed (pairAt reset) or its right neighbour changed since the push.
@@ -163,14 +139,14 @@ function bytePairEncodeLong(table: RankTable, buffer: Uint8Array, length: number
       const r = table.pairRank(rank, tok[after] as number, buffer, start, next[after] as number);
       if (r >= 0) {
         pairAt[start] = r;
-        push(r * 4294967296 + start);
+        heapSize = heapPush(heap, heapSize, r * 4294967296 + start);
       }
     }
     const before = prev[start] as number;
     if (before >= 0) {
       const r = table.pairRank(tok[before] as number, rank, buffer, before, after);
       pairAt[before] = r;
-      if (r >= 0) push(r * 4294967296 + before);
+      if (r >= 0) heapSize = heapPush(heap, heapSize, r * 4294967296 + before);
     }
   }
   for (let i = 0; i < length; i = next[i] as number) out.push(tok[i] as number);

@@ -149,7 +149,10 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   };
   const merges = int32Section(metaEnd, mergeInts);
   for (let i = 0; i < merges.length; i++) if (!((merges[i] as number) >= 0 && (merges[i] as number) < slots)) fail(`merge ids below ${slots}`, merges[i]);
-  const pairSlots = slotCount === 0 ? undefined : checkPairSlots(int32Section(mergesEnd, slotCount), mergeInts / 3, fail);
+  const pairSlots = slotCount === 0 ? undefined : int32Section(mergesEnd, slotCount);
+  // Stored slots must keep every lookup bounded (see PairTable.checkSlots): a damaged file could loop.
+  const slotProblem = pairSlots === undefined ? null : PairTable.checkSlots(pairSlots, mergeInts / 3);
+  if (slotProblem !== null) fail(slotProblem);
   let engine: TokenizerJsonParts['engine'] = null;
   if (meta.engine !== null) {
     if (typeof meta.engine?.pattern !== 'string' || offsetCount !== slots + 1) fail('an engine section with one offset per token');
@@ -166,15 +169,17 @@ function readCompiledTokenizer(bytes: Uint8Array, owned: boolean): TokenizerJson
   return {
     addedTokenIds,
     spec: { ...meta.spec },
-    model: lazyModelData(tokenText, {
+    model: new LazyModelData(tokenText, {
       merges,
       byteLevel: m.byteLevel === true,
       byteFallback: m.byteFallback === true,
       unkToken: typeof m.unkToken === 'string' ? m.unkToken : null,
       fuseUnk: m.fuseUnk === true,
       ignoreMerges: m.ignoreMerges === true,
-      ...(engine === null ? { wordCuts: readWordCuts(meta.wordCuts, fail), charIds: readCharIds(meta.charIds, slots, fail) } : {}),
-      ...(pairSlots === undefined ? {} : { pairSlots }),
+      // The engine's models store none of the general path's tables (undefined: built if ever needed).
+      wordCuts: engine === null ? readWordCuts(meta.wordCuts, fail) : undefined,
+      charIds: engine === null ? readCharIds(meta.charIds, slots, fail) : undefined,
+      pairSlots,
     }),
     engine,
   };
@@ -201,16 +206,6 @@ function readCharIds(value: unknown, slots: number, fail: (expected: string, rec
   const ok = Array.isArray(value) && value.length % 2 === 0 && value.every((v, i) => Number.isInteger(v) && v >= 0 && v < (i % 2 === 0 ? 0x110000 : slots));
   if (!ok) fail(`a header with [code point, id] pairs of ids below ${slots}`);
   return new CharIds(Int32Array.from(value as number[]));
-}
-
-/**
- * Checks stored merge-table slots ({@link PairTable.slots}) enough that lookups stay bounded: a
- * power-of-two length, merge lines (+1) or 0, and empty slots left (a probe stops at one; a table
- * without any would never stop).
- */
-function checkPairSlots(slots: Int32Array, lines: number, fail: (expected: string, received?: unknown) => never): Int32Array {
-  const problem = PairTable.checkSlots(slots, lines);
-  return problem === null ? slots : fail(problem);
 }
 
 /** The tokens as one UTF-8 text and their UTF-16 lengths ({@link NO_TOKEN} for an id without one). */
@@ -253,7 +248,6 @@ function readTokenText(lengths: Uint32Array, bytes: Uint8Array, fail: (expected:
   return { text, starts, lengths };
 }
 
-/** Model data whose `tokens` array is made from the token text on first read (see {@link TokenText}). */
 /**
  * Model data whose token strings are made from the token text on first read. A class, not an object
  * literal with a getter: each such literal gets a shape of its own, so the model's reads of its data
@@ -295,10 +289,6 @@ class LazyModelData implements BpeModelData {
     }
     return this.tokenArray;
   }
-}
-
-function lazyModelData(tokenText: TokenText, rest: Omit<BpeModelData, 'tokens' | 'tokenText'>): BpeModelData {
-  return new LazyModelData(tokenText, rest);
 }
 
 function isWellFormed(text: string): boolean {

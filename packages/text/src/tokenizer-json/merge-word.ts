@@ -1,4 +1,5 @@
 import type { IdBuffer } from '../vocabulary/index.js';
+import { heapPop, heapPush } from '../bpe/min-heap.js';
 import type { PairTable } from './pair-table.js';
 
 const NONE = 0x7fffffff;
@@ -29,6 +30,7 @@ export function mergeWord(pairs: PairTable, symbols: Int32Array, count: number, 
     next = new Int32Array(size);
     prev = new Int32Array(size);
   }
+  if (heap.length < 3 * count) heap = new Float64Array(3 * Math.max(count, heap.length));
   if (count <= SHORT_WORD) mergeShort(pairs, symbols, count, out);
   else mergeLong(pairs, symbols, count, out);
 }
@@ -67,48 +69,10 @@ function mergeShort(pairs: PairTable, symbols: Int32Array, count: number, out: I
   for (let i = 0; i < length; i++) out.data[out.length++] = symbols[i] as number;
 }
 
-/** Pushes `key` onto the heap of `size` keys; returns the new size. */
-function heapPush(size: number, key: number): number {
-  if (size === heap.length) {
-    const grown = new Float64Array(2 * heap.length);
-    grown.set(heap);
-    heap = grown;
-  }
-  const h = heap;
-  let i = size;
-  while (i > 0) {
-    const parent = (i - 1) >> 1;
-    if ((h[parent] as number) <= key) break;
-    h[i] = h[parent] as number;
-    i = parent;
-  }
-  h[i] = key;
-  return size + 1;
-}
-
-/** Removes the smallest of `size` keys (read it from `heap[0]` first); returns the new size. */
-function heapPop(size: number): number {
-  const h = heap;
-  const last = h[--size] as number;
-  if (size > 0) {
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= size) break;
-      if (child + 1 < size && (h[child + 1] as number) < (h[child] as number)) child++;
-      if ((h[child] as number) >= last) break;
-      h[i] = h[child] as number;
-      i = child;
-    }
-    h[i] = last;
-  }
-  return size;
-}
-
 /**
  * Long words: a heap of `priority * 2^32 + position` with lazy deletion (a popped key whose pair changed
- * since is skipped), over a linked list of the symbols left. Plain functions over module scratch, not
- * closures: a closure made per word kept V8 from inlining the lookups, a third of this path's time.
+ * since is skipped), over a linked list of the symbols left. No closures made per word: one kept V8 from
+ * inlining the lookups, a third of this path's time.
  */
 function mergeLong(pairs: PairTable, symbols: Int32Array, count: number, out: IdBuffer): void {
   const pairPriority = priorities;
@@ -120,12 +84,12 @@ function mergeLong(pairs: PairTable, symbols: Int32Array, count: number, out: Id
   for (let i = 0; i < count - 1; i++) {
     const priority = priorityOf(pairs, symbols[i] as number, symbols[i + 1] as number);
     pairPriority[i] = priority;
-    if (priority !== NONE) size = heapPush(size, priority * 4294967296 + i);
+    if (priority !== NONE) size = heapPush(heap, size, priority * 4294967296 + i);
   }
   pairPriority[count - 1] = NONE;
   while (size > 0) {
     const key = heap[0] as number;
-    size = heapPop(size);
+    size = heapPop(heap, size);
     const i = key % 4294967296;
     const priority = (key - i) / 4294967296;
     const j = next[i] as number;
@@ -139,13 +103,13 @@ function mergeLong(pairs: PairTable, symbols: Int32Array, count: number, out: Id
     if (after < count) {
       const right = priorityOf(pairs, symbols[i] as number, symbols[after] as number);
       pairPriority[i] = right;
-      if (right !== NONE) size = heapPush(size, right * 4294967296 + i);
+      if (right !== NONE) size = heapPush(heap, size, right * 4294967296 + i);
     } else pairPriority[i] = NONE;
     const before = prev[i] as number;
     if (before >= 0) {
       const left = priorityOf(pairs, symbols[before] as number, symbols[i] as number);
       pairPriority[before] = left;
-      if (left !== NONE) size = heapPush(size, left * 4294967296 + before);
+      if (left !== NONE) size = heapPush(heap, size, left * 4294967296 + before);
     }
   }
   for (let i = 0; i < count; i = next[i] as number) out.push(symbols[i] as number);

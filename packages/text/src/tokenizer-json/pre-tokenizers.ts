@@ -1,7 +1,7 @@
 import { InvalidSpecError } from '@jointok/core';
 import { classifyText, scannerForPattern, translateRegex } from '../pretokenize/index.js';
 import { escapeRegexLiteral } from '../pretokenize/literal-regex.js';
-import { sharedStage } from './normalizers.js';
+import { sharedStage } from './shared-stage.js';
 import { array, boolean, literal, object, pattern, type Spec, string, unsupported } from './spec.js';
 
 /** A pre-tokenizer stage: one piece → pieces. `first`: the piece starts the input (Metaspace `first`). */
@@ -172,7 +172,7 @@ function buildStage(value: unknown, path: string, flags: Flags): PreTokenizer {
 /** Builds the `pre_tokenizer` of a tokenizer.json (null → the whole text is one piece). */
 export function buildPreTokenizer(value: unknown, path = 'pre_tokenizer'): PreTokenizerChain {
   if (value === null || value === undefined) return NO_PRE_TOKENIZER;
-  // Shared between tokenizers with an equal spec, as normalizers are (see `sharedStage`).
+  // Shared between tokenizers with an equal spec (see `sharedStage`).
   return sharedStage(builtChains, value, () => {
     const flags: Flags = { byteLevel: false, prefixes: [], spaceReplacement: null };
     const stage = buildStage(value, path, flags);
