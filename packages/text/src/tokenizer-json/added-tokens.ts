@@ -80,6 +80,11 @@ export class AddedTokenSplitter {
    */
   private readonly candidates: RegExp | null;
 
+  /** End (exclusive) of the match {@link find} found last, whitespace it strips included. */
+  matchEnd = 0;
+  /** Id of the token {@link find} found last. */
+  matchId = -1;
+
   /**
    * @param tokens the added tokens this splitter matches
    * @param literal the text a token matches (normalized tokens: their content through the normalizer)
@@ -120,24 +125,44 @@ export class AddedTokenSplitter {
     return -1;
   }
 
-  /** The text between added tokens and the tokens, in order; leftmost match first, longest at a place. */
-  split(text: string): Segment[] {
-    if (this.byContent.size === 0) return text.length > 0 ? [{ text, start: 0 }] : [];
-    const segments: Segment[] = [];
-    let last = 0;
-    for (let i = this.nextCandidate(text, 0); i >= 0; i = this.nextCandidate(text, i + 1)) {
+  /** Whether this splitter has no tokens to match (then {@link find} finds none). */
+  get empty(): boolean {
+    return this.byContent.size === 0;
+  }
+
+  /**
+   * The start of the next added token in `text` at or after `from` (leftmost, the longest at a place), or
+   * -1; its end and id are then {@link matchEnd} and {@link matchId}. An `lstrip` token absorbs whitespace
+   * back to `floor` (where the text not yet handed out begins). Allocates nothing: the SentencePiece-shaped
+   * encode walks a whole text with it.
+   */
+  find(text: string, from: number, floor: number): number {
+    if (this.byContent.size === 0) return -1;
+    for (let i = this.nextCandidate(text, from); i >= 0; i = this.nextCandidate(text, i + 1)) {
       const token = this.longestAt(text, i, text.charCodeAt(i));
       if (token === undefined) continue;
       let start = i;
       let end = i + (token.literal as number);
       // A single_word token inside a word is no match here; shorter literals at this place are not tried.
       if (token.token.singleWord && ((start > 0 && WORD.test(text[start - 1] as string)) || (end < text.length && WORD.test(text[end] as string)))) continue;
-      if (token.token.lstrip) while (start > last && WHITE_SPACE.test(text[start - 1] as string)) start--;
+      if (token.token.lstrip) while (start > floor && WHITE_SPACE.test(text[start - 1] as string)) start--;
       if (token.token.rstrip) while (end < text.length && WHITE_SPACE.test(text[end] as string)) end++;
+      this.matchEnd = end;
+      this.matchId = token.token.id;
+      return start;
+    }
+    return -1;
+  }
+
+  /** The text between added tokens and the tokens, in order; leftmost match first, longest at a place. */
+  split(text: string): Segment[] {
+    if (this.byContent.size === 0) return text.length > 0 ? [{ text, start: 0 }] : [];
+    const segments: Segment[] = [];
+    let last = 0;
+    for (let start = this.find(text, 0, 0); start >= 0; start = this.find(text, last, last)) {
       if (start > last) segments.push({ text: text.slice(last, start), start: last });
-      segments.push({ id: token.token.id, start, end });
-      last = end;
-      i = end - 1;
+      segments.push({ id: this.matchId, start, end: this.matchEnd });
+      last = this.matchEnd;
     }
     if (last < text.length) segments.push({ text: text.slice(last), start: last });
     return segments;

@@ -250,31 +250,54 @@ export class BpeModel {
    * {@link cuts} proves that gives the same ids, each piece memoized.
    */
   encodeWordInto(word: string, out: IdBuffer): void {
-    if (word.length === 0) return;
-    const cuts = this.cuts;
-    let start = 0;
-    if (cuts !== null) {
-      const { unit, unsafeBefore } = cuts;
-      const mark = String.fromCharCode(unit);
-      for (let i = word.indexOf(mark, 1); i > 0; i = word.indexOf(mark, i + 1)) {
-        const before = word.charCodeAt(i - 1);
-        if (before === unit || unsafeBefore[before] === 1) continue;
-        this.encodePiece(word, start, i, out);
-        start = i;
-      }
-    }
-    this.encodePiece(word, start, word.length, out);
+    this.encodeRangeInto(word, 0, word.length, NO_UNIT, NO_UNIT, out);
   }
 
-  /** Appends the ids of `word[start, end)` to `out`, from the memo when it was merged before. */
-  private encodePiece(word: string, start: number, end: number, out: IdBuffer): void {
+  /**
+   * Appends the ids of `text[start, end)` as one word with every `replaced` unit read as `replacement`:
+   * what {@link encodeWordInto} gives for that stretch after a normalizer that replaces the one unit by the
+   * other (Gemma's space → `▁`), without making the normalized copy. `replaced` must not be a surrogate,
+   * and `replacement` must be a single-character token (a byte fallback of it is not handled here).
+   *
+   * Pieces are memoized by their raw bytes. This shares the memo with normalized words safely: a raw piece
+   * without `replaced` is its own normalized form, and one with it matches no normalized piece (the
+   * normalizer left none there).
+   */
+  encodeReplacedInto(text: string, start: number, end: number, replaced: number, replacement: number, out: IdBuffer): void {
+    this.encodeRangeInto(text, start, end, replaced, replacement, out);
+  }
+
+  private encodeRangeInto(text: string, start: number, end: number, replaced: number, replacement: number, out: IdBuffer): void {
+    if (end <= start) return;
+    const cuts = this.cuts;
+    let from = start;
+    if (cuts !== null) {
+      const { unit, unsafeBefore } = cuts;
+      // One pass over the units rather than indexOf per mark: the mark may come as either unit here.
+      let before = text.charCodeAt(start);
+      if (before === replaced) before = replacement;
+      for (let i = start + 1; i < end; i++) {
+        let c = text.charCodeAt(i);
+        if (c === replaced) c = replacement;
+        if (c === unit && before !== unit && unsafeBefore[before] !== 1) {
+          this.encodePiece(text, from, i, replaced, replacement, out);
+          from = i;
+        }
+        before = c;
+      }
+    }
+    this.encodePiece(text, from, end, replaced, replacement, out);
+  }
+
+  /** Appends the ids of `text[start, end)` (`replaced` read as `replacement`) to `out`, from the memo when merged before. */
+  private encodePiece(text: string, start: number, end: number, replaced: number, replacement: number, out: IdBuffer): void {
     if (this.buffer.length < (end - start) * 3) this.buffer = new Uint8Array((end - start) * 3 + 1024);
     const buffer = this.buffer;
-    const length = encodeUtf8Into(word, start, end, buffer);
+    const length = encodeUtf8Into(text, start, end, buffer);
     const hash = hashBytes(buffer, 0, length);
     const from = out.length;
     if (!this.cache.appendTo(buffer, length, hash, out)) {
-      this.encodeUncached(word, start, end, buffer, length, out);
+      this.encodeUncached(text, start, end, buffer, length, replaced, replacement, out);
       this.cache.set(buffer, length, hash, out, from);
     }
   }
@@ -323,9 +346,15 @@ export class BpeModel {
     return !(this.byteFallback && new TextEncoder().encode(ch).every((b) => (this.byteFallbackIds[b] as number) >= 0));
   }
 
-  private encodeUncached(word: string, start: number, end: number, buffer: Uint8Array, length: number, out: IdBuffer): void {
+  /**
+   * Merges `buffer[0, length)`, the UTF-8 of `word[start, end)`; a character-level model reads `replaced`
+   * as `replacement` (a byte-level one is never asked to: its pre-tokenizer is not a no-op).
+   */
+  private encodeUncached(word: string, start: number, end: number, buffer: Uint8Array, length: number, replaced: number, replacement: number, out: IdBuffer): void {
     if (this.ignoreMerges) {
-      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : word.slice(start, end));
+      const piece = word.slice(start, end);
+      const normalized = replaced === NO_UNIT ? piece : piece.replaceAll(String.fromCharCode(replaced), String.fromCharCode(replacement));
+      const direct = this.vocab.get(this.byteLevel ? toByteLevel(buffer, length) : normalized);
       if (direct !== undefined) {
         out.push(direct);
         return;
@@ -348,7 +377,7 @@ export class BpeModel {
         const size = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
         let cp = size === 1 ? lead : lead & (0xff >> (size + 1));
         for (let k = 1; k < size; k++) cp = (cp << 6) | ((buffer[i + k] as number) & 0x3f);
-        const id = charIds.get(cp);
+        const id = charIds.get(cp === replaced ? replacement : cp);
         if (id >= 0) symbols[count++] = id;
         else if (this.byteFallback && this.hasFallbacks(buffer, i, size)) {
           // byte_fallback: the character's UTF-8 bytes as <0xNN> tokens, if the vocabulary has them all.
@@ -369,6 +398,9 @@ export class BpeModel {
     return true;
   }
 }
+
+/** No unit is replaced (UTF-16 units are never negative). */
+const NO_UNIT = -1;
 
 const CHAR_TO_BYTE = new Map<string, number>(BYTE_TO_CHAR.map((ch, b) => [ch as string, b]));
 const FALLBACK_BYTES = new Map<string, number>(Array.from({ length: 256 }, (_, b) => [`<0x${b.toString(16).toUpperCase().padStart(2, '0')}>`, b]));

@@ -12,6 +12,7 @@ import { buildPostProcessor } from './post-processors.js';
 import { buildPreTokenizer } from './pre-tokenizers.js';
 import { object, unsupported, type Spec } from './spec.js';
 import { readTokenizerJson } from './read-tokenizer-json.js';
+import { unitReplacementOf } from './unit-replacement.js';
 
 /** A tokenizer.json read and checked: the parts a tokenizer is built from (and a compiled one stores). */
 export interface TokenizerJsonParts {
@@ -70,6 +71,7 @@ export function buildTokenizer(parts: TokenizerJsonParts): HfTokenizer {
     preTokenizer,
     model,
     engine: parts.engine === null ? null : tiktokenEngine(parts.engine),
+    unitReplacement: unitReplacementOf(spec.normalizer, spec.pre_tokenizer, addedTokens, parts.model),
     addedTokens,
     postProcessor: buildPostProcessor(spec.post_processor),
     decoder: buildDecoder(spec.decoder),

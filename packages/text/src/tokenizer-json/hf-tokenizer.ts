@@ -13,6 +13,7 @@ import type { Decoder } from './decoders.js';
 import type { Normalizer } from './normalizers.js';
 import type { PostProcessor } from './post-processors.js';
 import type { PreTokenizerChain } from './pre-tokenizers.js';
+import type { UnitReplacement } from './unit-replacement.js';
 
 /** Options of {@link HfTokenizer.encode}. */
 export interface HfEncodeOptions {
@@ -33,6 +34,11 @@ export interface HfTokenizerStages {
   model: BpeModel;
   /** The tiktoken engine that encodes each stretch of normalized text (pre-tokenizer + BPE), or null. */
   engine?: Encoding | null;
+  /**
+   * The one unit the normalizer replaces, when that is all the stages between the raw added tokens and the
+   * model do (Gemma): encoding then reads the raw text, or null.
+   */
+  unitReplacement?: UnitReplacement | null;
   addedTokens: AddedToken[];
   postProcessor: PostProcessor | null;
   decoder: Decoder | null;
@@ -57,6 +63,8 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
   /** One past the largest id of the vocabulary and the added tokens. */
   readonly vocabularySize: number;
   private readonly buffer = new IdBuffer();
+  /** {@link HfTokenizerStages.unitReplacement} once its replacement is known to be a token (undefined: not checked yet). */
+  private rawPath: UnitReplacement | null | undefined;
 
   constructor(stages: HfTokenizerStages) {
     this.stages = stages;
@@ -93,6 +101,12 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
     let whole: number[] | null = null;
     // Lone surrogates reach Hugging Face (Rust) as U+FFFD; make them so here too.
     const wellFormed = text.isWellFormed() ? text : text.toWellFormed();
+    const rawPath = this.rawPath === undefined ? this.checkRawPath() : this.rawPath;
+    if (rawPath !== null) {
+      this.encodeRawInto(wellFormed, rawPath, buffer);
+      const ids = buffer.toArray();
+      return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
+    }
     let first = true;
     // Hugging Face's order: raw-matched added tokens split the input; each stretch between them is
     // normalized, and normalized-matched added tokens split the normalized stretch.
@@ -120,6 +134,30 @@ export class HfTokenizer implements TextTokenizer<HfEncodeOptions> {
     }
     const ids = whole ?? buffer.toArray();
     return options.addSpecialTokens !== false && postProcessor !== null ? postProcessor(ids) : ids;
+  }
+
+  /**
+   * The SentencePiece-shaped encode ({@link HfTokenizerStages.unitReplacement}): the raw-matched added tokens
+   * found in place, and each stretch between them handed to the model as it stands, the replaced unit read as
+   * its replacement — no normalized copy, no segment objects, no pre-tokenizer pieces.
+   */
+  private encodeRawInto(text: string, { replaced, replacement }: UnitReplacement, out: IdBuffer): void {
+    const splitter = this.rawSplitter;
+    const model = this.stages.model;
+    let last = 0;
+    for (let start = splitter.find(text, 0, 0); start >= 0; start = splitter.find(text, last, last)) {
+      model.encodeReplacedInto(text, last, start, replaced, replacement, out);
+      out.push(splitter.matchId);
+      last = splitter.matchEnd;
+    }
+    model.encodeReplacedInto(text, last, text.length, replaced, replacement, out);
+  }
+
+  /** Settles {@link rawPath}: the stages' unit replacement, if its replacement is a single-character token. */
+  private checkRawPath(): UnitReplacement | null {
+    const form = this.stages.unitReplacement ?? null;
+    this.rawPath = form !== null && this.stages.model.charIds.get(form.replacement) >= 0 ? form : null;
+    return this.rawPath;
   }
 
   /**
