@@ -125,11 +125,6 @@ export class AddedTokenSplitter {
     return -1;
   }
 
-  /** Whether this splitter has no tokens to match (then {@link find} finds none). */
-  get empty(): boolean {
-    return this.byContent.size === 0;
-  }
-
   /**
    * The start of the next added token in `text` at or after `from` (leftmost, the longest at a place), or
    * -1; its end and id are then {@link matchEnd} and {@link matchId}. An `lstrip` token absorbs whitespace

@@ -250,24 +250,21 @@ export class BpeModel {
    * {@link cuts} proves that gives the same ids, each piece memoized.
    */
   encodeWordInto(word: string, out: IdBuffer): void {
-    this.encodeRangeInto(word, 0, word.length, NO_UNIT, NO_UNIT, out);
+    this.encodeReplacedInto(word, 0, word.length, NO_UNIT, NO_UNIT, out);
   }
 
   /**
    * Appends the ids of `text[start, end)` as one word with every `replaced` unit read as `replacement`:
    * what {@link encodeWordInto} gives for that stretch after a normalizer that replaces the one unit by the
    * other (Gemma's space → `▁`), without making the normalized copy. `replaced` must not be a surrogate,
-   * and `replacement` must be a single-character token (a byte fallback of it is not handled here).
+   * and `replacement` must be a single-character token (a byte fallback of it is not handled here);
+   * {@link NO_UNIT} for both reads the text as it is.
    *
    * Pieces are memoized by their raw bytes. This shares the memo with normalized words safely: a raw piece
    * without `replaced` is its own normalized form, and one with it matches no normalized piece (the
    * normalizer left none there).
    */
   encodeReplacedInto(text: string, start: number, end: number, replaced: number, replacement: number, out: IdBuffer): void {
-    this.encodeRangeInto(text, start, end, replaced, replacement, out);
-  }
-
-  private encodeRangeInto(text: string, start: number, end: number, replaced: number, replacement: number, out: IdBuffer): void {
     if (end <= start) return;
     const cuts = this.cuts;
     let from = start;
